@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`.
+# Needs only Python 3.11 and make; everything else goes into .venv.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SOURCES := $(shell find src/ungraph -name '*.py' -o -name '*.html') $(wildcard data/source/* data/reference/* ontology/*.ttl shapes/*.ttl)
+
+.PHONY: install build run test clean lint-data
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,refdata]'
+	@touch $(STAMP)
+
+build/ungraph.nq: $(STAMP) $(SOURCES)
+	$(BIN)/ungraph build
+
+build: $(STAMP)
+	$(BIN)/ungraph build
+
+run: install build/ungraph.nq
+	$(BIN)/ungraph serve
+
+test: install
+	$(BIN)/python -m pytest
+
+lint-data: install
+	$(BIN)/ungraph lint-data
+
+clean:
+	rm -rf build $(VENV)

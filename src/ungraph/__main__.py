@@ -1,0 +1,3 @@
+from ungraph.cli import main
+
+main()

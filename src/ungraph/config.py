@@ -1,0 +1,127 @@
+"""Settings: one documented table, set by CLI options or ``UNGRAPH_*`` environment variables.
+
+Like datasette's ``SETTINGS``: every setting has a name, a default and a help text, and
+``tests/test_docs.py`` fails when the README's settings table misses one. Relative paths
+are resolved against the current directory (the Makefile runs from the repository root).
+
+>>> s = Settings.from_env({"UNGRAPH_PORT": "9000"})
+>>> s.port, s.base
+(9000, 'http://127.0.0.1:8080/')
+>>> Settings.from_env({"UNGRAPH_PORT": "x"})
+Traceback (most recent call last):
+...
+ungraph.config.SettingsError: UNGRAPH_PORT: expected an integer, got 'x'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ungraph.errors import UngraphError
+
+__all__ = ["Setting", "SETTINGS", "Settings", "SettingsError"]
+
+
+class SettingsError(UngraphError, ValueError):
+    """A setting has a value of the wrong type or out of range."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("base", "http://127.0.0.1:8080/",
+            "Base IRI of every minted IRI ({base}id/{kind}/{key}); must end with '/'. "
+            "The server answers at the path of each IRI under it."),
+    Setting("source_dir", "data/source", "Directory holding the report text and its source.json."),
+    Setting("reference_dir", "data/reference", "Directory holding the curated reference TSV files."),
+    Setting("store", "build/store", "Directory of the pyoxigraph store that build writes and serve reads."),
+    Setting("dump", "build/ungraph.nq", "Path of the canonical, sorted N-Quads dump written by build."),
+    Setting("host", "127.0.0.1", "Interface the server binds to."),
+    Setting("port", 8080, "TCP port the server listens on."),
+    Setting("workers", 1, "Number of server worker processes (each holds the graph in memory)."),
+    Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
+    Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
+    Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
+    Setting("backend", "", "URL of an external SPARQL 1.1 endpoint to serve instead of the local store."),
+    Setting("validate", True, "Run SHACL validation during build and refuse a non-conforming graph."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(name: str, default: Any, raw: Any) -> Any:
+    if isinstance(raw, str):
+        raw = raw.strip()
+    try:
+        if isinstance(default, bool):
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).lower() in {"1", "true", "yes", "on"}:
+                return True
+            if str(raw).lower() in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except (TypeError, ValueError):
+        kind = {bool: "a boolean", int: "an integer", float: "a number"}[type(default)]
+        raise SettingsError(f"UNGRAPH_{name.upper()}: expected {kind}, got {raw!r}") from None
+    return str(raw)
+
+
+@dataclass(frozen=True)
+class Settings:
+    base: str = "http://127.0.0.1:8080/"
+    source_dir: str = "data/source"
+    reference_dir: str = "data/reference"
+    store: str = "build/store"
+    dump: str = "build/ungraph.nq"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 1
+    query_timeout: float = 10.0
+    max_rows: int = 10000
+    max_body: int = 1048576
+    backend: str = ""
+    validate: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/") or "://" not in self.base:
+            raise SettingsError(f"UNGRAPH_BASE: must be an absolute IRI ending with '/', got {self.base!r}")
+        if not 0 < self.port < 65536:
+            raise SettingsError(f"UNGRAPH_PORT: must be between 1 and 65535, got {self.port}")
+        for name in ("workers", "max_rows", "max_body"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
+        if self.query_timeout <= 0:
+            raise SettingsError("UNGRAPH_QUERY_TIMEOUT: must be positive")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then ``UNGRAPH_*`` variables, then explicit overrides (CLI options; None is ignored)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            key = f"UNGRAPH_{s.name.upper()}"
+            if key in environ:
+                values[s.name] = _coerce(s.name, s.default, environ[key])
+        for name, raw in overrides.items():
+            if name not in _BY_NAME:
+                raise SettingsError(f"unknown setting {name!r}")
+            if raw is not None:
+                values[name] = _coerce(name, _BY_NAME[name].default, raw)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)

@@ -1,0 +1,309 @@
+"""SPARQL for the pages: query builders (``_x_query``) and runners (``x(store, ...)``) in pairs.
+
+Skosmos style, minus its string interpolation: every value is bound with pyoxigraph
+``substitutions=`` (the bound variable is in the SELECT projection, as pyoxigraph requires),
+never pasted into the query text. Runners return plain tuples and dicts; the default graph is
+the union of all graphs.
+
+>>> import pyoxigraph as ox
+>>> s = ox.Store()
+>>> a, p = ox.NamedNode("http://x.test/id/a"), ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+>>> s.add(ox.Quad(a, p, ox.Literal("甲", language="zh"), ox.NamedNode("http://x.test/graph/report")))
+>>> [(p, o.value) for p, o in outgoing(s, "http://x.test/id/a")]
+[('http://www.w3.org/2004/02/skos/core#prefLabel', '甲')]
+>>> outgoing(s, "http://x.test/id/none")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ungraph.namespaces import PREFIXES
+
+__all__ = [
+    "LABEL_PROPERTIES", "Value", "Mention", "ValidationResult", "Part",
+    "describe", "describe_namespace", "outgoing", "incoming", "label_rows", "type_rows", "text_rows", "mention_counts",
+    "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
+    "top_part", "subclass_rows", "sparql_for_entity",
+]
+
+_P = PREFIXES
+#: Label properties, in fallback order (the order the pages pick a display label in).
+LABEL_PROPERTIES = (
+    _P["skos"] + "prefLabel", _P["foaf"] + "name", _P["schema"] + "name", _P["rdfs"] + "label",
+    _P["dcterms"] + "title", _P["skos"] + "altLabel", _P["skos"] + "notation", _P["dcterms"] + "identifier",
+)
+
+_PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdf", "rdfs", "skos", "oa", "dcterms", "schema", "sh"))
+
+Value = ox.NamedNode | ox.Literal | ox.BlankNode
+
+
+def _run(store: ox.Store, query: str, bind: dict[str, Value] | None = None) -> ox.QuerySolutions:
+    subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
+    return store.query(query, use_default_graph_as_union=True, **({"substitutions": subs} if subs else {}))  # type: ignore[return-value]
+
+
+def _int(term: object) -> int:
+    return int(term.value) if isinstance(term, ox.Literal) else 0
+
+
+# --- one resource ---------------------------------------------------------------------------
+
+def _describe_query() -> str:
+    return "SELECT ?iri ?s ?p ?o WHERE { { ?iri ?p ?o BIND(?iri AS ?s) } UNION { ?s ?p ?iri BIND(?iri AS ?o) } }"
+
+
+def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """Every triple with ``iri`` as subject or object, sorted; ``[]`` when the graph doesn't know it."""
+    rows = _run(store, _describe_query(), {"iri": ox.NamedNode(iri)})
+    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
+
+
+def _namespace_query() -> str:
+    return "SELECT ?ns ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ?ns)) }"
+
+
+def describe_namespace(store: ox.Store, prefix: str) -> list[ox.Triple]:
+    """Every triple whose subject's IRI starts with ``prefix`` (the ontology and its terms)."""
+    rows = _run(store, _namespace_query(), {"ns": ox.Literal(prefix)})
+    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
+
+
+def _outgoing_query() -> str:
+    return "SELECT DISTINCT ?iri ?p ?o WHERE { ?iri ?p ?o }"
+
+
+def outgoing(store: ox.Store, iri: str) -> list[tuple[str, Value]]:
+    """(predicate IRI, object) pairs of ``iri``, sorted."""
+    rows = _run(store, _outgoing_query(), {"iri": ox.NamedNode(iri)})
+    return sorted(((r["p"].value, r["o"]) for r in rows), key=lambda x: (x[0], str(x[1])))  # type: ignore[index]
+
+
+def _incoming_query() -> str:
+    return ("SELECT DISTINCT ?iri ?s ?p WHERE { ?s ?p ?iri "
+            "FILTER(?p NOT IN (oa:hasBody, rdf:subject, rdf:object, oa:hasSource)) }")
+
+
+def incoming(store: ox.Store, iri: str) -> list[tuple[str, str]]:
+    """(subject IRI, predicate IRI) of the triples pointing at ``iri``, provenance plumbing left out."""
+    rows = _run(store, _PROLOGUE + _incoming_query(), {"iri": ox.NamedNode(iri)})
+    return sorted((r["s"].value, r["p"].value) for r in rows if isinstance(r["s"], ox.NamedNode))  # type: ignore[index]
+
+
+def _top_part_query() -> str:
+    return ("SELECT ?iri ?top ?report WHERE { ?iri dcterms:isPartOf* ?top . ?top dcterms:isPartOf ?report . "
+            "FILTER NOT EXISTS { ?report dcterms:isPartOf ?up } }")
+
+
+def top_part(store: ox.Store, iri: str) -> tuple[str, str] | None:
+    """(report, top-level part) holding the document part ``iri``; None if it is no part of a report."""
+    for r in _run(store, _PROLOGUE + _top_part_query(), {"iri": ox.NamedNode(iri)}):
+        return r["report"].value, r["top"].value  # type: ignore[index]
+    return None
+
+
+# --- provenance -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    """Where the report states something: the span, its block and the block's text and start."""
+    body: str
+    start: int
+    end: int
+    exact: str
+    block: str | None
+    block_text: str | None
+    block_start: int | None
+    predicate: str | None = None
+    object: Value | None = None
+
+
+_SPAN = ("?ann oa:hasTarget ?t . ?t oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end . "
+         "OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact } "
+         "OPTIONAL { ?ann ug:inBlock ?block . OPTIONAL { ?block schema:text ?btext ; ug:charStart ?bstart } }")
+
+
+def _mention(r: ox.QuerySolution, body: str, pred: object = None, obj: object = None) -> Mention:
+    block, btext = r["block"], r["btext"]
+    return Mention(body, _int(r["start"]), _int(r["end"]), r["exact"].value if r["exact"] else "",
+                   block.value if block else None, btext.value if btext else None,
+                   _int(r["bstart"]) if r["bstart"] else None,
+                   pred.value if isinstance(pred, ox.NamedNode) else None, obj)  # type: ignore[arg-type]
+
+
+def _mentions_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            f"SELECT DISTINCT ?iri ?start ?end ?exact ?block ?btext ?bstart WHERE {{ ?ann oa:hasBody ?iri . {_SPAN} }}")
+
+
+def mentions_of(store: ox.Store, iri: str, ug: str) -> list[Mention]:
+    """The annotations whose body is ``iri`` itself (the report names it there), in text order."""
+    rows = _run(store, _mentions_query(ug), {"iri": ox.NamedNode(iri)})
+    return sorted((_mention(r, iri) for r in rows), key=lambda m: (m.start, m.end))
+
+
+def _statements_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT DISTINCT ?iri ?st ?pred ?obj ?start ?end ?exact ?block ?btext ?bstart WHERE { "
+            f"?st rdf:subject ?iri ; rdf:predicate ?pred ; rdf:object ?obj . ?ann oa:hasBody ?st . {_SPAN} }}")
+
+
+def statement_sources(store: ox.Store, iri: str, ug: str) -> list[Mention]:
+    """The sources of the facts about ``iri`` the report states (reified statements), in text order."""
+    rows = _run(store, _statements_query(ug), {"iri": ox.NamedNode(iri)})
+    return sorted((_mention(r, r["st"].value, r["pred"], r["obj"]) for r in rows),  # type: ignore[index]
+                  key=lambda m: (m.start, m.end))
+
+
+# --- validation -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ValidationResult:
+    severity: str
+    message: str
+    path: str | None
+    value: Value | None
+    shape: str | None
+
+
+def _validation_query() -> str:
+    return (_PROLOGUE + "SELECT ?iri ?g ?r ?severity ?message ?path ?value ?shape WHERE { GRAPH ?g { "
+            "?r sh:focusNode ?iri . OPTIONAL { ?r sh:resultSeverity ?severity } "
+            "OPTIONAL { ?r sh:resultMessage ?message } OPTIONAL { ?r sh:resultPath ?path } "
+            "OPTIONAL { ?r sh:value ?value } OPTIONAL { ?r sh:sourceShape ?shape } } }")
+
+
+def validation_results(store: ox.Store, iri: str, graph: str) -> list[ValidationResult]:
+    """SHACL results about ``iri`` in the validation graph ``graph`` (none if that graph is absent)."""
+    rows = store.query(_validation_query(), substitutions={
+        ox.Variable("iri"): ox.NamedNode(iri), ox.Variable("g"): ox.NamedNode(graph)})
+    out = {ValidationResult(r["severity"].value.rsplit("#", 1)[-1] if r["severity"] else "Info",  # type: ignore[index]
+                            r["message"].value if r["message"] else "",  # type: ignore[index]
+                            r["path"].value if isinstance(r["path"], ox.NamedNode) else None,  # type: ignore[index]
+                            r["value"], r["shape"].value if isinstance(r["shape"], ox.NamedNode) else None)  # type: ignore[index]
+           for r in rows}  # type: ignore[union-attr]
+    return sorted(out, key=lambda v: (v.severity, v.path or "", v.message))
+
+
+# --- tables for the whole graph (computed once per app) ---------------------------------------
+
+def _labels_query() -> str:
+    values = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+    return ("SELECT ?abbr ?s ?p ?o WHERE { { VALUES ?p { " + values + " } ?s ?p ?o } "
+            "UNION { ?s ?abbr ?o BIND(?abbr AS ?p) } FILTER(isIRI(?s) && isLiteral(?o)) }")
+
+
+def label_rows(store: ox.Store, abbreviation: str) -> list[tuple[str, str, str, str]]:
+    """(subject, property, text, language) for every label-like literal, sorted.
+
+    ``abbreviation``: the IRI of the ontology's abbreviation property (it depends on the base).
+    """
+    rows = _run(store, _labels_query(), {"abbr": ox.NamedNode(abbreviation)})
+    return sorted({(r["s"].value, r["p"].value, r["o"].value, r["o"].language or "") for r in rows})  # type: ignore[index,union-attr]
+
+
+def _types_query() -> str:
+    return "SELECT DISTINCT ?s ?type WHERE { ?s a ?type FILTER(isIRI(?s) && isIRI(?type)) }"
+
+
+def type_rows(store: ox.Store) -> list[tuple[str, str]]:
+    """(subject, class) for every typed IRI, sorted."""
+    return sorted((r["s"].value, r["type"].value) for r in _run(store, _types_query()))  # type: ignore[index]
+
+
+def _subclass_query() -> str:
+    return _PROLOGUE + "SELECT DISTINCT ?c ?super WHERE { ?c rdfs:subClassOf ?super FILTER(isIRI(?super)) }"
+
+
+def subclass_rows(store: ox.Store) -> list[tuple[str, str]]:
+    """(class, direct superclass) pairs, sorted."""
+    return sorted((r["c"].value, r["super"].value) for r in _run(store, _subclass_query()))  # type: ignore[index]
+
+
+def _texts_query() -> str:
+    return _PROLOGUE + "SELECT ?s ?text WHERE { ?s schema:text ?text FILTER(isIRI(?s)) }"
+
+
+def text_rows(store: ox.Store) -> dict[str, str]:
+    """Block IRI -> its text (used to name untitled blocks by their first words)."""
+    return {r["s"].value: r["text"].value for r in _run(store, _texts_query())}  # type: ignore[index]
+
+
+def _mention_counts_query(ug: str) -> str:
+    return f"SELECT ?s (COUNT(DISTINCT ?b) AS ?n) WHERE {{ ?s <{ug}mentionedIn> ?b }} GROUP BY ?s"
+
+
+def mention_counts(store: ox.Store, ug: str) -> dict[str, int]:
+    """Entity IRI -> number of blocks of the report that mention it."""
+    return {r["s"].value: _int(r["n"]) for r in _run(store, _mention_counts_query(ug))}  # type: ignore[index]
+
+
+# --- the report reader ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Part:
+    iri: str
+    parent: str | None
+    types: tuple[str, ...]
+    position: int
+    start: int
+    end: int
+    text: str | None
+    title: str | None
+
+
+def _parts_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT ?root ?part ?parent ?type ?pos ?start ?end ?text ?title WHERE { "
+            "?part dcterms:isPartOf* ?root ; a ?type ; ug:charStart ?start ; ug:charEnd ?end . "
+            "OPTIONAL { ?part dcterms:isPartOf ?parent } OPTIONAL { ?part schema:position ?pos } "
+            "OPTIONAL { ?part schema:text ?text } OPTIONAL { ?part dcterms:title ?title FILTER(langMatches(lang(?title), 'zh')) } }")
+
+
+def parts_under(store: ox.Store, root: str, ug: str) -> list[Part]:
+    """``root`` and every part under it, in text order (start, then outermost first)."""
+    merged: dict[str, dict] = {}
+    for r in _run(store, _parts_query(ug), {"root": ox.NamedNode(root)}):
+        iri = r["part"].value  # type: ignore[index]
+        m = merged.setdefault(iri, {"types": set(), "r": r})
+        m["types"].add(r["type"].value)  # type: ignore[index]
+    parts = []
+    for iri, m in merged.items():
+        r = m["r"]
+        parts.append(Part(iri, r["parent"].value if r["parent"] else None, tuple(sorted(m["types"])),
+                          _int(r["pos"]) if r["pos"] else 0, _int(r["start"]), _int(r["end"]),
+                          r["text"].value if r["text"] else None, r["title"].value if r["title"] else None))
+    return sorted(parts, key=lambda p: (p.start, -p.end, p.position, p.iri))
+
+
+def _mentions_under_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT DISTINCT ?root ?block ?body ?start ?end WHERE { ?block dcterms:isPartOf* ?root . "
+            "?ann ug:inBlock ?block ; oa:hasBody ?body ; oa:hasTarget/oa:hasSelector ?sel . "
+            "?sel oa:start ?start ; oa:end ?end . ?body ug:mentionedIn ?block }")
+
+
+def mentions_under(store: ox.Store, root: str, ug: str) -> list[tuple[str, str, int, int]]:
+    """(block, entity, start, end) of every entity mention in the parts under ``root``, in text order."""
+    rows = _run(store, _mentions_under_query(ug), {"root": ox.NamedNode(root)})
+    return sorted((r["block"].value, r["body"].value, _int(r["start"]), _int(r["end"])) for r in rows)  # type: ignore[index]
+
+
+# --- the SPARQL a page shows ----------------------------------------------------------------
+
+def sparql_for_entity(iri: str) -> str:
+    """The query a reader can run to see what an entity page shows (for the query page, not run here).
+
+    >>> print(sparql_for_entity("http://x.test/id/a"))  # doctest: +NORMALIZE_WHITESPACE
+    SELECT ?property ?value ?direction WHERE { { <http://x.test/id/a> ?property ?value BIND("out" AS ?direction) }
+      UNION { ?value ?property <http://x.test/id/a> BIND("in" AS ?direction) } } ORDER BY ?direction ?property ?value
+    """
+    if any(c in iri for c in '<>"{}|^`\\ '):
+        raise ValueError(f"not an IRI: {iri!r}")
+    return (f'SELECT ?property ?value ?direction WHERE {{ {{ <{iri}> ?property ?value BIND("out" AS ?direction) }}\n'
+            f'  UNION {{ ?value ?property <{iri}> BIND("in" AS ?direction) }} }} ORDER BY ?direction ?property ?value')

@@ -1,0 +1,185 @@
+"""The only module that opens a :class:`pyoxigraph.Store`.
+
+* :func:`write_build` writes a build atomically: a new store directory and a new dump are
+  written next to the old ones and swapped in only when every step has succeeded, so a failed
+  build leaves the previous store and dump exactly as they were.
+* :func:`canonical_nquads` is the deterministic dump: N-Quads lines, sorted. The graph has no
+  blank nodes (every node has a minted IRI), so two builds give byte-identical dumps.
+* :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory for
+  serving (the graph is small and in-memory queries are several times faster than on-disk ones).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ungraph.errors import FormatError, StoreError
+
+__all__ = [
+    "FORMATS",
+    "format_for_path",
+    "open_store",
+    "memory_store",
+    "load_in_memory",
+    "canonical_nquads",
+    "write_build",
+    "load_file",
+    "export",
+]
+
+#: RDF file formats by short name; N-Quads and TriG carry graphs.
+FORMATS: dict[str, ox.RdfFormat] = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "owl": ox.RdfFormat.RDF_XML,
+    "xml": ox.RdfFormat.RDF_XML,
+    "n3": ox.RdfFormat.N3,
+}
+_EXTENSIONS = {"nquads": "nq", "turtle": "ttl", "ntriples": "nt", "json": "jsonld", "json-ld": "jsonld"}
+
+
+def format_for_path(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file from its extension.
+
+    >>> format_for_path("data.trig").name
+    'TriG'
+    >>> format_for_path("data.csv")
+    Traceback (most recent call last):
+    ...
+    ungraph.errors.FormatError: data.csv: unknown RDF file extension '.csv' (known: .jsonld, .n3, .nq, .nt, .owl, .rdf, .trig, .ttl, .xml)
+    """
+    ext = Path(path).suffix.lower().lstrip(".")
+    ext = _EXTENSIONS.get(ext, ext)
+    if ext not in FORMATS:
+        known = ", ".join("." + e for e in sorted(FORMATS))
+        raise FormatError(f"{path}: unknown RDF file extension '.{ext}' (known: {known})")
+    return FORMATS[ext]
+
+
+def memory_store() -> ox.Store:
+    return ox.Store()
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
+    """Open an existing store directory; a missing or unreadable one is a :class:`StoreError`."""
+    p = Path(path)
+    if not p.is_dir():
+        raise StoreError(f"{p}: no store here; run `ungraph build` first (or pass --store DIR)")
+    try:
+        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+    except OSError as e:
+        raise StoreError(f"{p}: cannot open the store: {e}") from None
+
+
+def load_in_memory(path: str | Path) -> ox.Store:
+    """Copy a store directory into a new in-memory store (used by the server)."""
+    disk = open_store(path, read_only=True)
+    mem = ox.Store()
+    mem.bulk_extend(disk.quads_for_pattern(None, None, None, None))
+    del disk
+    gc.collect()
+    return mem
+
+
+def canonical_nquads(store: ox.Store) -> bytes:
+    """Every quad of the store as sorted N-Quads lines (UTF-8)."""
+    lines = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    lines.sort()
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
+
+
+def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str | Path) -> int:
+    """Write ``quads`` as the new store and dump, atomically; return the number of quads.
+
+    Everything is written under temporary names first; the old store is renamed away and the
+    new one renamed in only after the dump is on disk.
+    """
+    store_dir, dump_path = Path(store_dir), Path(dump_path)
+    for d in (store_dir.parent, dump_path.parent):
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{d}: cannot create directory: {e.strerror}") from None
+    tag = f".new-{os.getpid()}"
+    new_store, new_dump = store_dir.with_name(store_dir.name + tag), dump_path.with_name(dump_path.name + tag)
+    old_store = store_dir.with_name(store_dir.name + f".old-{os.getpid()}")
+    _remove(new_store)
+    try:
+        store = ox.Store(str(new_store))
+        store.bulk_extend(quads)
+        store.flush()
+        new_dump.write_bytes(canonical_nquads(store))
+        count = len(store)
+        del store
+        gc.collect()
+        if store_dir.exists():
+            store_dir.rename(old_store)
+        new_store.rename(store_dir)
+        new_dump.replace(dump_path)
+    except OSError as e:
+        _remove(new_store)
+        _remove(new_dump)
+        if old_store.exists() and not store_dir.exists():
+            old_store.rename(store_dir)
+        raise StoreError(f"cannot write the store at {store_dir}: {e}") from None
+    except BaseException:
+        _remove(new_store)
+        _remove(new_dump)
+        raise
+    _remove(old_store)
+    return count
+
+
+def load_file(store: ox.Store, path: str | Path, *, graph: str | None = None, base_iri: str | None = None) -> int:
+    """Add an RDF file to ``store``; N-Quads/TriG keep their graphs, other formats go to ``graph``
+    (default: ``file:`` IRI of the file). Returns the number of quads added. Nothing is added when the
+    file does not parse."""
+    p = Path(path)
+    fmt = format_for_path(p)
+    if not p.is_file():
+        raise FormatError(f"{p}: no such file")
+    target = ox.NamedNode(graph) if graph else ox.NamedNode(p.resolve().as_uri())
+    try:
+        quads = list(ox.parse(path=str(p), format=fmt, base_iri=base_iri or p.resolve().as_uri()))
+    except SyntaxError as e:
+        raise FormatError(f"{p}: does not parse as {fmt.name}: {e}") from None
+    except (OSError, ValueError) as e:
+        raise FormatError(f"{p}: cannot read: {e}") from None
+    if not fmt.supports_datasets or graph:
+        quads = [ox.Quad(q.subject, q.predicate, q.object, target) if (graph or q.graph_name == ox.DefaultGraph()) else q
+                 for q in quads]
+    before = len(store)
+    store.bulk_extend(quads)
+    store.flush()
+    return len(store) - before
+
+
+def export(store: ox.Store, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """Serialize the whole store. Graph-less formats (ttl, nt, jsonld) get the union of all graphs."""
+    if fmt not in {"nq", "trig", "ttl", "nt", "jsonld"}:
+        raise FormatError(f"unknown export format {fmt!r} (known: nq, trig, ttl, nt, jsonld)")
+    if fmt == "nq":
+        return canonical_nquads(store)
+    rdf_format = FORMATS[fmt]
+    if rdf_format.supports_datasets:
+        return store.dump(format=rdf_format, prefixes=prefixes or {})
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
+    kwargs = {"prefixes": prefixes} if prefixes and fmt == "ttl" else {}
+    return ox.serialize(triples, format=rdf_format, **kwargs)

@@ -1,0 +1,14 @@
+"""WSGI entry point for servers: ``ungraph.web.wsgi:create_from_env`` (a factory) reads UNGRAPH_* settings."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from ungraph.config import Settings
+from ungraph.web.app import create_app
+
+__all__ = ["create_from_env"]
+
+
+def create_from_env() -> Flask:
+    return create_app(Settings.from_env())

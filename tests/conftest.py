@@ -1,0 +1,38 @@
+"""Session fixtures: the real report built once into a temporary store, and a test client on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ungraph.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_settings(tmp: Path, **changes: object) -> Settings:
+    return Settings(source_dir=str(ROOT / "data/source"), reference_dir=str(ROOT / "data/reference"),
+                    store=str(tmp / "store"), dump=str(tmp / "ungraph.nq")).replace(**changes)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of a full build of the real report (validation included), made once per session."""
+    from ungraph.build import build
+
+    settings = make_settings(tmp_path_factory.mktemp("built"))
+    build(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def app(built: Settings):  # type: ignore[no-untyped-def]
+    from ungraph.web.app import create_app
+
+    return create_app(built)
+
+
+@pytest.fixture()
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()

@@ -1,0 +1,31 @@
+import pytest
+
+from ungraph.config import SETTINGS, Settings, SettingsError
+
+
+def test_defaults_match_the_settings_table() -> None:
+    s = Settings()
+    for setting in SETTINGS:
+        assert getattr(s, setting.name) == setting.default, setting.name
+
+
+def test_environment_variables_override_defaults() -> None:
+    s = Settings.from_env({"UNGRAPH_QUERY_TIMEOUT": "2.5", "UNGRAPH_VALIDATE": "no", "UNGRAPH_BASE": "https://x.org/"})
+    assert (s.query_timeout, s.validate, s.base) == (2.5, False, "https://x.org/")
+
+
+def test_explicit_overrides_beat_environment_and_none_is_ignored() -> None:
+    s = Settings.from_env({"UNGRAPH_PORT": "9000"}, port=9100, host=None)
+    assert (s.port, s.host) == (9100, "127.0.0.1")
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"UNGRAPH_PORT": "eighty"}, "expected an integer"),
+    ({"UNGRAPH_PORT": "70000"}, "between 1 and 65535"),
+    ({"UNGRAPH_BASE": "http://x.org"}, "ending with '/'"),
+    ({"UNGRAPH_VALIDATE": "maybe"}, "expected a boolean"),
+    ({"UNGRAPH_MAX_ROWS": "0"}, "at least 1"),
+])
+def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        Settings.from_env(env)
