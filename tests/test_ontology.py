@@ -57,7 +57,8 @@ def _typed(*types: URIRef) -> list[URIRef]:
 CLASSES = _typed(*CLASS_TYPES)
 PROPERTIES = _typed(*PROPERTY_TYPES)
 CONCEPTS = _typed(rns.SKOS.Concept, rns.SKOS.ConceptScheme)
-ALL_TERMS = CLASSES + PROPERTIES + CONCEPTS
+DATATYPES = _typed(rns.RDFS.Datatype)
+ALL_TERMS = CLASSES + PROPERTIES + CONCEPTS + DATATYPES
 
 
 def _local(iri: URIRef) -> str:

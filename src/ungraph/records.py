@@ -106,11 +106,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Statement:
-    """``subject predicate object``; with provenance when the report states it, without when a table does."""
+    """``subject predicate object``; with provenance when the report states it, without when a table does.
+
+    ``object`` is an entity (:class:`Ref`), a :class:`Literal`, or a plain string holding an
+    absolute IRI or CURIE of something outside the graph (an undocs URL, a GeoNames IRI).
+    """
 
     subject: Ref
     predicate: str
-    object: Ref | Literal
+    object: Ref | Literal | str
     provenance: Provenance | None = None
     source: str | None = field(default=None, compare=False)
 

@@ -33,7 +33,8 @@ def report_matches(gz: Gazetteer, report: str) -> list[Match]:
 
 
 def ids(gz: Gazetteer, text: str) -> list[str]:
-    return [m.id for m in gz.find(text)]
+    """Ids of the PLACES found; names of other kinds (organisations, instruments) shadow the places inside them."""
+    return [m.id for m in gz.find(text) if m.kind in {"country", "region"}]
 
 
 # -- false friends, on report sentences -------------------------------------------------------
@@ -51,15 +52,17 @@ def ids(gz: Gazetteer, text: str) -> list[str]:
          ["sub-saharan-africa", "latin-america-and-the-caribbean"]),
         ("在巴布亚新几内亚，我们支持各方通过布干维尔和平进程争取就布干维尔的未来达成协议。", ["PNG"]),
         ("发展中国家深受失调、不公的全球金融体系之害", []),
-        ("中非稳定团 联合国中非共和国多层面综合稳定团", ["CAF"]),
+        ("中非稳定团 联合国中非共和国多层面综合稳定团", []),
         ("通过落实《小岛屿发展中国家快速行动方式(萨摩亚途径)》和《关于进一步执行小岛屿发展中国家"
          "可持续发展行动纲领的毛里求斯战略》", []),
         ("支持布基纳法索和几内亚的政治过渡", ["BFA", "GIN"]),
         ("促进司法和 国际法\n\n国际法院在司法", []),
+        ("在中非共和国，我们为政府主导的和平进程提供了支持", ["CAF"]),
     ],
     ids=["somalia-not-mali", "marib-not-mali", "south-sudan-not-sudan", "indonesia-not-india",
          "sub-saharan-africa-not-south-africa", "png-not-guinea", "developing-countries-not-china",
-         "minusca-not-middle-africa", "agreements-not-samoa-mauritius", "guinea-alone", "no-match-across-wrap"],
+         "minusca-not-middle-africa", "agreements-not-samoa-mauritius", "guinea-alone", "no-match-across-wrap",
+         "central-african-republic"],
 )
 def test_find_false_friends(gz: Gazetteer, sentence: str, expected: list[str]) -> None:
     assert ids(gz, sentence) == expected
@@ -127,7 +130,7 @@ def test_get_rows_and_labels(gz: Gazetteer) -> None:
     assert len(gz.rows("country")) >= 249
     assert gz.rows("nope") == []
     assert gz.labels("country", "RUS")[:2] == ["俄罗斯联邦", "俄罗斯"]
-    assert gz.kinds == ("country", "region")
+    assert {"country", "region"} <= set(gz.kinds)
 
 
 def test_ambiguous_alias_is_left_out_and_reported() -> None:
@@ -160,7 +163,8 @@ def test_report_finds_portugal_at_its_offset(report_matches: list[Match]) -> Non
 def test_report_finds_the_countries_it_names(report_matches: list[Match]) -> None:
     found = {m.id for m in report_matches if m.kind == "country"}
     assert {"COD", "CAF", "SSD", "SOM", "SYR", "IRN", "TUR", "RUS", "BOL", "LAO", "XKX", "PSE", "TZA"} <= found
-    assert sum(1 for m in report_matches if m.id == "COD") == 11
+    # 11 occurrences of 刚果民主共和国; the one inside MONUSCO's full name is the mission's name, not a place mention
+    assert sum(1 for m in report_matches if m.id == "COD") == 10
 
 
 def test_report_never_finds_china_or_false_friends(report_matches: list[Match]) -> None:

@@ -27,3 +27,8 @@ def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,
     for extractor in ALL_EXTRACTORS if extractors is None else extractors:
         records.extend(extractor(doc, segments, gazetteer))
     return records
+
+from ungraph.extract import mandates, places  # noqa: E402
+ALL_EXTRACTORS.extend([mandates.extract, places.extract])
+from ungraph.extract import missions, organizations  # noqa: E402
+ALL_EXTRACTORS.extend([organizations.extract, missions.extract])

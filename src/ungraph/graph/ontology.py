@@ -49,7 +49,7 @@ _RELATIVE = Path("ontology") / "ungraph.ttl"
 
 #: The ``rdf:type`` values that make an IRI in ``{base}ontology#`` a term of the ontology.
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-              SKOS.Concept, SKOS.ConceptScheme)
+              SKOS.Concept, SKOS.ConceptScheme, RDFS.Datatype)
 
 
 def ontology_path() -> Path:

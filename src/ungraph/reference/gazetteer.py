@@ -169,6 +169,8 @@ class Gazetteer:
                 self._rows[(spec.kind, row.id)] = row
                 for column in spec.names:
                     ordered.append((spec.kind, row.id, getattr(row, column)))
+                for column in spec.lists:
+                    ordered.extend((spec.kind, row.id, name) for name in getattr(row, column).split("|") if name.strip())
         for alias in self.tables.get("aliases.tsv", []):
             if (alias.kind, alias.target) not in self._rows:
                 self.problems.append(f"alias {alias.id!r}: no {alias.kind} {alias.target!r}")

@@ -27,6 +27,9 @@ __all__ = [
     "Region",
     "Alias",
     "Blocker",
+    "Organization",
+    "Mission",
+    "Instrument",
     "TableSpec",
     "TABLES",
     "DEFAULT_DIR",
@@ -43,6 +46,7 @@ __all__ = [
 DEFAULT_DIR = Path(__file__).resolve().parents[3] / "data" / "reference"
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ORG_ID = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,63 @@ class Blocker:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """A named instrument (convention, treaty, agenda...) or a publication that is not one.
+
+    ``kind``: convention, treaty, charter, declaration, agenda, framework, programme-of-action,
+    instrument, or publication (a report the extractor must not make an instrument).
+    """
+
+    id: str
+    name_zh: str
+    short_zh: str
+    abbrev_zh: str
+    name_en: str
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A UN body or another organisation the report names; ``id`` is its English acronym or slug.
+
+    ``alt_zh`` holds the other Chinese forms read in the report, separated by ``|``;
+    ``classification`` is the slug of a concept of ``ug:OrganizationKinds``
+    (``principal-organ`` -> ``ug:PrincipalOrgan``); ``parent`` the id of the body it belongs to.
+    """
+
+    id: str
+    name_zh: str
+    alt_zh: str
+    name_en: str
+    acronym_en: str
+    classification: str
+    parent: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Mission:
+    """A row of the report's table of peace operations, with what the report does not say.
+
+    ``abbreviation_zh`` and ``name_zh`` are the report's own forms (the join key with the table
+    row; a test checks them against the text); ``serves`` is a country or region id, filled only
+    when the full name names no place; ``mandated_by`` an organisation id.
+    """
+
+    id: str
+    abbreviation_zh: str
+    name_zh: str
+    alt_zh: str
+    name_en: str
+    acronym_en: str
+    classification: str
+    mandated_by: str
+    serves: str
+    source: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """One curated table: its file, row class, id pattern, entity kind and name columns.
 
@@ -112,6 +173,8 @@ class TableSpec:
     names: tuple[str, ...] = ()
     label: str | None = None
     refs: tuple[tuple[str, str], ...] = ()
+    #: Columns holding several names separated by ``|`` (indexed like ``names``).
+    lists: tuple[str, ...] = ()
 
 
 TABLES: tuple[TableSpec, ...] = (
@@ -119,6 +182,11 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("regions.tsv", Region, _SLUG, kind="region", names=("name_zh",), label="name_zh"),
     TableSpec("aliases.tsv", Alias, r"^\S(?:.*\S)?$"),
     TableSpec("blockers.tsv", Blocker, _SLUG, label="text"),
+    TableSpec("organizations.tsv", Organization, _ORG_ID, kind="organization", names=("name_zh",),
+              lists=("alt_zh",), label="name_zh", refs=(("parent", "organizations.tsv"),)),
+    TableSpec("missions.tsv", Mission, _ORG_ID, kind="organization", names=("name_zh", "abbreviation_zh"),
+              lists=("alt_zh",), label="name_zh", refs=(("mandated_by", "organizations.tsv"),)),
+    TableSpec("instruments.tsv", Instrument, _SLUG, kind="instrument", names=("name_zh", "short_zh", "abbrev_zh"), label="name_zh"),
 )
 
 Row = TypeVar("Row")

@@ -1,0 +1,211 @@
+"""UN bodies and other organisations: entities, mentions and the chapters that list them.
+
+What the report states is found by rules over the text; what it does not say comes from
+``data/reference/organizations.tsv`` (English names, acronyms, kinds, parents):
+
+* every occurrence of a name or variant in ``organizations.tsv`` is a :class:`Mention`, found
+  by the gazetteer's leftmost-longest match over the whole text (organisation names shadow the
+  place names inside them: 非洲联盟 is not 非洲) and attributed to the innermost segment that
+  contains it;
+* each body the report names is an :class:`Entity` whose provenance is its first mention, with
+  its Chinese name and variants as labels; the English name, acronym, kind
+  (``org:classification``) and parent (``org:unitOf`` / ``org:subOrganizationOf``) are
+  reference facts without provenance;
+* ``ug:keyEntityOf``: every item of a chapter's 主要实体 list (``section_kind=entities``) is
+  resolved through the gazetteer, and each organisation it names gets a statement whose
+  provenance is the name's span in the item.
+
+>>> classification_curie("fund-or-programme")
+'ug:FundOrProgramme'
+>>> kind_from_name("全球传播部"), kind_from_name("西亚经济社会委员会"), kind_from_name("联合国")
+('department', 'regional-commission', '')
+>>> pinyin_key("“地方 2030”联盟")
+'di-fang-2030-lian-meng'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
+
+__all__ = [
+    "KIND",
+    "TABLE",
+    "NAME_RULES",
+    "classification_curie",
+    "kind_from_name",
+    "pinyin_key",
+    "org_class",
+    "locate",
+    "mentions",
+    "key_entity_statements",
+    "extract",
+]
+
+#: Entity kind of organisations and missions (IRI ``{base}id/organization/{id}``).
+KIND = "organization"
+#: The curated table this extractor reads.
+TABLE = "organizations.tsv"
+#: Kinds of organisation outside the UN system.
+EXTERNAL = frozenset({"regional-organization", "international-organization"})
+#: Kinds of field presence (``ug:PeaceOperation``).
+PEACE_OPERATIONS = frozenset({"peacekeeping-operation", "special-political-mission", "envoy"})
+#: The deterministic rule behind rows whose source says ``classification: name rule``:
+#: the first suffix of the Chinese name that matches gives the kind.
+NAME_RULES: tuple[tuple[str, str], ...] = (
+    ("经济社会委员会", "regional-commission"),
+    ("经济委员会", "regional-commission"),
+    ("委员会", "functional-commission"),
+    ("理事会", "council"),
+    ("论坛", "forum"),
+    ("基金", "trust-fund"),
+    ("倡议", "initiative"),
+    ("法院", "tribunal"),
+    ("法庭", "tribunal"),
+    ("署", "fund-or-programme"),
+    ("部", "department"),
+    ("办公室", "office"),
+    ("办事处", "office"),
+    ("厅", "office"),
+)
+
+
+def classification_curie(slug: str) -> str:
+    """The ``ug:`` concept of a classification slug (``principal-organ`` -> ``ug:PrincipalOrgan``)."""
+    return "ug:" + "".join(part.capitalize() for part in slug.split("-"))
+
+
+def kind_from_name(name_zh: str) -> str:
+    """The kind the name rule gives a Chinese name, or ``""`` when no suffix matches."""
+    for suffix, kind in NAME_RULES:
+        if name_zh.endswith(suffix):
+            return kind
+    return ""
+
+
+def pinyin_key(name: str) -> str:
+    """The id of a body without a checked English form: its name in toneless pinyin, hyphenated."""
+    from pypinyin import lazy_pinyin
+
+    words = lazy_pinyin(re.sub(r"\s", "", name), errors=lambda s: [s])
+    return re.sub(r"-+", "-", "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()) for w in words)).strip("-")
+
+
+def _unit_of_secretariat(row: Any, rows: dict[str, Any]) -> bool:
+    """Parts of the Secretariat are organisational units (``org:unitOf``), found through parents."""
+    seen: set[str] = set()
+    parent = row.parent
+    while parent and parent not in seen:
+        seen.add(parent)
+        if parent == "UN-Secretariat":
+            return True
+        parent = getattr(rows.get(parent), "parent", "")
+    return False
+
+
+def org_class(row: Any) -> str:
+    """The ontology class of a row: external organisation, peace operation, UN body, or the UN itself."""
+    kind = row.classification
+    if not kind and not row.parent:
+        return "org:FormalOrganization"
+    if kind in EXTERNAL:
+        return "ug:ExternalOrganization"
+    if kind in PEACE_OPERATIONS or hasattr(row, "abbreviation_zh"):
+        return "ug:PeaceOperation"
+    return "ug:UNBody"
+
+
+def _innermost(segments: Sequence[Segment]) -> Any:
+    spans = sorted(((s.start, s.end, s.id) for s in segments), key=lambda t: (t[0], -t[1]))
+
+    def find(start: int, end: int) -> str:
+        best = ""
+        best_len = None
+        for s_start, s_end, sid in spans:
+            if s_start > start:
+                break
+            if end <= s_end and (best_len is None or s_end - s_start <= best_len):
+                best, best_len = sid, s_end - s_start
+        return best
+
+    return find
+
+
+def locate(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> list[tuple[Any, str]]:
+    """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id."""
+    wanted = set(ids)
+    find = _innermost(segments)
+    return [(m, find(m.start, m.end)) for m in gazetteer.find(doc.text) if m.kind == KIND and m.id in wanted]
+
+
+def mentions(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> Iterator[Mention]:
+    """A :class:`Mention` for every occurrence of a name of one of ``ids``."""
+    for m, sid in locate(doc, segments, gazetteer, ids):
+        yield Mention(Ref(KIND, m.id), Provenance(m.start, m.end, sid), m.surface)
+
+
+def key_entity_statements(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Statement]:
+    """``ug:keyEntityOf`` from the items of every 主要实体 section to its chapter."""
+    by_id = {s.id: s for s in segments}
+    for item in segments:
+        section = by_id.get(item.parent or "")
+        if item.kind != "item" or section is None or section.attr("section_kind") != "entities":
+            continue
+        chapter = section.parent
+        if not chapter:
+            continue
+        for m in gazetteer.find(item.text):
+            if m.kind == KIND:
+                prov = Provenance(item.start + m.start, item.start + m.end, item.id)
+                yield Statement(Ref(KIND, m.id), "ug:keyEntityOf", Ref("report", f"{doc.key}/{chapter}"), prov)
+
+
+def _labels(row: Any, lang_zh: bool) -> tuple[tuple[str, Literal], ...]:
+    if lang_zh:
+        alts = [a.strip() for a in row.alt_zh.split("|") if a.strip()]
+        return (("skos:prefLabel", Literal(row.name_zh, "zh")),
+                *(("skos:altLabel", Literal(a, "zh")) for a in alts))
+    out: list[tuple[str, Literal]] = []
+    if row.name_en:
+        out.append(("skos:prefLabel", Literal(row.name_en, "en")))
+    if row.acronym_en:
+        out.append(("ug:abbreviation" if row.name_en else "skos:prefLabel", Literal(row.acronym_en, "en")))
+    return tuple(out)
+
+
+def _types(row: Any, rows: dict[str, Any]) -> tuple[str, ...]:
+    types = ["org:Organization", org_class(row)]
+    if _unit_of_secretariat(row, rows):
+        types.append("org:OrganizationalUnit")
+    return tuple(types)
+
+
+def reference_records(rows: Sequence[Any], first: dict[str, Provenance]) -> Iterator[Record]:
+    """Entities (report-stated when mentioned) and the table's reference facts for ``rows``."""
+    by_id = {r.id: r for r in rows}
+    for row in rows:
+        ref = Ref(KIND, row.id)
+        types = _types(row, by_id)
+        yield Entity(ref, types, _labels(row, True), first.get(row.id))
+        yield Entity(ref, types, _labels(row, False))
+        if row.classification:
+            yield Statement(ref, "org:classification", classification_curie(row.classification),  # type: ignore[arg-type]
+                            None, row.source)
+        if getattr(row, "parent", ""):
+            prop = "org:unitOf" if _unit_of_secretariat(row, by_id) else "org:subOrganizationOf"
+            yield Statement(ref, prop, Ref(KIND, row.parent), None, row.source)
+
+
+def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+    """All records about the bodies of ``organizations.tsv`` (missions: :mod:`.missions`)."""
+    rows = list(gazetteer.tables.get(TABLE, []))
+    found = sorted(mentions(doc, segments, gazetteer, (r.id for r in rows)), key=lambda m: m.provenance)
+    first: dict[str, Provenance] = {}
+    for mention in found:
+        first.setdefault(mention.ref.key, mention.provenance)
+    yield from reference_records(rows, first)
+    yield from found
+    yield from key_entity_statements(doc, segments, gazetteer)

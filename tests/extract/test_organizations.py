@@ -1,0 +1,192 @@
+"""UN bodies and other organisations: key entities per chapter, mentions, false friends, table rules.
+
+The expected lists below were established by reading the report's 主要实体 sections, not by
+running the extractor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from ungraph.extract.organizations import classification_curie, extract, kind_from_name, pinyin_key
+from ungraph.records import Entity, Mention, Statement
+from ungraph.reference.gazetteer import Gazetteer, normalise
+from ungraph.reference.tables import Organization, read_table
+from ungraph.source.load import load_report
+from ungraph.source.segment import segment
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "reference"
+ROWS = read_table(DATA / "organizations.tsv", Organization)
+
+#: Items of each chapter's 主要实体 list, read in the report (compound items name several bodies).
+KEY_ENTITIES = {
+    1: ["经济和社会事务部", "发展协调办公室", "联合国贸易和发展会议",
+        "最不发达国家、内陆发展中国家和小岛屿发展中国家高级代表办公室", "区域委员会", "妇女署", "人居署",
+        "联合国环境规划署"],
+    2: ["政治和建设和平事务部", "和平行动部", "维持和平特派团、特别政治任务和各办事处"],
+    3: ["非洲问题特别顾问办公室", "非洲经济委员会"],
+    4: ["联合国人权事务高级专员办事处"],
+    5: ["人道主义事务协调厅", "联合国减少灾害风险办公室"],
+    6: ["法律事务厅", "国际法院", "国际追责机制"],
+    7: ["裁军事务厅"],
+    8: ["联合国毒品和犯罪问题办公室", "反恐怖主义办公室"],
+    9: ["大会和会议管理部", "全球传播部", "管理战略、政策和合规部", "业务支助部", "安全和安保部", "内部监督事务厅",
+        "联合国日内瓦办事处", "内罗毕办事处", "维也纳办事处", "联合国道德操守办公室",
+        "改进联合国应对性剥削和性虐待措施特别协调员办公室", "受害人权利倡导者办公室"],
+}
+
+
+@pytest.fixture(scope="module")
+def report():
+    doc = load_report(ROOT / "data" / "source")
+    segments = segment(doc)
+    gazetteer = Gazetteer.from_dir(DATA)
+    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+
+
+def _key_entities(doc, records) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for r in records:
+        if isinstance(r, Statement) and r.predicate == "ug:keyEntityOf":
+            chapter = int(r.object.key.rsplit("/", 1)[1])
+            out.setdefault(chapter, []).append(doc.text[r.provenance.start:r.provenance.end])
+    return out
+
+
+def test_every_key_entity_item_resolves(report):
+    doc, _, _, records = report
+    assert _key_entities(doc, records) == KEY_ENTITIES
+
+
+def test_key_entity_counts_per_chapter(report):
+    doc, _, _, records = report
+    counts = {c: len(v) for c, v in _key_entities(doc, records).items()}
+    assert counts == {1: 8, 2: 3, 3: 2, 4: 1, 5: 2, 6: 3, 7: 1, 8: 2, 9: 12}
+
+
+def test_key_entity_provenance_is_inside_an_item_of_the_entities_section(report):
+    doc, segments, _, records = report
+    by_id = {s.id: s for s in segments}
+    for r in records:
+        if isinstance(r, Statement) and r.predicate == "ug:keyEntityOf":
+            item = by_id[r.provenance.segment_id]
+            assert item.kind == "item" and "/section/entities/" in item.id
+            assert item.start <= r.provenance.start < r.provenance.end <= item.end
+            assert r.object.key == f"{doc.key}/{item.id.split('/section/')[0]}"
+
+
+def test_ocha_is_key_entity_of_chapter_5(report):
+    _, _, _, records = report
+    keys = {(r.subject.key, r.object.key) for r in records if isinstance(r, Statement) and r.predicate == "ug:keyEntityOf"}
+    assert ("OCHA", "A-78-1/chapter/5") in keys
+    assert ("OCHA", "A-78-1/chapter/4") not in keys
+
+
+def test_mentions_reproduce_their_text(report):
+    doc, _, _, records = report
+    mentions = [r for r in records if isinstance(r, Mention)]
+    assert len(mentions) > 500
+    for m in mentions:
+        assert doc.text[m.provenance.start:m.provenance.end] == m.text
+
+
+def test_every_table_row_is_mentioned(report):
+    _, _, _, records = report
+    mentioned = {r.ref.key for r in records if isinstance(r, Mention)}
+    assert sorted(r.id for r in ROWS if r.id not in mentioned) == []
+
+
+def test_organisation_names_shadow_places(report):
+    """非洲联盟 and 非洲经济委员会 are organisations, not mentions of 非洲."""
+    doc, _, gazetteer, _ = report
+    at = doc.text.index("非洲联盟")
+    hits = [m for m in gazetteer.find(doc.text) if m.start <= at < m.end]
+    assert [(m.kind, m.surface) for m in hits] == [("organization", "非洲联盟")]
+
+
+@pytest.mark.parametrize("phrase", ["缔约方大会", "审议大会", "司法大会堂", "秘书处大楼", "这次大会"])
+def test_false_friends_of_general_assembly_and_secretariat(report, phrase):
+    doc, _, _, records = report
+    at = doc.text.replace("\n", "").find(phrase)
+    assert at >= 0
+    spans = [(m.provenance.start, m.provenance.end) for m in records if isinstance(m, Mention)
+             and m.ref.key in ("UNGA", "UN-Secretariat")]
+    start = [i for i in range(len(doc.text)) if doc.text.startswith(phrase, i)]
+    for s in start:
+        assert not any(a < s + len(phrase) and s < b for a, b in spans), phrase
+
+
+def test_spot_checks(report):
+    doc, _, _, records = report
+    counts = Counter(r.ref.key for r in records if isinstance(r, Mention))
+    assert counts["OHCHR"] >= 6  # 联合国人权事务高级专员办事处 once, 人权高专办 in photo credits
+    assert counts["ECOSOC"] >= 5
+    pref = {(r.ref.key, lit.value) for r in records if isinstance(r, Entity) for p, lit in r.labels if lit.lang == "en"}
+    assert ("OCHA", "Office for the Coordination of Humanitarian Affairs") in pref
+    units = {(r.subject.key, r.predicate, r.object.key) for r in records if isinstance(r, Statement)
+             and r.predicate in ("org:unitOf", "org:subOrganizationOf")}
+    assert ("DPO", "org:unitOf", "UN-Secretariat") in units
+    assert ("UNSC", "org:subOrganizationOf", "UN") in units
+
+
+def test_reflowed_text_gives_the_same_organisations(report):
+    doc, segments, gazetteer, records = report
+    # line breaks changed (the segmenter needs blank lines between blocks, so they are doubled, not removed)
+    reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
+    again = list(extract(reflowed, segment(reflowed), gazetteer))
+
+    def summary(recs):
+        ments = Counter(r.ref.key for r in recs if isinstance(r, Mention))
+        facts = {(r.subject.key, r.predicate, getattr(r.object, "key", str(r.object)))
+                 for r in recs if isinstance(r, Statement)}
+        return ments, facts, {r.ref for r in recs if isinstance(r, Entity)}
+
+    assert summary(again) == summary(records)
+
+
+# -- the table ---------------------------------------------------------------------------
+
+def test_rows_are_sorted_and_unique():
+    ids = [r.id for r in ROWS]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+
+
+def _concepts() -> set[str]:
+    g = Graph()
+    g.parse(ROOT / "ontology" / "ungraph.ttl", format="turtle", publicID="http://x.test/ontology")
+    scheme = URIRef("http://x.test/ontology#OrganizationKinds")
+    return {"ug:" + str(s).rsplit("#", 1)[1] for s in g.subjects(URIRef("http://www.w3.org/2004/02/skos/core#inScheme"), scheme)}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r.classification], ids=lambda r: r.id)
+def test_classification_is_a_concept_of_the_ontology(row):
+    assert classification_curie(row.classification) in _concepts()
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if "name rule" in r.source], ids=lambda r: r.id)
+def test_name_rule_rows_follow_the_rule(row):
+    assert row.classification == kind_from_name(row.name_zh)
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r.parent], ids=lambda r: r.id)
+def test_parents_resolve(row):
+    assert row.parent in {r.id for r in ROWS} and row.parent != row.id
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
+def test_ids_are_checked_acronyms_or_pinyin(row):
+    """An id is the checked acronym, a slug of the checked English name, or the pinyin rule."""
+    if row.acronym_en:
+        assert row.id == row.acronym_en
+    elif row.name_en:
+        assert normalise(row.id.replace("-", " ")).lower() in normalise(row.name_en).lower() or row.id.startswith("UN-")
+    else:
+        assert row.id == pinyin_key(row.name_zh)
+    if row.name_en or row.acronym_en:
+        assert "http" in row.source, f"{row.id}: an English form needs the page it was checked on"
