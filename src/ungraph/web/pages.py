@@ -1,65 +1,87 @@
-"""Pages: the home page and every IRI under the base, with content negotiation.
+"""Pages: the blueprint every HTML page hangs from, the home page and the language switch.
 
-``/id/<kind>/<key>`` answers with the resource's description: HTML for browsers, Turtle,
-N-Triples or JSON-LD for RDF clients (``Accept`` or ``?format=``), ``Vary: Accept``;
-unknown IRIs get 404. ``/ontology`` serves the ontology the same way.
+The page kinds live in their own modules, registered here as nested blueprints:
+:mod:`~ungraph.web.resource` (every IRI under the base, content-negotiated), :mod:`~ungraph.web.browse`
+(a page per kind), :mod:`~ungraph.web.reader` (the report, chapter by chapter) and
+:mod:`~ungraph.web.search` (``/search`` and ``/api/search``). Every HTML response gets the
+security headers (a Content-Security-Policy with no external source, ``nosniff``) unless the
+view set its own.
 """
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request
 
+from ungraph.web import browse, reader, resource, search
+from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
+from ungraph.web.i18n import COOKIE, LANGS, current_lang, other_lang, text
+from ungraph.web.urls import Urls, is_local_path
+from ungraph.web.view import STRUCTURE, kind_rows, name, term_label
 
-__all__ = ["blueprint"]
+__all__ = ["blueprint", "CSP"]
 
 blueprint = Blueprint("pages", __name__, template_folder="templates")
+for _module in (resource, browse, reader, search):
+    blueprint.register_blueprint(_module.blueprint)
 
-_RDF = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld"}
-_RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-_MIME = {v: k for k, v in _RDF.items()}
-
-_COUNT = """SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"""
-_DESCRIBE = """SELECT ?iri ?s ?p ?o WHERE { { ?iri ?p ?o BIND(?iri AS ?s) } UNION { ?s ?p ?iri BIND(?iri AS ?o) } }"""
-
-
-def _negotiate() -> str | None:
-    fmt = request.args.get("format")
-    if fmt in _RDF_FORMATS:
-        return fmt
-    best = request.accept_mimetypes.best_match(["text/html", *_RDF], default="text/html")
-    return None if best == "text/html" else _RDF[best]
+#: No source outside this server; no inline script or style.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def _triples(iri: str) -> list[ox.Triple]:
-    node = ox.NamedNode(iri)
-    rows = services.store.query(_DESCRIBE, use_default_graph_as_union=True,
-                                substitutions={ox.Variable("iri"): node})
-    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
+@blueprint.after_app_request
+def _security_headers(resp: Response) -> Response:
+    resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if resp.mimetype == "text/html":
+        resp.headers.setdefault("Content-Security-Policy", CSP)
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault("X-Frame-Options", "DENY")
+    return resp
+
+
+@blueprint.app_context_processor
+def _template_globals() -> dict[str, object]:
+    lang = current_lang()
+    urls = Urls(services.settings.base, services.ns.prefixes, request.script_root)
+    reports = get_catalog().instances.get(services.ns.ontology + "Report", [])
+    return {
+        "lang": lang, "other_lang": other_lang(lang), "t": lambda key, **kw: text(key, lang, **kw),
+        "urls": urls, "name": lambda iri: name(iri, lang), "term_label": lambda iri: term_label(iri, lang),
+        "here": request.full_path.rstrip("?"), "report_iri": reports[0] if reports else None,
+        "has_route": lambda path: any(r.rule == path for r in current_app.url_map.iter_rules()),
+    }
+
+
+def _chapter_number(iri: str) -> int:
+    last = iri.rsplit("/", 1)[-1]
+    return int(last) if last.isdigit() else 0
 
 
 @blueprint.route("/")
-def home() -> str:
-    n = next(iter(services.store.query(_COUNT, use_default_graph_as_union=True)))["n"].value  # type: ignore[index]
-    return render_template("index.html", triples=n, base=services.settings.base)
+def home() -> Response:
+    cat, ns = get_catalog(), services.ns
+    kinds = kind_rows(cat, ns, current_lang())
+    chapters = [(iri, cat.label(iri, "zh")) for iri in
+                sorted(cat.instances.get(ns.ontology + "Chapter", []), key=lambda i: (_chapter_number(i), i))]
+    reports = cat.instances.get(ns.ontology + "Report", [])
+    n = next(iter(services.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                       use_default_graph_as_union=True)))["n"].value  # type: ignore[index]
+    html = render_template("index.html", triples=int(n), kinds=[k for k in kinds if k.group != STRUCTURE],
+                           structure=[k for k in kinds if k.group == STRUCTURE], chapters=chapters,
+                           report=reports[0] if reports else None,
+                           entities=sum(k.count for k in kinds if k.group != STRUCTURE),
+                           mentions=sum(cat.mentions.values()))
+    return Response(html, mimetype="text/html")
 
 
-@blueprint.route("/id/<path:rest>")
-@blueprint.route("/ontology", defaults={"rest": None})
-def resource(rest: str | None) -> Response:
-    iri = services.ns.base + ("id/" + rest if rest else "ontology")
-    triples = _triples(iri)
-    if not triples:
-        return error_response(404, f"no resource {iri} in this graph")
-    fmt = _negotiate()
-    if fmt is None:
-        html = render_template("resource.html", iri=iri, triples=[t for t in triples if t.subject.value == iri],
-                               inverse=[t for t in triples if t.subject.value != iri])
-        resp = Response(html, mimetype="text/html")
-    else:
-        resp = Response(ox.serialize(triples, format=_RDF_FORMATS[fmt], **(
-            {"prefixes": services.ns.prefixes} if fmt == "ttl" else {})), mimetype=_MIME[fmt])
-    resp.headers["Vary"] = "Accept"
-    return resp
+@blueprint.route("/lang/<code>")
+def switch_lang(code: str) -> Response:
+    """Keep the chosen interface language in a cookie and go back where the reader was."""
+    if code not in LANGS:
+        return error_response(404, f"no interface language {code!r} (use one of {', '.join(LANGS)})")
+    target = request.args.get("next", "/")
+    resp = redirect(target if is_local_path(target) else "/", code=303)
+    resp.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return resp  # type: ignore[return-value]

@@ -1,0 +1,176 @@
+"""The label table: every label, type and mention count of the graph, read once per app.
+
+The data does not change while the server runs, so the pages name IRIs and the search box
+finds them from this table instead of querying for each link. :func:`get_catalog` builds it
+on first use (under a lock) and keeps it on the Flask app.
+
+>>> c = Catalog.from_rows([("http://x.test/id/un", "http://www.w3.org/2004/02/skos/core#prefLabel", "联合国", "zh"),
+...                        ("http://x.test/id/un", "http://www.w3.org/2004/02/skos/core#altLabel", "UN", "en")],
+...                       [("http://x.test/id/un", "http://www.w3.org/ns/org#Organization")], {}, {}, [])
+>>> c.label("http://x.test/id/un", "zh"), c.label("http://x.test/id/un", "en")
+('联合国', 'UN')
+>>> [h.iri for h in c.search("U N")]
+['http://x.test/id/un']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+from ungraph import queries
+from ungraph.namespaces import PREFIXES
+
+__all__ = ["Catalog", "Hit", "normalize", "get_catalog"]
+
+_SKOS, _FOAF, _RDFS = PREFIXES["skos"], PREFIXES["foaf"], PREFIXES["rdfs"]
+#: Properties whose values are names proper (ranked above alternative labels).
+PRIMARY = {_SKOS + "prefLabel", _FOAF + "name", PREFIXES["schema"] + "name", _RDFS + "label",
+           PREFIXES["dcterms"] + "title"}
+_IGNORED = re.compile(r"[\s\u00b7\u30fb\u2022\u2027\u2219\u22c5\uff65\u2010-\u2015\-_]+")
+
+
+def normalize(text: str) -> str:
+    """Fold a label or a query for matching: NFKC, case-folded, without spaces, dots ("·") or dashes.
+
+    >>> normalize("阿明娜 · 穆罕默德") == normalize("阿明娜·穆罕默德") == "阿明娜穆罕默德"
+    True
+    >>> normalize("MONUSCO "), normalize("ＵＮ")
+    ('monusco', 'un')
+    """
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    matched: str
+    rank: int
+
+
+@dataclass
+class Catalog:
+    labels: dict[str, list[tuple[str, str, str]]]  # iri -> [(property, text, lang)] in fallback order
+    types: dict[str, tuple[str, ...]]
+    mentions: dict[str, int]
+    snippets: dict[str, str]
+    superclasses: dict[str, set[str]]
+    instances: dict[str, list[str]] = field(default_factory=dict)
+    _index: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (normalized, label, iri, primary)
+
+    @classmethod
+    def from_rows(cls, labels: Iterable[tuple[str, str, str, str]], types: Iterable[tuple[str, str]],
+                  mentions: dict[str, int], texts: dict[str, str], subclasses: Iterable[tuple[str, str]]) -> "Catalog":
+        order = {p: i for i, p in enumerate(queries.LABEL_PROPERTIES)}
+        by_iri: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for s, p, text, lang in labels:
+            by_iri[s].append((p, text, lang))
+        for rows in by_iri.values():
+            rows.sort(key=lambda r: (order.get(r[0], len(order)), r[2], r[1]))
+        typed: dict[str, list[str]] = defaultdict(list)
+        inst: dict[str, list[str]] = defaultdict(list)
+        for s, t in types:
+            typed[s].append(t)
+            inst[t].append(s)
+        supers: dict[str, set[str]] = defaultdict(set)
+        for c, sup in subclasses:
+            supers[c].add(sup)
+        snippets = {iri: _snippet(text) for iri, text in texts.items()}
+        cat = cls(dict(by_iri), {k: tuple(sorted(v)) for k, v in typed.items()}, dict(mentions), snippets,
+                  _closure(supers), {k: sorted(v) for k, v in inst.items()})
+        cat._index = sorted({(normalize(text), text, iri, p in PRIMARY)
+                             for iri, rows in cat.labels.items() for p, text, _ in rows if normalize(text)})
+        return cat
+
+    # --- names ---------------------------------------------------------------------------
+    def label(self, iri: str, lang: str) -> str | None:
+        """The display label of ``iri`` in ``lang``: that language first, then untagged, then any."""
+        rows = self.labels.get(iri, [])
+        for want in (lambda lg: lg == lang, lambda lg: lg.split("-")[0] == lang, lambda lg: lg == "", lambda lg: True):
+            for _p, text, lg in rows:
+                if want(lg):
+                    return text
+        return self.snippets.get(iri)
+
+    def label_in(self, iri: str, lang: str) -> str | None:
+        """A primary label exactly in ``lang`` (for showing both languages side by side)."""
+        for p, text, lg in self.labels.get(iri, []):
+            if p in PRIMARY and lg.split("-")[0] == lang:
+                return text
+        return None
+
+    def values(self, iri: str, prop: str) -> list[tuple[str, str]]:
+        return [(text, lg) for p, text, lg in self.labels.get(iri, []) if p == prop]
+
+    def is_a(self, iri: str, cls: str) -> bool:
+        return any(t == cls or cls in self.superclasses.get(t, ()) for t in self.types.get(iri, ()))
+
+    # --- search --------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, within: set[str] | None = None) -> list[Hit]:
+        """Rank IRIs by their labels: exact name, exact other label, prefix, substring; then mentions."""
+        q = normalize(query)
+        if not q:
+            return []
+        best: dict[str, tuple[int, str]] = {}
+        for norm, text, iri, primary in self._index:
+            if within is not None and iri not in within:
+                continue
+            if norm == q:
+                rank = 0 if primary else 1
+            elif norm.startswith(q):
+                rank = 2
+            elif q in norm:
+                rank = 3
+            else:
+                continue
+            if iri not in best or (rank, len(text)) < (best[iri][0], len(best[iri][1])):
+                best[iri] = (rank, text)
+        ordered = sorted(best.items(), key=lambda kv: (kv[1][0], -self.mentions.get(kv[0], 0), len(kv[1][1]), kv[0]))
+        return [Hit(iri, text, rank) for iri, (rank, text) in ordered[:limit]]
+
+
+def _snippet(text: str, n: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= n else flat[:n].rstrip() + "…"
+
+
+def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in direct:
+        seen: set[str] = set()
+        todo = list(direct[c])
+        while todo:
+            s = todo.pop()
+            if s not in seen:
+                seen.add(s)
+                todo.extend(direct.get(s, ()))
+        out[c] = seen
+    return out
+
+
+_LOCK = threading.Lock()
+
+
+def build_catalog(store, ug: str) -> Catalog:  # type: ignore[no-untyped-def]
+    """Read the tables from ``store``; ``ug`` is the ontology namespace of the base."""
+    return Catalog.from_rows(queries.label_rows(store, ug + "abbreviation"), queries.type_rows(store),
+                             queries.mention_counts(store, ug), queries.text_rows(store), queries.subclass_rows(store))
+
+
+def get_catalog() -> Catalog:
+    """The catalog of the current app, built on first use."""
+    from ungraph.web.context import services
+
+    cat = current_app.extensions.get("ungraph.catalog")
+    if cat is None:
+        with _LOCK:
+            cat = current_app.extensions.get("ungraph.catalog")
+            if cat is None:
+                cat = current_app.extensions["ungraph.catalog"] = build_catalog(services.store, services.ns.ontology)
+    return cat

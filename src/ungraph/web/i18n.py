@@ -1,0 +1,165 @@
+"""The interface in Chinese and English: the strings, the chosen language, names of vocabulary terms.
+
+The language is chosen by ``/lang/<code>`` (kept in the ``lang`` cookie), else by the browser's
+``Accept-Language``, else Chinese (the language of the report). Terms of the ontology are named
+by their own ``rdfs:label`` in the graph; :data:`TERMS` names the reused external terms the
+ontology doesn't label, and :func:`humanize` is the last resort.
+
+>>> text("search", "zh"), text("search", "en")
+('搜索', 'Search')
+>>> humanize("http://www.w3.org/ns/org#subOrganizationOf")
+'sub organization of'
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import has_request_context, request
+
+__all__ = ["LANGS", "COOKIE", "STRINGS", "TERMS", "current_lang", "text", "humanize", "other_lang"]
+
+LANGS = ("zh", "en")
+COOKIE = "lang"
+
+STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
+    "site_title": ("联合国秘书长报告 A/78/1 知识图谱", "A/78/1 knowledge graph"),
+    "site_tagline": ("联合国秘书长关于本组织工作的报告（2023年）的关联数据版",
+                     "The UN Secretary-General's report on the work of the Organization, 2023, as linked data"),
+    "search": ("搜索", "Search"),
+    "search_placeholder": ("中文、英文或简称…", "Chinese, English or abbreviation…"),
+    "search_results": ("搜索结果", "Search results"),
+    "no_results": ("没有找到结果。", "Nothing found."),
+    "results_for": ("“{q}”的结果：{n} 条", "{n} results for “{q}”"),
+    "home": ("首页", "Home"),
+    "read": ("阅读报告", "Read the report"),
+    "kinds": ("类别", "Kinds"),
+    "query": ("SPARQL 查询", "SPARQL query"),
+    "ontology": ("本体", "Ontology"),
+    "switch_lang": ("English", "中文"),
+    "switch_lang_title": ("Switch to English", "切换到中文"),
+    "skip": ("跳到正文", "Skip to content"),
+    "triples": ("三元组", "triples"),
+    "entities": ("实体", "entities"),
+    "count": ("数量", "Count"),
+    "label": ("名称", "Name"),
+    "label_zh": ("中文名称", "Chinese name"),
+    "label_en": ("英文名称", "English name"),
+    "abbreviations": ("简称", "Abbreviations"),
+    "also_known_as": ("又称", "Also known as"),
+    "kind": ("类别", "Kind"),
+    "mentions": ("提及次数", "Mentions"),
+    "mentions_lower": ("处提及", "mentions"),
+    "facts": ("事实", "Facts"),
+    "property": ("属性", "Property"),
+    "value": ("值", "Value"),
+    "names": ("名称", "Names"),
+    "relations": ("关系", "Relations"),
+    "details": ("详细信息", "Details"),
+    "structure": ("文件结构", "Document structure"),
+    "external": ("外部链接", "External links"),
+    "links_here": ("链接到此处", "What links here"),
+    "in_report": ("报告中的提及", "Mentioned in the report"),
+    "source": ("来源", "Source"),
+    "read_in_context": ("在报告中阅读", "Read in context"),
+    "more": ("还有 {n} 条", "and {n} more"),
+    "validation": ("验证警告", "Validation warnings"),
+    "view_as": ("查看格式", "View as"),
+    "sparql_behind": ("本页背后的 SPARQL", "The SPARQL behind this page"),
+    "filter": ("筛选", "Filter"),
+    "filter_placeholder": ("按名称筛选…", "Filter by name…"),
+    "sort_by": ("排序", "Sort by"),
+    "shown": ("显示 {n} / {total}", "{n} of {total} shown"),
+    "not_found": ("未找到", "Not found"),
+    "not_found_text": ("本图谱中没有这个标识符：", "This graph has nothing at"),
+    "did_you_mean": ("您要找的是否是：", "Did you mean:"),
+    "contents": ("目录", "Contents"),
+    "chapter_overview": ("本章概览", "Chapter overview"),
+    "whats_mentioned": ("本章提及", "What this chapter mentions"),
+    "ways_in": ("浏览入口", "Ways in"),
+    "about_dataset": ("关于本数据集", "About this dataset"),
+    "about_text": ("本网站把联合国秘书长报告 A/78/1 的中文本转为知识图谱：报告的每个段落、提及的每个机构、人员、职务、特派团、国家和决议都有自己的标识符和页面，每条事实都链接到报告原文。",
+                   "This site turns the Chinese text of the UN Secretary-General's report A/78/1 into a knowledge graph: every paragraph of the report and every body, person, post, mission, country and resolution it mentions has its own identifier and page, and every fact links back to the sentence of the report that states it."),
+    "report_parts": ("报告结构", "Report structure"),
+    "previous": ("上一部分", "Previous"),
+    "next": ("下一部分", "Next"),
+    "permalink": ("本段的标识符", "Identifier of this block"),
+    "iri": ("标识符", "Identifier"),
+    "severity": ("严重性", "Severity"),
+    "message": ("信息", "Message"),
+    "all_kinds": ("全部类别", "All kinds"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "error": ("错误", "Error"),
+}
+
+#: Names of reused external terms (zh, en); the ontology labels its own terms.
+TERMS: dict[str, tuple[str, str]] = {
+    "rdf:type": ("类别", "kind"), "rdfs:label": ("标签", "label"), "rdfs:comment": ("说明", "comment"),
+    "rdfs:seeAlso": ("另见", "see also"), "rdfs:subClassOf": ("上位类", "subclass of"),
+    "rdfs:isDefinedBy": ("定义于", "defined by"), "owl:sameAs": ("等同于", "same as"),
+    "skos:prefLabel": ("首选名称", "preferred name"), "skos:altLabel": ("其他名称", "other name"),
+    "skos:notation": ("代码", "code"), "skos:exactMatch": ("完全对应", "exact match"),
+    "skos:closeMatch": ("近似对应", "close match"), "skos:broader": ("上位概念", "broader"),
+    "skos:inScheme": ("所属概念体系", "in scheme"), "skos:definition": ("定义", "definition"),
+    "foaf:name": ("姓名", "name"), "foaf:Person": ("人员", "person"),
+    "dcterms:title": ("标题", "title"), "dcterms:identifier": ("文号/标识", "identifier"),
+    "dcterms:isPartOf": ("属于", "part of"), "dcterms:hasPart": ("包含", "has part"),
+    "dcterms:language": ("语言", "language"), "dcterms:spatial": ("地点", "place"),
+    "dcterms:subject": ("主题", "subject"), "dcterms:references": ("引用", "references"),
+    "dcterms:creator": ("作者", "creator"), "dcterms:date": ("日期", "date"), "dcterms:source": ("来源", "source"),
+    "dcterms:license": ("许可", "licence"),
+    "schema:legislationIdentifier": ("文书编号", "legislation identifier"),
+    "schema:position": ("序号", "position"), "schema:text": ("文本", "text"), "schema:url": ("网址", "web page"),
+    "schema:name": ("名称", "name"), "schema:Country": ("国家", "country"), "schema:Report": ("报告", "report"),
+    "schema:Person": ("人员", "person"), "schema:Place": ("地点", "place"), "schema:currency": ("货币", "currency"),
+    "schema:Organization": ("组织", "organization"), "schema:Event": ("活动", "event"),
+    "schema:Legislation": ("立法文书", "legislation"), "schema:MonetaryAmount": ("金额", "monetary amount"),
+    "org:Organization": ("组织", "organization"), "org:FormalOrganization": ("正式组织", "formal organization"),
+    "org:OrganizationalUnit": ("组织单位", "organizational unit"), "org:Post": ("职务", "post"),
+    "org:holds": ("担任", "holds"), "org:heldBy": ("任职者", "held by"), "org:postIn": ("所属机构", "post in"),
+    "org:subOrganizationOf": ("上级组织", "part of organization"), "org:hasSubOrganization": ("下属组织", "sub-organization"),
+    "org:unitOf": ("所属组织", "unit of"), "org:classification": ("组织类型", "classification"),
+    "org:hasPost": ("职务", "has post"), "org:memberOf": ("成员", "member of"),
+    "prov:wasDerivedFrom": ("来源于", "derived from"), "prov:wasGeneratedBy": ("生成于", "generated by"),
+    "prov:used": ("使用", "used"), "oa:Annotation": ("标注", "annotation"),
+    "qb:Observation": ("观测值", "observation"), "qb:dataSet": ("数据集", "data set"),
+    "sdmx-measure:obsValue": ("数值", "value"), "sdmx-dimension:refPeriod": ("参考期", "reference period"),
+    "sdmx-attribute:unitMeasure": ("计量单位", "unit"),
+    "lode:atPlace": ("地点", "at place"), "lode:atTime": ("时间", "at time"), "lode:Event": ("活动", "event"),
+    "skos:Concept": ("概念", "concept"), "skos:ConceptScheme": ("概念体系", "concept scheme"),
+    "owl:Class": ("类", "class"), "owl:ObjectProperty": ("对象属性", "object property"),
+    "owl:DatatypeProperty": ("数据属性", "datatype property"), "owl:Ontology": ("本体", "ontology"),
+    "rdf:Statement": ("陈述", "statement"), "undo:Resolution": ("决议", "resolution"), "undo:Document": ("文件", "document"),
+}
+
+
+def current_lang() -> str:
+    """The interface language of this request: cookie, then Accept-Language, then Chinese."""
+    if not has_request_context():
+        return LANGS[0]
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGS:
+        return chosen
+    best = request.accept_languages.best_match(["zh", "zh-CN", "zh-Hans", "en"])
+    return "en" if best == "en" else "zh"
+
+
+def other_lang(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def text(key: str, lang: str | None = None, **fmt: object) -> str:
+    """A UI string in ``lang`` (the request's language by default), with ``{name}`` fields filled."""
+    zh, en = STRINGS[key]
+    s = en if (lang or current_lang()) == "en" else zh
+    return s.format(**fmt) if fmt else s
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def humanize(iri: str) -> str:
+    """A readable name from an IRI's local name (``subOrganizationOf`` -> ``sub organization of``)."""
+    local = re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    return _CAMEL.sub(" ", local).replace("_", " ").lower() or iri

@@ -1,0 +1,269 @@
+"""Every IRI under the base, content-negotiated: the entity page for people, RDF for programs.
+
+``text/html`` (the default), ``text/turtle``, ``application/ld+json`` and ``application/n-triples``
+by ``Accept`` or ``?format=ttl|jsonld|nt``, always with ``Vary: Accept``. The RDF is every triple
+with the IRI as subject or object (the ontology and the shapes: every triple about their terms).
+An IRI the graph doesn't know gets a 404 that suggests labels close to its last path segment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, render_template, request
+from jinja2 import TemplateNotFound
+
+from ungraph import queries
+from ungraph.web.catalog import get_catalog
+from ungraph.web.context import services
+from ungraph.web.errors import error_response
+from ungraph.web.i18n import current_lang, text
+from ungraph.web.present import GROUPS, NAME_ORDER, external_name, format_literal, group_of, sentence_around
+from ungraph.web import search
+from ungraph.web.reader import chapter_overview, report_contents
+from ungraph.web.urls import Urls
+from ungraph.web.view import is_structure, kinds_of, name, term_label
+
+__all__ = ["blueprint", "RDF_FORMATS", "negotiate"]
+
+blueprint = Blueprint("resource", __name__)
+
+RDF_FORMATS = {"ttl": ("text/turtle", ox.RdfFormat.TURTLE), "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+               "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD)}
+_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "json": "jsonld", "ntriples": "nt", "n-triples": "nt", "html": "html"}
+_BY_MIME = {mime: fmt for fmt, (mime, _f) in RDF_FORMATS.items()} | {"application/json": "jsonld"}
+_LIST_LIMIT = 50
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def negotiate() -> str | None:
+    """``html``, an RDF format key, or None when nothing acceptable is on offer (406)."""
+    fmt = request.args.get("format")
+    if fmt:
+        fmt = _ALIASES.get(fmt, fmt)
+        return fmt if fmt == "html" or fmt in RDF_FORMATS else None
+    accept = request.accept_mimetypes
+    if not accept:
+        return "html"
+    best = accept.best_match(["text/html", "application/xhtml+xml", *_BY_MIME])
+    if best is None:
+        return None
+    return "html" if best in ("text/html", "application/xhtml+xml") else _BY_MIME[best]
+
+
+def _rdf(triples: list[ox.Triple], fmt: str) -> Response:
+    mime, rdf_format = RDF_FORMATS[fmt]
+    # no ``id:`` prefix: keys with "/" would print as escaped local names (id:report\/A-78-1)
+    kwargs = {"prefixes": {k: v for k, v in services.ns.prefixes.items() if k != "id"}} if fmt == "ttl" else {}
+    return Response(ox.serialize(triples, format=rdf_format, **kwargs), mimetype=mime)
+
+
+def _serve(iri: str, triples: list[ox.Triple], html) -> Response:  # type: ignore[no-untyped-def]
+    if not triples:
+        return _not_found(iri)
+    fmt = negotiate()
+    if fmt is None:
+        resp = error_response(406, "no acceptable format; offer one of text/html, " +
+                              ", ".join(mime for mime, _ in RDF_FORMATS.values()))
+    elif fmt == "html":
+        resp = Response(html(), mimetype="text/html")
+    else:
+        resp = _rdf(triples, fmt)
+    resp.headers["Vary"] = "Accept, Cookie"
+    return resp
+
+
+def _not_found(iri: str) -> Response:
+    if negotiate() == "html":
+        guess = iri.rstrip("/").rsplit("/", 1)[-1]
+        hits = search.results(guess, current_lang(), 8) if guess else []
+        resp = Response(render_template("not_found.html", iri=iri, hits=hits), status=404, mimetype="text/html")
+    else:
+        resp = error_response(404, f"no resource {iri} in this graph")
+    resp.headers["Vary"] = "Accept, Cookie"
+    return resp
+
+
+@blueprint.route("/id/<path:rest>")
+def entity(rest: str) -> Response:
+    iri = services.ns.base + "id/" + rest
+    return _serve(iri, queries.describe(services.store, iri), lambda: _entity_html(iri))
+
+
+@blueprint.route("/ontology", defaults={"which": "ontology"})
+@blueprint.route("/shapes", defaults={"which": "shapes"})
+def vocabulary(which: str) -> Response:
+    iri = services.ns.ontology_iri if which == "ontology" else services.ns.shapes_iri
+    triples = queries.describe_namespace(services.store, iri)
+    return _serve(iri, triples, lambda: _vocabulary_html(iri, triples))
+
+
+@blueprint.route("/<path:rest>")
+def other(rest: str) -> Response:
+    """Any other IRI under the base (graph names, validation results...), if the graph knows it."""
+    iri = services.ns.base + rest
+    return _serve(iri, queries.describe(services.store, iri), lambda: _entity_html(iri))
+
+
+# --- the entity page ------------------------------------------------------------------------
+
+@dataclass
+class Source:
+    before: str
+    mention: str
+    after: str
+    reader: str | None
+    block: str | None
+
+
+@dataclass
+class Value:
+    text: str
+    url: str | None = None
+    lang: str | None = None
+    external: bool = False
+    datatype: str | None = None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    prop: str
+    label: str
+    url: str
+    values: list[Value]
+
+
+def _source(m: queries.Mention, urls: Urls, tops: dict[str, str | None]) -> Source:
+    if m.block_text is not None and m.block_start is not None and 0 <= m.start - m.block_start <= len(m.block_text):
+        before, mention, after = sentence_around(m.block_text, m.start - m.block_start, m.end - m.block_start)
+    else:
+        before, mention, after = "", m.exact, ""
+    reader = None
+    if m.block:
+        if m.block not in tops:
+            top = queries.top_part(services.store, m.block)
+            tops[m.block] = top[1] if top else None
+        if tops[m.block]:
+            reader = urls.reader(tops[m.block], urls.anchor(m.block))  # type: ignore[arg-type]
+    return Source(before, mention, after, reader, m.block)
+
+
+def _value(o: object, prop: str, lang: str, urls: Urls, currency: str | None) -> Value:
+    if isinstance(o, ox.NamedNode) and prop == _TYPE:
+        return Value(term_label(o.value, lang), urls.cls(o.value), datatype=urls.curie(o.value))
+    if isinstance(o, ox.NamedNode):
+        external = not urls.is_local(o.value)
+        label = external_name(o.value) if external else name(o.value, lang)
+        if external and get_catalog().label(o.value, lang):
+            label = name(o.value, lang)
+        return Value(label, urls.page(o.value), external=external)
+    if isinstance(o, ox.Literal):
+        dt = o.datatype.value if o.datatype else None
+        shown = None if not dt or dt.startswith(_XSD) or dt.endswith("langString") else dt.rstrip("/#").rsplit("/", 1)[-1]
+        return Value(format_literal(o.value, dt, lang, currency if prop.endswith(("amount", "value")) else None),
+                     lang=o.language or None, datatype=shown)
+    return Value(str(o))
+
+
+def _name_rank(prop: str, ug: str) -> int:
+    key = "abbreviation" if prop == ug + "abbreviation" else prop
+    return NAME_ORDER.index(key) if key in NAME_ORDER else len(NAME_ORDER)
+
+
+def _facts(iri: str, lang: str, urls: Urls, skip: set[str]) -> dict[str, list[Fact]]:
+    ns = services.ns
+    out = [(p, o) for p, o in queries.outgoing(services.store, iri) if p not in skip]
+    currency = next((o.value for p, o in out if p == ns.expand("schema:currency") and isinstance(o, ox.Literal)), None)
+    sources: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    tops: dict[str, str | None] = {}
+    for m in queries.statement_sources(services.store, iri, ns.ontology):
+        sources[(m.predicate or "", str(m.object))].append(_source(m, urls, tops))
+    by_prop: dict[str, list[Value]] = defaultdict(list)
+    for p, o in out:
+        v = _value(o, p, lang, urls, currency)
+        v.sources = sources.get((p, str(o)), [])
+        by_prop[p].append(v)
+    groups: dict[str, list[Fact]] = {g: [] for g in GROUPS}
+    for p, values in by_prop.items():
+        is_iri = any(v.url for v in values)
+        g = group_of(p, is_iri, all(not v.external for v in values), ns.ontology)
+        values.sort(key=lambda v: (v.lang not in (lang, None), v.lang or "", v.text))
+        groups[g].append(Fact(p, term_label(p, lang), urls.term(p), values[:200]))
+    for g, facts in groups.items():
+        facts.sort(key=lambda f: ((_name_rank(f.prop, ns.ontology) if g == "names" else 0), f.label.casefold()))
+    return {g: f for g, f in groups.items() if f}
+
+
+def _links_here(iri: str, lang: str, urls: Urls) -> list[tuple[str, str, int, list[Value]]]:
+    skip = {services.ns.ontology + "mentions"}
+    by_prop: dict[str, list[str]] = defaultdict(list)
+    for s, p in queries.incoming(services.store, iri):
+        if p not in skip:
+            by_prop[p].append(s)
+    rows = []
+    for p, subjects in by_prop.items():
+        values = sorted((Value(name(s, lang), urls.page(s)) for s in subjects), key=lambda v: v.text)
+        rows.append((term_label(p, lang), urls.term(p), len(values), values[:_LIST_LIMIT]))
+    return sorted(rows, key=lambda r: (-r[2], r[0]))
+
+
+def _labels(iri: str, lang: str) -> dict[str, object]:
+    cat = get_catalog()
+    ug = services.ns.ontology
+    abbr = [t for t, _ in cat.values(iri, ug + "abbreviation")]
+    alt = [t for t, _ in cat.values(iri, services.ns.expand("skos:altLabel")) if t not in abbr]
+    zh, en = cat.label_in(iri, "zh"), cat.label_in(iri, "en")
+    title = (en if lang == "en" else zh) or name(iri, lang)
+    subtitle = (zh if lang == "en" else en) if (zh and en) else None
+    return {"title": title, "subtitle": subtitle, "abbreviations": abbr, "aliases": alt}
+
+
+def _entity_html(iri: str) -> str:
+    lang, cat, ns = current_lang(), get_catalog(), services.ns
+    urls = Urls(ns.base, ns.prefixes, request.script_root)
+    kinds = kinds_of(iri, cat, ns)
+    tops: dict[str, str | None] = {}
+    mentions = queries.mentions_of(services.store, iri, ns.ontology)
+    seen, sources = set(), []
+    for m in mentions:
+        if (m.block, m.start) not in seen:
+            seen.add((m.block, m.start))
+            sources.append(m)
+    structure = any(is_structure(k, cat, ns) for k in cat.types.get(iri, ()))
+    top = queries.top_part(services.store, iri) if structure else None
+    context = {
+        "iri": iri, **_labels(iri, lang), "kinds": [(k, term_label(k, lang)) for k in kinds],
+        "groups": _facts(iri, lang, urls, {ns.ontology + "mentionedIn"} if sources else set()), "links_here": _links_here(iri, lang, urls),
+        "mentions": [_source(m, urls, tops) for m in sources[:_LIST_LIMIT]], "mention_count": len(sources),
+        "validation": queries.validation_results(services.store, iri, ns.graph("validation")),
+        "reader": urls.reader(top[1], urls.anchor(iri) if top[1] != iri else None) if top else None,
+        "sparql": queries.sparql_for_entity(iri), "group_names": {g: text(g if g != "kind" else "kind", lang) for g in GROUPS},
+        "overview": chapter_overview(iri, lang) if ns.ontology + "Chapter" in cat.types.get(iri, ()) else None,
+        "contents": report_contents(iri, lang) if ns.ontology + "Report" in cat.types.get(iri, ()) else None,
+    }
+    names = [f"entity-{k.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}.html" for k in kinds] + ["entity.html"]
+    for template in names:
+        try:
+            return render_template(template, **context)
+        except TemplateNotFound:
+            continue
+    raise TemplateNotFound(names)
+
+
+def _vocabulary_html(iri: str, triples: list[ox.Triple]) -> str:
+    lang, cat = current_lang(), get_catalog()
+    subjects = sorted({t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode) and t.subject.value != iri})
+    comment = services.ns.expand("rdfs:comment")
+    rows = []
+    for s in subjects:
+        comments = [t.object for t in triples if t.subject.value == s and t.predicate.value == comment]
+        best = next((c.value for c in comments if c.language == lang), next((c.value for c in comments), ""))  # type: ignore[union-attr]
+        local = s[len(iri):].lstrip("#")
+        rows.append((local, s, term_label(s, lang), cat.types.get(s, ()), best))
+    return render_template("vocabulary.html", iri=iri, title=name(iri, lang), rows=rows,
+                           classes=[r for r in rows if services.ns.expand("owl:Class") in r[3]],
+                           properties=[r for r in rows if services.ns.expand("owl:Class") not in r[3]])

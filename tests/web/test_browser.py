@@ -1,0 +1,215 @@
+"""Browser tests: the real server (``python -m ungraph serve``) driven by Debian's Chromium through Playwright.
+
+A person's path: open the home page, search with the box (autocomplete, keyboard), open an entity,
+follow a link to another, switch the language (kept across pages), read a chapter, run a query in
+the query page. Screenshots of the main pages go to ``test-artifacts/`` and the entity page to
+``docs/screenshot-entity.png`` (the README shows it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+#: Tried in order until the box suggests something (the graph grows as extractors land).
+QUERIES = ("2282", "联刚稳定团", "刚果民主共和国")
+EXAMPLE_QUERY = "SELECT ?s ?label WHERE { ?s <http://purl.org/dc/terms/title> ?label } LIMIT 5"
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(built):  # type: ignore[no-untyped-def]
+    port = _free_port()
+    env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
+           "UNGRAPH_PORT": str(port)}
+    proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2) as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            pytest.fail(f"the server did not start: {out[-2000:]}")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    pg.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+          if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    yield pg
+    context.close()
+    assert not errors, errors  # no script error, no CSP violation, no missing asset
+
+
+def _search_with_the_box(page) -> str:  # type: ignore[no-untyped-def]
+    box = page.locator("header input[role=combobox]")
+    for q in QUERIES:
+        box.fill("")
+        box.type(q, delay=30)
+        try:
+            page.wait_for_selector("#site-q-list [role=option]", timeout=3000)
+        except sync_api.TimeoutError:
+            continue
+        return q
+    pytest.fail(f"the search box suggested nothing for any of {QUERIES}")
+
+
+def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert page.locator("h1").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+    # search with the keyboard: type, arrow down to the first suggestion, Enter
+    q = _search_with_the_box(page)
+    page.screenshot(path=str(ARTIFACTS / "search-autocomplete.png"))
+    page.keyboard.press("ArrowDown")
+    assert page.locator("header input[role=combobox]").get_attribute("aria-activedescendant") == "site-q-list-0"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/id/" in page.url
+    entity_url = page.url
+    assert page.locator("h1").inner_text().strip()
+    page.screenshot(path=str(ARTIFACTS / "entity.png"), full_page=True)
+    (ROOT / "docs").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "docs" / "screenshot-entity.png"))
+
+    # the search page for the same words
+    page.goto(server + "/search?q=" + q)
+    assert page.locator("ol.hits li").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+
+    # follow a link to another entity
+    page.goto(entity_url)
+    link = None
+    for selector in ("section.group-relations a[href^='/id/']", "section.links-here a[href^='/id/']",
+                     "section.facts a[href^='/id/']"):
+        if page.locator(selector).count():
+            link = page.locator(selector).first
+            break
+    assert link is not None, "the entity page links to no other entity"
+    with page.expect_navigation():
+        link.click()
+    assert page.url != entity_url and page.locator("h1").inner_text().strip()
+
+
+def test_language_switch_is_kept(server, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/class/")
+    zh_title = page.locator("h1").inner_text()
+    with page.expect_navigation():
+        page.locator("a.lang-switch").click()
+    assert page.url.endswith("/class/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() != zh_title
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.screenshot(path=str(ARTIFACTS / "home-en.png"), full_page=True)
+    kind = page.locator("ul.kinds-list a").first
+    with page.expect_navigation():
+        kind.click()
+    assert page.locator("#kind-table tbody tr").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "kind.png"), full_page=True)
+    with page.expect_navigation():
+        page.locator("a.lang-switch").click()
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
+def test_reading_a_chapter(server, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    with page.expect_navigation():
+        page.locator("ol.chapters a[href^='/read/']").nth(1).click()
+    assert page.locator("article.reader .block").count() > 20
+    page.screenshot(path=str(ARTIFACTS / "reader.png"))
+    permalink = page.locator("article.reader .block a.permalink").nth(3)
+    block = permalink.get_attribute("href")
+    page.goto(server + block)
+    with page.expect_navigation():
+        page.locator(".actions a.button").click()
+    assert page.url.endswith("#" + block.removeprefix("/id/report/"))
+
+
+def test_readable_on_a_phone(server, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(server + "/")
+    for link in ("ol.chapters a[href^='/id/']", "ul.kinds-list a"):
+        page.goto(server + "/")
+        with page.expect_navigation():
+            page.locator(link).first.click()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (page.url, overflow)
+    page.screenshot(path=str(ARTIFACTS / "phone.png"))
+    context.close()
+
+
+def test_running_a_query_in_the_query_page(server, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    with page.expect_navigation():
+        page.locator("header nav a[href$='/sparql']").click()
+    page.wait_for_load_state("networkidle")
+    if page.locator(".yasqe .CodeMirror").count():
+        page.evaluate("q => document.querySelector('.yasqe .CodeMirror').CodeMirror.setValue(q)", EXAMPLE_QUERY)
+        page.locator(".yasqe_queryButton, button.yasqe_queryButton").first.click()
+        page.wait_for_selector(".yasr table td", timeout=15000)
+        cells = page.locator(".yasr table td").all_inner_texts()
+    elif page.locator("textarea[name=query]").count():
+        page.locator("textarea[name=query]").fill(EXAMPLE_QUERY)
+        page.locator("form:has(textarea[name=query]) [type=submit]").first.click()
+        page.wait_for_load_state("networkidle")
+        cells = [page.locator("body").inner_text()]
+    else:
+        pytest.skip("the query page at /sparql has no query editor yet (neither YASGUI nor a textarea)")
+    page.screenshot(path=str(ARTIFACTS / "query.png"))
+    assert any(c.strip() for c in cells)
