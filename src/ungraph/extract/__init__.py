@@ -32,3 +32,5 @@ from ungraph.extract import mandates, places  # noqa: E402
 ALL_EXTRACTORS.extend([mandates.extract, places.extract])
 from ungraph.extract import missions, organizations  # noqa: E402
 ALL_EXTRACTORS.extend([organizations.extract, missions.extract])
+from ungraph.extract import persons, photos  # noqa: E402
+ALL_EXTRACTORS.extend([persons.extract, photos.extract])
