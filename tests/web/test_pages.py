@@ -164,6 +164,17 @@ def test_unknown_id_is_a_helpful_404(web) -> None:  # type: ignore[no-untyped-de
                                      "status": 404}
 
 
+def test_ontology_documentation_by_pylode_has_every_class(web) -> None:  # type: ignore[no-untyped-def]
+    resp = web.get("/ontology?view=lode", headers={"Accept": "text/html"})
+    assert resp.status_code == 200 and resp.mimetype == "text/html"
+    assert "'self'" not in resp.headers["Content-Security-Policy"] and "http" not in resp.headers["Content-Security-Policy"]
+    soup = BeautifulSoup(resp.get_data(as_text=True), "html.parser")
+    text = soup.get_text(" ")
+    for label in ("peace operation", "chapter", "key mandates"):
+        assert label in text.lower(), label
+    assert not [t for t in soup.find_all(["script", "link", "img"]) if (t.get("src") or t.get("href") or "").startswith("http")]
+
+
 def test_ontology_terms_dereference(web) -> None:  # type: ignore[no-untyped-def]
     soup = page(web, "/ontology", "en")
     assert soup.find(id="PeaceOperation") is not None

@@ -34,3 +34,7 @@ from ungraph.extract import missions, organizations  # noqa: E402
 ALL_EXTRACTORS.extend([organizations.extract, missions.extract])
 from ungraph.extract import persons, photos  # noqa: E402
 ALL_EXTRACTORS.extend([persons.extract, photos.extract])
+from ungraph.extract import figures, programmes, resources  # noqa: E402
+ALL_EXTRACTORS.extend([programmes.extract, resources.extract, figures.extract])
+from ungraph.extract import events  # noqa: E402
+ALL_EXTRACTORS.append(events.extract)

@@ -65,6 +65,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "more": ("还有 {n} 条", "and {n} more"),
     "validation": ("验证警告", "Validation warnings"),
     "view_as": ("查看格式", "View as"),
+    "full_documentation": ("完整文档 (pyLODE)", "Full documentation (pyLODE)"),
     "sparql_behind": ("本页背后的 SPARQL", "The SPARQL behind this page"),
     "filter": ("筛选", "Filter"),
     "filter_placeholder": ("按名称筛选…", "Filter by name…"),

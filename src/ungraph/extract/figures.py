@@ -1,0 +1,210 @@
+"""Figures: the numbers of the report's infographic panels as ``ug:Figure`` observations.
+
+The segmenter cuts an infographic panel into ``figure`` blocks whose ``value`` attribute is the
+number standing on its own line ("87 000+", "**1.18亿+**", "85%") and whose ``label`` attribute is
+the text that says what is counted ("名维和人员"). Each such block is one ``ug:Figure`` (a
+``qb:Observation`` of the data set ``{report}-figures``) with
+
+- ``sdmx-measure:obsValue``: the value as an ``xsd:decimal`` with 亿 (1e8), 万 (1e4), 百万, 千万
+  multiplied out and the thousands spaces dropped ("2.16亿" -> 216000000, "13 000" -> 13000);
+- ``ug:verbatimValue``: the value exactly as printed (without the ``**`` bold markers);
+- ``ug:valueQualifier``: ``ug:LowerBound`` for a trailing "+" or 逾/超过/以上, ``ug:Approximate`` for
+  约/近/大约, ``ug:UpperBound`` for 不到/少于;
+- ``sdmx-attribute:unitMeasure`` ``ug:Percent`` for "85%"; ``schema:currency`` (ISO 4217, looked
+  up in the CLDR currency names of ``babel``) when the value or the start of the label names a
+  currency ("1.9亿美元", "300亿" + "美元的人道主义援助已调集");
+- ``rdfs:label``: the label, bold markers removed, line breaks joined.
+
+Rules (documented choices):
+
+- a block without a label is chart noise (the bare percentages of a bar chart, "22%") and is
+  skipped: without a label nothing says what the number counts;
+- a block inside an 指示性资源 (indicative resources) section is left to
+  :mod:`ungraph.extract.resources`;
+- a value the number grammar cannot read is skipped rather than guessed;
+- numbers in running text are out of scope.
+
+Provenance: the figure (entity) carries the span of the whole block; its value statements the
+span of the printed value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
+
+__all__ = ["Number", "parse_number", "decimal_text", "currency_code", "figure_ref", "dataset_ref", "extract",
+           "NUMBER_PATTERN"]
+
+#: Multipliers written after a number.
+MULTIPLIERS = {"亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
+#: Words before a number that qualify it, and the concept they give.
+PREFIX_QUALIFIERS = {"大约": "ug:Approximate", "约": "ug:Approximate", "近": "ug:Approximate",
+                     "逾": "ug:LowerBound", "超过": "ug:LowerBound", "不到": "ug:UpperBound", "少于": "ug:UpperBound"}
+
+_QUAL = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+#: A number as printed: qualifier, digits (thousands may be grouped by spaces), multiplier,
+#: currency word, percent sign, "+" / 以上 — spaces allowed between the parts.
+NUMBER_PATTERN = (
+    rf"(?P<qual>{_QUAL})?\s*"
+    r"(?P<digits>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<mult>{_MULT}))?"
+    r"(?:\s*(?P<currency>美元|欧元|瑞士法郎))?"
+    r"(?:\s*(?P<percent>[%％]))?"
+    r"(?:\s*(?P<plus>\+|以上))?"
+)
+_NUMBER = re.compile(NUMBER_PATTERN)
+_FIGURE = re.compile(NUMBER_PATTERN + r"(?:\s*[\u4e00-\u9fff])?")
+_CURRENCY_WORD = re.compile(r"美元|欧元|瑞士法郎")
+_BOLD = re.compile(r"\*\*")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read from the report: its value and what the way it is written says about it."""
+
+    value: Decimal
+    qualifier: str | None = None
+    currency: str | None = None
+    percent: bool = False
+
+
+def decimal_text(value: Decimal) -> str:
+    """The lexical form of an ``xsd:decimal``: no exponent, no trailing zeros.
+
+    >>> decimal_text(Decimal("2.16") * 10 ** 8), decimal_text(Decimal("226.40"))
+    ('216000000', '226.4')
+    """
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=16)
+def currency_code(name_zh: str) -> str | None:
+    """The ISO 4217 code whose CLDR Chinese name is ``name_zh`` (``None`` unless exactly one).
+
+    >>> currency_code("美元")
+    'USD'
+    >>> currency_code("贝壳") is None
+    True
+    """
+    from babel import Locale
+
+    codes = [code for code, name in Locale("zh").currencies.items() if name == name_zh and len(code) == 3]
+    return codes[0] if len(codes) == 1 else None
+
+
+def parse_number(text: str) -> Number | None:
+    """Read a figure as printed; ``None`` if ``text`` is not one number (one classifier such as 项 may follow).
+
+    >>> parse_number("87 000+")
+    Number(value=Decimal('87000'), qualifier='ug:LowerBound', currency=None, percent=False)
+    >>> decimal_text(parse_number("**2.16亿**").value), decimal_text(parse_number("400 万 +").value)
+    ('216000000', '4000000')
+    >>> parse_number("5.26亿美元").currency
+    'USD'
+    >>> parse_number("85%").percent, parse_number("约 13 000").qualifier, parse_number("174项").value
+    (True, 'ug:Approximate', Decimal('174'))
+    >>> parse_number("2021/2022") is None
+    True
+    """
+    m = _FIGURE.fullmatch(_BOLD.sub("", text).strip())
+    if m is None:
+        return None
+    value = Decimal(re.sub(r"\s", "", m["digits"]))
+    if m["mult"]:
+        value *= MULTIPLIERS[m["mult"]]
+    qualifier = PREFIX_QUALIFIERS.get(m["qual"] or "")
+    if m["plus"]:
+        qualifier = "ug:LowerBound"
+    currency = currency_code(m["currency"]) if m["currency"] else None
+    return Number(value, qualifier, currency, bool(m["percent"]))
+
+
+def figure_ref(doc: Document, segment_id: str) -> Ref:
+    """The figure of a ``figure`` block, keyed by the report and the block's structural id.
+
+    >>> figure_ref(Document("", "0", "A/78/1", "", ""), "chapter/2/section/results/subsection/1/figure/1")
+    Ref(kind='figure', key='A-78-1-chapter-2-section-results-subsection-1-figure-1')
+    """
+    return Ref("figure", f"{doc.key}-{segment_id.replace('/', '-')}")
+
+
+def dataset_ref(doc: Document, name: str) -> Ref:
+    """The ``qb:DataSet`` of the report's figures (``name`` "figures") or resource amounts ("resources")."""
+    return Ref("dataset", f"{doc.key}-{name}")
+
+
+def dataset_entity(doc: Document, name: str, en: str, zh: str) -> Entity:
+    """The data set as an entity of the graph's own making (no span of the report states it)."""
+    return Entity(dataset_ref(doc, name), ("qb:DataSet",),
+                  (("rdfs:label", Literal(f"{en} of {doc.symbol}", "en")), ("rdfs:label", Literal(f"{doc.symbol} {zh}", "zh"))))
+
+
+def _in_resources(seg: Segment, by_id: dict[str, Segment]) -> bool:
+    parent = seg.parent
+    while parent:
+        up = by_id.get(parent)
+        if up is None:
+            return False
+        if up.kind == "section" and up.attr("section_kind") == "resources":
+            return True
+        parent = up.parent
+    return False
+
+
+def _value_span(seg: Segment, value: str) -> Provenance | None:
+    at = seg.text.find(value)
+    return Provenance(seg.start + at, seg.start + at + len(value), seg.id) if at >= 0 else None
+
+
+def _label(seg: Segment) -> str:
+    return re.sub(r"\s+", " ", _BOLD.sub("", seg.attr("label") or "")).strip()
+
+
+def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Record]:
+    value, label = seg.attr("value") or "", _label(seg)
+    number = parse_number(value) if value else None
+    at = _value_span(seg, value) if number else None
+    if number is None or at is None or not label:
+        return
+    ref = figure_ref(doc, seg.id)
+    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(label, "zh")),),
+                 Provenance(seg.start, seg.end, seg.id))
+    yield Statement(ref, "qb:dataSet", dataset)
+    yield Statement(ref, "sdmx-measure:obsValue", Literal(decimal_text(number.value), datatype="xsd:decimal"), at)
+    yield Statement(ref, "ug:verbatimValue", Literal(doc.text[at.start:at.end]), at)
+    if number.qualifier:
+        yield Statement(ref, "ug:valueQualifier", number.qualifier, at)
+    if number.percent:
+        yield Statement(ref, "sdmx-attribute:unitMeasure", "ug:Percent", at)
+    currency, where = number.currency, at
+    unit = _CURRENCY_WORD.match(label)
+    if currency is None and unit:  # "300亿" over "美元的人道主义援助已调集": the label starts with the currency
+        currency = currency_code(unit[0])
+        pos = seg.text.find(unit[0], at.end - seg.start)
+        where = Provenance(seg.start + pos, seg.start + pos + len(unit[0]), seg.id) if pos >= 0 else at
+    if currency:
+        yield Statement(ref, "schema:currency", Literal(currency), where)
+
+
+def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+    """Every labelled infographic figure outside the indicative-resources sections."""
+    by_id = {s.id: s for s in segments}
+    dataset = dataset_ref(doc, "figures")
+    found = False
+    for seg in segments:
+        if seg.kind != "figure" or seg.repeat_of or _in_resources(seg, by_id):
+            continue
+        for rec in _figure_records(doc, seg, dataset):
+            found = True
+            yield rec
+    if found:
+        yield dataset_entity(doc, "figures", "Infographic figures", "图示数字")
