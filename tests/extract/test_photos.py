@@ -50,7 +50,7 @@ def test_country_in_the_place_is_resolved(report):
     doc, records = report[0], report[3]
     facts = _facts(records, photo_ref(doc, "front/caption/1"))  # (哥伦比亚波哥大，2022年10月)© 妇女署 / 佩德罗·皮奥
     assert ("schema:contentLocation", Ref("country", "COL")) in facts
-    assert ("schema:copyrightHolder", Ref("organization", "fu-nv-shu")) in facts
+    assert ("schema:copyrightHolder", Ref("organization", "UN-Women")) in facts
 
 
 @pytest.mark.parametrize("caption,creator", [

@@ -30,6 +30,7 @@ __all__ = [
     "Organization",
     "Mission",
     "Instrument",
+    "Person",
     "TableSpec",
     "TABLES",
     "DEFAULT_DIR",
@@ -158,6 +159,22 @@ class Mission:
 
 
 @dataclass(frozen=True)
+class Person:
+    """A named person of the report with what the report does not say: the English name.
+
+    ``id`` is the key the persons extractor mints (the pinyin of the name as first written);
+    ``name_zh`` the name as the report writes it, ``alt_zh`` further spellings separated by
+    ``|`` (merged into one person), ``name_en`` the checked English name.
+    """
+
+    id: str
+    name_zh: str
+    alt_zh: str
+    name_en: str
+    source: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """One curated table: its file, row class, id pattern, entity kind and name columns.
 
@@ -187,6 +204,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("missions.tsv", Mission, _ORG_ID, kind="organization", names=("name_zh", "abbreviation_zh"),
               lists=("alt_zh",), label="name_zh", refs=(("mandated_by", "organizations.tsv"),)),
     TableSpec("instruments.tsv", Instrument, _SLUG, kind="instrument", names=("name_zh", "short_zh", "abbrev_zh"), label="name_zh"),
+    TableSpec("persons.tsv", Person, _SLUG, kind="person", names=("name_zh",), lists=("alt_zh",), label="name_zh"),
 )
 
 Row = TypeVar("Row")
