@@ -10,14 +10,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from ungraph.extract import (
+    events,
+    figures,
+    mandates,
+    missions,
+    organizations,
+    persons,
+    photos,
+    places,
+    programmes,
+    resources,
+)
 from ungraph.records import Document, Record, Segment
 
 __all__ = ["Extractor", "ALL_EXTRACTORS", "run_extractors"]
 
 Extractor = Callable[[Document, Sequence[Segment], Any], Iterator[Record]]
 
-#: Every extractor, in the order they run.
-ALL_EXTRACTORS: list[Extractor] = []
+#: Every extractor, in the order they run (the order only orders the records; assemble sorts the quads).
+ALL_EXTRACTORS: list[Extractor] = [
+    mandates.extract,
+    places.extract,
+    organizations.extract,
+    missions.extract,
+    persons.extract,
+    photos.extract,
+    programmes.extract,
+    resources.extract,
+    figures.extract,
+    events.extract,
+]
 
 
 def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,
@@ -27,14 +50,3 @@ def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,
     for extractor in ALL_EXTRACTORS if extractors is None else extractors:
         records.extend(extractor(doc, segments, gazetteer))
     return records
-
-from ungraph.extract import mandates, places  # noqa: E402
-ALL_EXTRACTORS.extend([mandates.extract, places.extract])
-from ungraph.extract import missions, organizations  # noqa: E402
-ALL_EXTRACTORS.extend([organizations.extract, missions.extract])
-from ungraph.extract import persons, photos  # noqa: E402
-ALL_EXTRACTORS.extend([persons.extract, photos.extract])
-from ungraph.extract import figures, programmes, resources  # noqa: E402
-ALL_EXTRACTORS.extend([programmes.extract, resources.extract, figures.extract])
-from ungraph.extract import events  # noqa: E402
-ALL_EXTRACTORS.append(events.extract)
