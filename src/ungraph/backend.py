@@ -1,0 +1,138 @@
+"""An external SPARQL 1.1 store behind the same endpoint and pages: ``ungraph serve --backend URL``.
+
+:class:`RemoteStore` has the part of :class:`pyoxigraph.Store`'s interface the server uses —
+``query(text, use_default_graph_as_union=..., default_graph=..., named_graphs=..., substitutions=...)``
+returning pyoxigraph results (``QuerySolutions`` / ``QueryBoolean`` parsed from SPARQL JSON, or a
+list of ``Triple`` parsed from N-Triples) — so the endpoint, its safety rules (checked here, before
+anything is sent: only queries ever leave), the row limit, DESCRIBE labels, VoID and the pages all
+work unchanged. :func:`publish` uploads a built store with the Graph Store Protocol (one ``PUT`` per
+named graph).
+
+Only the standard library speaks HTTP here (``urllib``). Limits: the union default graph is asked
+for with Oxigraph's ``union-default-graph`` parameter (other stores: configure the union as the
+default graph, e.g. Fuseki's ``unionDefaultGraph``); ``substitutions`` become a trailing ``VALUES``
+clause (equivalent for the server's queries, which project the bound variable); a query past the
+time limit is answered 503 but keeps running on the backend, which has its own limits.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from ungraph.errors import UngraphError
+from ungraph.sparql import QueryError
+
+__all__ = ["BackendError", "BackendTimeout", "RemoteStore", "publish", "values_clause"]
+
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.1"
+
+
+class BackendError(UngraphError):
+    """The backend could not be reached or gave an answer we cannot read."""
+
+
+class BackendTimeout(BackendError):
+    """The backend did not answer within the time limit."""
+
+
+def values_clause(substitutions: dict) -> str:  # type: ignore[type-arg]
+    """A trailing VALUES clause binding each variable to its term.
+
+    >>> values_clause({ox.Variable("c"): ox.NamedNode("http://x/C"), ox.Variable("n"): ox.Literal("1")})
+    '\\nVALUES (?c ?n) { (<http://x/C> "1") }'
+    """
+    names = " ".join(f"?{v.value}" for v in substitutions)
+    terms = " ".join(str(t) for t in substitutions.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
+
+
+def _graph_iris(graphs: object) -> list[str]:
+    if graphs is None:
+        return []
+    items = graphs if isinstance(graphs, (list, tuple)) else [graphs]
+    return [g.value for g in items if isinstance(g, ox.NamedNode)]
+
+
+class RemoteStore:
+    """A SPARQL 1.1 query endpoint used like a read-only pyoxigraph store."""
+
+    def __init__(self, url: str, timeout: float = 10.0) -> None:
+        if not url.startswith(("http://", "https://")):
+            raise BackendError(f"--backend must be an http(s) URL of a SPARQL endpoint, got {url!r}")
+        self.url, self.timeout = url, timeout
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    def query(self, query: str, *, base_iri: str | None = None, use_default_graph_as_union: bool = False,
+              default_graph: object = None, named_graphs: object = None, substitutions: dict | None = None,
+              **_: object):  # type: ignore[no-untyped-def]
+        if substitutions:
+            query = query + values_clause(substitutions)
+        if base_iri and not query.lstrip().upper().startswith("BASE"):
+            query = f"BASE <{base_iri}>\n{query}"
+        params: list[tuple[str, str]] = [("query", query)]
+        params += [("default-graph-uri", g) for g in _graph_iris(default_graph)]
+        params += [("named-graph-uri", g) for g in _graph_iris(named_graphs)]
+        if use_default_graph_as_union and not default_graph:
+            params.append(("union-default-graph", ""))
+        ctype, body = self._post(urlencode(params).encode("utf-8"))
+        if ctype in ("application/sparql-results+json", "application/json"):
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        if ctype in ("application/n-triples", "text/plain"):
+            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+        raise BackendError(f"the backend answered with {ctype or 'no type'}, which this server cannot read")
+
+    def _post(self, data: bytes) -> tuple[str, bytes]:
+        req = urllib.request.Request(self.url, data=data, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - the configured backend
+                return resp.headers.get_content_type(), resp.read()
+        except urllib.error.HTTPError as e:
+            message = e.read().decode("utf-8", "replace").strip()[:2000]
+            if e.code == 400:
+                raise QueryError(f"the backend refused the query: {message}") from None
+            raise BackendError(f"the backend answered {e.code}: {message}") from None
+        except (TimeoutError, socket.timeout):
+            raise BackendTimeout(f"the backend did not answer within {self.timeout:g} s") from None
+        except urllib.error.URLError as e:
+            if isinstance(e.reason, (TimeoutError, socket.timeout)):
+                raise BackendTimeout(f"the backend did not answer within {self.timeout:g} s") from None
+            raise BackendError(f"cannot reach the backend {self.url}: {e.reason}") from None
+
+
+def _graphs(store: ox.Store) -> list[ox.NamedNode | ox.DefaultGraph]:
+    named = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    return ([ox.DefaultGraph()] if has_default else []) + named
+
+
+def publish(store: ox.Store, to: str, *, timeout: float = 120.0) -> list[tuple[str, int]]:
+    """PUT every graph of ``store`` to the Graph Store Protocol endpoint ``to`` (replacing it there).
+
+    Returns (graph, triples) pairs; raises :class:`BackendError` on the first refusal.
+    """
+    done: list[tuple[str, int]] = []
+    for graph in _graphs(store):
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)]
+        body = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+        target = f"{to}?default" if isinstance(graph, ox.DefaultGraph) else f"{to}?{urlencode({'graph': graph.value})}"
+        req = urllib.request.Request(target, data=body, method="PUT",
+                                     headers={"Content-Type": "application/n-triples"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the URL the user gave
+                resp.read()
+        except urllib.error.HTTPError as e:
+            raise BackendError(f"{target}: the store answered {e.code}: "
+                               f"{e.read().decode('utf-8', 'replace').strip()[:500]}") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as e:
+            raise BackendError(f"cannot reach {to}: {getattr(e, 'reason', e)}") from None
+        done.append(("default" if isinstance(graph, ox.DefaultGraph) else graph.value, len(triples)))
+    return done
+

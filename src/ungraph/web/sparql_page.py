@@ -1,0 +1,172 @@
+"""What ``/sparql`` says about itself: the Service Description, the query page, and ``/.well-known/void``.
+
+* GET ``/sparql`` with no query: RDF clients get the SPARQL 1.1 Service Description (Turtle by
+  default; RDF/XML, N-Triples, JSON-LD by ``Accept``), browsers (``text/html`` preferred) get the
+  query page: YASGUI from ``static/vendor/yasgui`` with our prefixes and the example gallery.
+* The examples are the ``*.rq`` files of ``tests/queries/`` (the competency questions), each titled by
+  its first comment line; the gallery shows whatever is there.
+* ``/.well-known/void``: VoID + DCAT (:mod:`ungraph.web.void`), computed once per served build.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Blueprint, Flask, Response, current_app, render_template, request
+
+from ungraph.sparql import GRAPH_FORMATS
+from ungraph.web import void
+from ungraph.web.context import services
+from ungraph.web.errors import error_response
+from ungraph.web.negotiation import choose
+
+__all__ = ["blueprint", "Example", "load_examples", "service_description", "service_description_or_page",
+           "EXAMPLES_DIR"]
+
+blueprint = Blueprint("sparql_page", __name__, template_folder="templates")
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+#: Where the competency questions live (a checkout; absent from an installed wheel: empty gallery).
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "tests" / "queries"
+RDF_OFFERS = {"text/turtle": "ttl", "application/rdf+xml": "rdf", "application/n-triples": "nt",
+              "application/ld+json": "jsonld", "application/trig": "trig", "application/n-quads": "nq"}
+# CSP of the query page: as strict as the other pages, but YASGUI sets inline styles.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    title: str
+    query: str
+
+
+def load_examples(directory: Path | None = None) -> list[Example]:
+    """The ``*.rq`` files of ``directory`` sorted by name; the title is the first comment line.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "q01.rq").write_text("# Which countries?\\nSELECT * {}\\n", encoding="utf-8")
+    >>> _ = (d / "q02.rq").write_text("ASK {}\\n", encoding="utf-8")
+    >>> [(e.name, e.title) for e in load_examples(d)]
+    [('q01', 'Which countries?'), ('q02', 'q02')]
+    """
+    directory = directory or EXAMPLES_DIR
+    out = []
+    for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        title = next((line.lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#")), "")
+        out.append(Example(path.stem, title or path.stem, text))
+    return out
+
+
+def service_description(endpoint: str, graphs: list[str]) -> list[ox.Triple]:
+    """The Service Description of ``endpoint``: read-only SPARQL 1.1 Query, formats, union default graph."""
+    svc = ox.NamedNode(endpoint)
+    T: list[ox.Triple] = []
+
+    def add(s: ox.NamedNode | ox.BlankNode, p: str, o: object) -> None:
+        T.append(ox.Triple(s, ox.NamedNode(p), o))  # type: ignore[arg-type]
+
+    add(svc, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(SD + "Service"))
+    add(svc, SD + "endpoint", svc)
+    add(svc, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL10Query"))
+    add(svc, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Query"))
+    add(svc, SD + "feature", ox.NamedNode(SD + "UnionDefaultGraph"))
+    for f in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+              "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads"):
+        add(svc, SD + "resultFormat", ox.NamedNode(FORMATS + f))
+    root = endpoint.rsplit("/sparql", 1)[0] + "/"
+    ds = ox.NamedNode(root + ".well-known/void#dataset")
+    add(svc, SD + "defaultDataset", ds)
+    add(ds, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(SD + "Dataset"))
+    default = ox.NamedNode(root + ".well-known/void#default-graph")
+    add(ds, SD + "defaultGraph", default)
+    add(default, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(SD + "Graph"))
+    for i, g in enumerate(graphs):
+        ng = ox.NamedNode(f"{root}.well-known/void#named-graph-{i}")
+        add(ds, SD + "namedGraph", ng)
+        add(ng, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(SD + "NamedGraph"))
+        add(ng, SD + "name", ox.NamedNode(g))
+    return T
+
+
+def _stats(app: Flask) -> void.Statistics:
+    stats = app.extensions.get("ungraph.void")
+    if stats is None:
+        with _lock:
+            stats = app.extensions.get("ungraph.void")
+            if stats is None:
+                svc = app.extensions["ungraph"]
+                stats = app.extensions["ungraph.void"] = void.statistics(svc.store, svc.settings.base)
+    return stats
+
+
+def _rdf_response(triples: list[ox.Triple], mime: str, tag: str) -> Response:
+    etag = f'"{services.build_id}-{tag}-{RDF_OFFERS[mime]}"'
+    if request.headers.get("If-None-Match") in (etag, "*"):
+        resp = Response(status=304)
+    else:
+        fmt = GRAPH_FORMATS[RDF_OFFERS[mime]]
+        kwargs = {"prefixes": {"sd": SD, "void": void.VOID, "dcat": void.DCAT, "dcterms": void.DCT,
+                               "xsd": "http://www.w3.org/2001/XMLSchema#"}} if fmt == ox.RdfFormat.TURTLE else {}
+        resp = Response(ox.serialize(triples, format=fmt, **kwargs), mimetype=mime)
+    resp.headers["ETag"] = etag
+    resp.headers["Vary"] = "Accept"
+    resp.headers["Last-Modified"] = datetime.fromtimestamp(services.built_at, timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    return resp
+
+
+def service_description_or_page(params: dict[str, list[str]]) -> Response:
+    """GET /sparql without a query: the query page for browsers, the Service Description otherwise."""
+    mime = choose(request.headers.get("Accept"), [*RDF_OFFERS, "text/html", "application/xhtml+xml"])
+    if mime is None:
+        return error_response(406, "the service description is available as " + ", ".join(RDF_OFFERS))
+    if mime in ("text/html", "application/xhtml+xml"):
+        return query_page()
+    graphs = [g for g, _ in _stats(current_app).graphs]  # type: ignore[arg-type]
+    return _rdf_response(service_description(request.base_url, graphs), mime, "sd")
+
+
+def query_page() -> Response:
+    ns = services.ns
+    examples = load_examples()
+    config = {
+        "endpoint": request.base_url,
+        "prefixes": dict(sorted(ns.prefixes.items())),
+        "examples": [e.__dict__ for e in examples],
+        "default": _default_query(ns.prefixes),
+    }
+    html = render_template("sparql.html", config=json.dumps(config, ensure_ascii=False).replace("</", "<\\/"),
+                           examples=examples, max_rows=services.settings.max_rows,
+                           timeout=services.settings.query_timeout, max_body=services.settings.max_body)
+    resp = Response(html, mimetype="text/html")
+    resp.headers["Content-Security-Policy"] = CSP
+    return resp
+
+
+def _default_query(prefixes: dict[str, str]) -> str:
+    keep = [p for p in ("rdfs", "skos", "ug") if p in prefixes]
+    head = "".join(f"PREFIX {p}: <{prefixes[p]}>\n" for p in keep)
+    return head + "\nSELECT ?class (COUNT(?s) AS ?n)\nWHERE { ?s a ?class }\nGROUP BY ?class\nORDER BY DESC(?n)\nLIMIT 20\n"
+
+
+@blueprint.route("/.well-known/void", methods=["GET"])
+def well_known_void() -> Response:
+    mime = choose(request.headers.get("Accept"), list(RDF_OFFERS))
+    if mime is None:
+        return error_response(406, "VoID is available as " + ", ".join(RDF_OFFERS))
+    s = services
+    built = datetime.fromtimestamp(s.built_at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    triples = void.void_triples(_stats(current_app), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
+                                source_dir=s.settings.source_dir, built_at=built, downloads=not s.settings.backend)
+    return _rdf_response(triples, mime, "void")

@@ -1,0 +1,178 @@
+"""Queries run in forked worker processes, so a query past the time limit can really be stopped.
+
+pyoxigraph cannot cancel a running query, and a Python thread cannot be killed: a runaway query
+left in a thread would keep burning a core until it finished (measured in
+``benchmarks/endpoint/README.md``). So every query runs in one of a few worker processes, forked
+from the server process after the store was loaded (the in-memory store is shared copy-on-write,
+nothing is reloaded). The request thread sends a :class:`~ungraph.sparql.Job` over a socket pair
+and waits at most the time limit; when the time is up the worker is killed with SIGKILL, reaped,
+and replaced by a fresh fork, and the request is answered 503. Other requests go to the other
+workers meanwhile. A request that finds every worker busy waits for one, within the same limit.
+
+Workers hold no lock of the server: they only read the store and their socket, and they die
+with the server (their socket reaches end-of-file, and Linux sends them SIGKILL when the parent
+exits).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import queue
+import signal
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from ungraph.sparql import Answer, Job, run_job
+
+__all__ = ["QueryTimeout", "WorkerPool"]
+
+
+class QueryTimeout(Exception):
+    """The query (or the wait for a free worker) went past the time limit."""
+
+
+@dataclass
+class _Worker:
+    pid: int
+    conn: Connection
+
+
+def _set_parent_death_signal() -> None:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:  # not Linux: end-of-file on the socket still ends the worker
+        pass
+
+
+def _serve(conn: Connection, store) -> None:  # type: ignore[no-untyped-def]
+    _set_parent_death_signal()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        except Exception as e:  # noqa: BLE001 - a job that cannot be read is answered, not fatal
+            conn.send(Answer("error", error=f"cannot read the query: {type(e).__name__}: {e}"))
+            continue
+        start = time.perf_counter()
+        try:
+            answer = run_job(store, job)
+        except Exception as e:  # noqa: BLE001 - report, never die silently
+            answer = Answer("error", error=f"query failed: {type(e).__name__}: {e}")
+        answer = Answer(answer.kind, answer.format, answer.body, answer.rows, answer.truncated, answer.error,
+                        time.perf_counter() - start)
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
+        except Exception as e:  # noqa: BLE001 - an answer that cannot be sent is reported, not fatal
+            conn.send(Answer("error", error=f"cannot send the answer: {type(e).__name__}: {e}"))
+
+
+class WorkerPool:
+    """``size`` forked workers answering :class:`Job`s on ``store``."""
+
+    def __init__(self, store, size: int = 2) -> None:  # type: ignore[no-untyped-def]
+        self.store = store
+        self.size = size
+        self.owner = os.getpid()
+        self._lock = threading.Lock()
+        self._all: dict[int, _Worker] = {}
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self.killed = 0
+        # Every fork happens on this one long-lived thread: Linux's parent-death signal follows the
+        # *thread* that forked, so a worker forked by a request thread would be killed when a
+        # server recycles that thread.
+        self._requests: queue.SimpleQueue[queue.SimpleQueue[_Worker | BaseException]] = queue.SimpleQueue()
+        threading.Thread(target=self._spawner, name="ungraph-query-spawner", daemon=True).start()
+        for _ in range(size):
+            self._idle.put(self._spawn())
+        atexit.register(self.close)
+
+    def _spawner(self) -> None:
+        while True:
+            reply = self._requests.get()
+            try:
+                reply.put(self._fork())
+            except BaseException as e:  # noqa: BLE001 - handed to the waiting request
+                reply.put(e)
+
+    def _spawn(self) -> _Worker:
+        reply: queue.SimpleQueue[_Worker | BaseException] = queue.SimpleQueue()
+        self._requests.put(reply)
+        result = reply.get()
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _fork(self) -> _Worker:
+        ours, theirs = socket.socketpair()
+        with self._lock:
+            pid = os.fork()
+            if pid == 0:  # the worker: keep only its own end
+                try:
+                    ours.close()
+                    for w in self._all.values():
+                        w.conn.close()
+                    _serve(Connection(theirs.detach()), self.store)
+                except BaseException as e:  # noqa: BLE001 - say why a worker dies, then die
+                    os.write(2, f"ungraph query worker {os.getpid()} died: {type(e).__name__}: {e}\n".encode())
+                finally:
+                    os._exit(0)
+            theirs.close()
+            worker = _Worker(pid, Connection(ours.detach()))
+            self._all[pid] = worker
+        return worker
+
+    def _kill(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.pop(worker.pid, None)
+        try:
+            os.kill(worker.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(worker.pid, 0)
+        except ChildProcessError:
+            pass
+        worker.conn.close()
+
+    def run(self, job: Job, timeout: float) -> Answer:
+        """The worker's answer; :class:`QueryTimeout` when it takes longer than ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"every query worker stayed busy for {timeout:g} s") from None
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+            answer: Answer = worker.conn.recv()
+        except (QueryTimeout, EOFError, OSError) as e:
+            self.killed += 1
+            self._kill(worker)
+            self._idle.put(self._spawn())
+            if isinstance(e, QueryTimeout):
+                raise
+            return Answer("unavailable", error="the query worker died (out of memory?); the query was not answered")
+        self._idle.put(worker)
+        return answer
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return sorted(self._all)
+
+    def close(self) -> None:
+        if os.getpid() != self.owner:
+            return
+        for w in list(self._all.values()):
+            self._kill(w)

@@ -1,0 +1,127 @@
+"""``/validation``: the SHACL report of the build being served (the named graph ``graph/validation``).
+
+HTML for browsers (grouped by shape, every value escaped), JSON (``application/json``) or an RDF
+graph (``text/turtle``, ``application/n-triples``) by ``Accept`` or ``?format=html|json|ttl|nt``.
+A nested blueprint of the ``sparql`` blueprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, jsonify, render_template_string, request
+
+from ungraph.web.context import services
+from ungraph.web.errors import error_response
+
+__all__ = ["blueprint", "report_rows"]
+
+blueprint = Blueprint("validation", __name__)
+
+_SH = "http://www.w3.org/ns/shacl#"
+_FORMATS = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
+            "text/turtle": "ttl", "application/n-triples": "nt"}
+_RDF = {"ttl": (ox.RdfFormat.TURTLE, "text/turtle"), "nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples")}
+_QUERY = """PREFIX sh: <http://www.w3.org/ns/shacl#>
+SELECT ?g ?sg ?focus ?severity ?shape ?source ?path ?value ?message ?component WHERE {
+  GRAPH ?g {
+    ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ; sh:sourceShape ?source .
+    OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } OPTIONAL { ?r sh:resultMessage ?message }
+    OPTIONAL { ?r sh:sourceConstraintComponent ?component }
+  }
+  OPTIONAL { GRAPH ?sg { { ?shape sh:property ?source } UNION { ?shape sh:sparql ?source } } }
+}"""
+
+
+@dataclass(frozen=True)
+class Row:
+    severity: str
+    shape: str
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    component: str
+
+
+def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | None:
+    if term is None:
+        return None
+    return term.value if not isinstance(term, ox.Literal) else str(term.value)
+
+
+def report_rows(store: ox.Store, graph: str) -> list[Row]:
+    """The results of the report in ``graph``, most severe first, then by shape and focus node."""
+    rows = set()
+    bindings = {ox.Variable("g"): ox.NamedNode(graph), ox.Variable("sg"): ox.NamedNode(graph.rsplit("/", 1)[0] + "/shapes")}
+    for r in store.query(_QUERY, substitutions=bindings):  # type: ignore[union-attr]
+        severity = r["severity"].value.rsplit("#", 1)[-1]  # type: ignore[index]
+        shape = r["shape"] or r["source"]  # type: ignore[index]
+        rows.add(Row(severity, shape.value, r["focus"].value, _text(r["path"]), _text(r["value"]),  # type: ignore[index]
+                     _text(r["message"]) or "", (_text(r["component"]) or "").rsplit("#", 1)[-1]))  # type: ignore[index]
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    return sorted(rows, key=lambda x: (order.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Validation report · A/78/1</title>
+<link rel="stylesheet" href="{{ url_for('static', filename='app.css') }}"></head>
+<body><main id="main" class="validation-report">
+<h1>Validation report</h1>
+<p class="summary">{{ 'The graph conforms to the shapes.' if conforms else 'The graph does not conform to the shapes.' }}
+ {{ counts.Violation }} violations, {{ counts.Warning }} warnings, {{ counts.Info }} infos.
+ Shapes: <a href="{{ shapes }}">{{ shapes }}</a>. Also as <a href="?format=json">JSON</a> and <a href="?format=ttl">Turtle</a>.</p>
+{% for shape, results in groups %}
+<section><h2><a href="{{ shape }}">{{ shape.rsplit('#', 1)[-1] }}</a> <small>({{ results|length }})</small></h2>
+<table><thead><tr><th>severity</th><th>focus node</th><th>path</th><th>value</th><th>message</th></tr></thead><tbody>
+{% for r in results %}<tr class="severity-{{ r.severity|lower }}"><td>{{ r.severity }}</td>
+<td><a href="{{ r.focus }}">{{ r.focus }}</a></td><td>{{ r.path or '' }}</td><td>{{ r.value or '' }}</td>
+<td>{{ r.message or r.component }}</td></tr>
+{% endfor %}</tbody></table></section>
+{% else %}<p>No results.</p>{% endfor %}
+</main></body></html>"""
+
+
+def _format() -> str | None:
+    fmt = request.args.get("format")
+    if fmt:
+        return fmt if fmt in ("html", "json", "ttl", "nt") else None
+    if not request.accept_mimetypes:
+        return "html"
+    best = request.accept_mimetypes.best_match(list(_FORMATS))
+    return _FORMATS[best] if best else None
+
+
+@blueprint.route("/validation")
+def validation() -> Response:
+    graph = services.ns.base + "graph/validation"
+    fmt = _format()
+    if fmt is None:
+        return error_response(406, "no acceptable format: text/html, application/json, text/turtle, application/n-triples")
+    store = services.store
+    if fmt in _RDF:
+        rdf_format, mime = _RDF[fmt]
+        triples = [ox.Triple(q.subject, q.predicate, q.object)
+                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        body = ox.serialize(sorted(triples, key=str), format=rdf_format,
+                            prefixes={"sh": _SH} if rdf_format == ox.RdfFormat.TURTLE else None)
+        resp = Response(body, mimetype=mime)
+    else:
+        rows = report_rows(store, graph)
+        counts = {s: sum(1 for r in rows if r.severity == s) for s in ("Violation", "Warning", "Info")}
+        conforms_q = f"ASK {{ GRAPH <{graph}> {{ ?r <{_SH}conforms> true }} }}"
+        conforms = bool(store.query(conforms_q))
+        if fmt == "json":
+            resp = jsonify({"conforms": conforms, "counts": {k.lower(): v for k, v in counts.items()},
+                            "results": [r.__dict__ for r in rows]})
+        else:
+            groups: dict[str, list[Row]] = {}
+            for r in rows:
+                groups.setdefault(r.shape, []).append(r)
+            html = render_template_string(_PAGE, conforms=conforms, counts=counts, groups=list(groups.items()),
+                                          shapes=services.ns.base + "shapes")
+            resp = Response(html, mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp

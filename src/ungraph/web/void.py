@@ -1,0 +1,162 @@
+"""The dataset described: VoID + DCAT at ``/.well-known/void``, statistics computed from the store.
+
+:func:`statistics` runs a few SPARQL aggregates once per served build (any store with ``query``,
+so it works over a remote backend too); :func:`void_triples` turns them into VoID and DCAT:
+triples, distinct subjects/objects, entities per class (``void:classPartition``), triples per
+property (``void:propertyPartition``), the named graphs, the licence, the source (the report), the
+SPARQL endpoint and the downloads (``dcat:Distribution`` with ``dcat:downloadURL`` under
+``/download/``). Partitions get fragment IRIs derived from the class/property IRI (sha256), so the
+description is deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+__all__ = ["Statistics", "statistics", "void_triples", "DOWNLOADS", "LICENSE"]
+
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+#: The project's licence (pyproject.toml, ontology/ungraph.ttl); the report text itself stays the UN's.
+LICENSE = "https://opensource.org/licenses/MIT"
+#: name -> (media type, what)
+DOWNLOADS = {
+    "ungraph.nq": ("application/n-quads", "N-Quads, every named graph, sorted (the build's canonical dump)"),
+    "ungraph.ttl": ("text/turtle", "Turtle, the union of all graphs"),
+    "ungraph.jsonld": ("application/ld+json", "JSON-LD, every named graph"),
+}
+
+
+@dataclass(frozen=True)
+class Statistics:
+    triples: int
+    subjects: int
+    objects: int
+    entities: int
+    classes: tuple[tuple[str, int], ...]
+    properties: tuple[tuple[str, int], ...]
+    graphs: tuple[tuple[str, int], ...]
+
+
+def _int(term: object) -> int:
+    return int(term.value) if term is not None else 0  # type: ignore[attr-defined]
+
+
+def statistics(store, base: str) -> Statistics:  # type: ignore[no-untyped-def]
+    """Counts over the union of all graphs.
+
+    >>> s = ox.Store()
+    >>> g = ox.NamedNode("http://x/g")
+    >>> s.add(ox.Quad(ox.NamedNode("http://x/id/a"), RDF_TYPE, ox.NamedNode("http://x/C"), g))
+    >>> s.add(ox.Quad(ox.NamedNode("http://x/id/a"), ox.NamedNode("http://x/p"), ox.Literal("v"), g))
+    >>> st = statistics(s, "http://x/")
+    >>> st.triples, st.entities, st.classes, st.graphs
+    (2, 1, (('http://x/C', 1),), (('http://x/g', 2),))
+    """
+    def rows(q: str) -> list:
+        return list(store.query(q, use_default_graph_as_union=True))
+
+    total = rows("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?o) AS ?o_) WHERE { ?s ?p ?o }")[0]
+    entities = rows(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), {json.dumps(base + 'id/')})) }}")
+    classes = rows("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")
+    props = rows("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+    graphs = list(store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))
+    return Statistics(
+        triples=_int(total["n"]), subjects=_int(total["s_"]), objects=_int(total["o_"]),
+        entities=_int(entities[0]["n"]) if entities else 0,
+        classes=tuple(sorted((r["c"].value, _int(r["n"])) for r in classes)),
+        properties=tuple(sorted((r["p"].value, _int(r["n"])) for r in props)),
+        graphs=tuple(sorted((r["g"].value, _int(r["n"])) for r in graphs if isinstance(r["g"], ox.NamedNode))),
+    )
+
+
+def _source_info(source_dir: str) -> dict:
+    try:
+        return json.loads((Path(source_dir) / "source.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _frag(void_url: str, kind: str, iri: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{void_url}#{kind}-{hashlib.sha256(iri.encode('utf-8')).hexdigest()[:16]}")
+
+
+def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, built_at: str,
+                 downloads: bool = True) -> list[ox.Triple]:
+    """VoID + DCAT for the dataset served at ``root`` (the server's URL ending in '/')."""
+    void_url = root + ".well-known/void"
+    ds = ox.NamedNode(void_url + "#dataset")
+    T: list[ox.Triple] = []
+
+    def add(s: ox.NamedNode, p: str, o: object) -> None:
+        T.append(ox.Triple(s, ox.NamedNode(p), o))  # type: ignore[arg-type]
+
+    def n(v: int) -> ox.Literal:
+        return ox.Literal(str(v), datatype=XSD_INT)
+
+    src = _source_info(source_dir)
+    add(ds, str(RDF_TYPE.value), ox.NamedNode(VOID + "Dataset"))
+    add(ds, str(RDF_TYPE.value), ox.NamedNode(DCAT + "Dataset"))
+    title = "A/78/1 as linked data: the Secretary-General's report on the work of the Organization, 2023"
+    add(ds, DCT + "title", ox.Literal(title, language="en"))
+    if src.get("title_zh"):
+        add(ds, DCT + "title", ox.Literal(f"{src['title_zh']}（{src.get('symbol', '')}）知识图谱", language="zh"))
+    add(ds, DCT + "description", ox.Literal(
+        "A knowledge graph extracted by rules from the Chinese text of UN document A/78/1, every statement "
+        "with its provenance in the text.", language="en"))
+    add(ds, DCT + "license", ox.NamedNode(LICENSE))
+    if src.get("rights"):
+        rights = src["rights"].split("reserved.")[0] + "reserved." if "reserved." in src["rights"] else src["rights"]
+        add(ds, DCT + "rights", ox.Literal(f"Source text: {rights}", language="en"))
+    add(ds, DCT + "source", ox.NamedNode("https://undocs.org/A/78/1"))
+    if src.get("publisher"):
+        add(ds, DCT + "publisher", ox.Literal(src["publisher"]))
+    add(ds, DCT + "modified", ox.Literal(built_at, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")))
+    add(ds, DCT + "language", ox.NamedNode("http://id.loc.gov/vocabulary/iso639-1/zh"))
+    add(ds, VOID + "uriSpace", ox.Literal(base + "id/"))
+    add(ds, VOID + "sparqlEndpoint", ox.NamedNode(root + "sparql"))
+    add(ds, VOID + "rootResource", ox.NamedNode(base))
+    add(ds, VOID + "triples", n(stats.triples))
+    add(ds, VOID + "distinctSubjects", n(stats.subjects))
+    add(ds, VOID + "distinctObjects", n(stats.objects))
+    add(ds, VOID + "entities", n(stats.entities))
+    add(ds, VOID + "classes", n(len(stats.classes)))
+    add(ds, VOID + "properties", n(len(stats.properties)))
+    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/N-Quads"))
+    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/Turtle"))
+    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/JSON-LD"))
+    for cls, count in stats.classes:
+        part = _frag(void_url, "class", cls)
+        add(ds, VOID + "classPartition", part)
+        add(part, VOID + "class", ox.NamedNode(cls))
+        add(part, VOID + "entities", n(count))
+    for prop, count in stats.properties:
+        part = _frag(void_url, "property", prop)
+        add(ds, VOID + "propertyPartition", part)
+        add(part, VOID + "property", ox.NamedNode(prop))
+        add(part, VOID + "triples", n(count))
+    for graph, count in stats.graphs:
+        sub = _frag(void_url, "graph", graph)
+        add(ds, VOID + "subset", sub)
+        add(sub, str(RDF_TYPE.value), ox.NamedNode(VOID + "Dataset"))
+        add(sub, VOID + "triples", n(count))
+        add(sub, "http://www.w3.org/ns/sparql-service-description#name", ox.NamedNode(graph))
+    if downloads:
+        for name, (mime, what) in DOWNLOADS.items():
+            dist = ox.NamedNode(f"{root}download/{name}")
+            add(ds, DCAT + "distribution", dist)
+            add(ds, VOID + "dataDump", dist)
+            add(dist, str(RDF_TYPE.value), ox.NamedNode(DCAT + "Distribution"))
+            add(dist, DCAT + "downloadURL", dist)
+            add(dist, DCAT + "mediaType", ox.NamedNode(f"https://www.iana.org/assignments/media-types/{mime}"))
+            add(dist, DCT + "description", ox.Literal(what, language="en"))
+            add(dist, DCT + "license", ox.NamedNode(LICENSE))
+    return sorted(set(T), key=str)

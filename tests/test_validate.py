@@ -1,0 +1,152 @@
+"""Validation of the real graph: it conforms, breaks are reported with their focus node, and a
+non-conforming build keeps the previous store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from ungraph.cli import cli
+from ungraph.config import Settings
+from ungraph.validate import report_quads, validate_graph
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(scope="module")
+def quads(built: Settings) -> list[ox.Quad]:
+    """The built graph without its own validation report."""
+    skip = {built.base + "graph/validation", built.base + "graph/shapes"}
+    return [q for q in ox.parse(path=built.dump, format=ox.RdfFormat.N_QUADS)
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
+
+
+def _one(quads: list[ox.Quad], predicate: str, subject_prefix: str = "") -> ox.Quad:
+    return next(q for q in quads if q.predicate.value == predicate and q.subject.value.startswith(subject_prefix))
+
+
+def test_built_graph_conforms(quads: list[ox.Quad], built: Settings) -> None:
+    result = validate_graph(quads, built.base)
+    assert result.conforms, result.report_text
+    assert result.report_text.startswith("Conforms: yes")
+
+
+def test_build_stores_the_report_as_a_named_graph(built: Settings) -> None:
+    store = ox.Store()
+    store.bulk_load(path=built.dump, format=ox.RdfFormat.N_QUADS)
+    ask = ("ASK { GRAPH <%sgraph/validation> { ?r a <http://www.w3.org/ns/shacl#ValidationReport> ; "
+           "<http://www.w3.org/ns/shacl#conforms> true } }" % built.base)
+    assert store.query(ask)
+    assert not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in store)
+
+
+def test_breaks_in_real_entities_are_reported_with_their_focus_node(quads: list[ox.Quad], built: Settings) -> None:
+    ug = built.base + "ontology#"
+    dropped = _one(quads, "https://schema.org/legislationIdentifier")  # a resolution loses its symbol
+    amount = _one(quads, ug + "amount")  # a string where a number belongs
+    postin = _one(quads, "http://www.w3.org/ns/org#postIn")  # a link pointing at nothing
+    broken = [q for q in quads if q not in (dropped, amount, postin)]
+    broken += [ox.Quad(amount.subject, amount.predicate, ox.Literal("九亿"), amount.graph_name),
+               ox.Quad(postin.subject, postin.predicate, ox.NamedNode(built.base + "id/organization/nowhere"),
+                       postin.graph_name)]
+    result = validate_graph(broken, built.base)
+    assert not result.conforms
+    found = {(r.focus, r.path) for r in result.results if r.severity == "Violation"}
+    assert (dropped.subject.value, dropped.predicate.value) in found, result.report_text
+    assert (amount.subject.value, amount.predicate.value) in found, result.report_text
+    assert (postin.subject.value, postin.predicate.value) in found, result.report_text
+    for focus in (dropped.subject.value, amount.subject.value, postin.subject.value):
+        assert focus.split("/id/", 1)[1] in result.report_text
+
+
+def test_report_formats(quads: list[ox.Quad], built: Settings) -> None:
+    target = _one(quads, "http://xmlns.com/foaf/0.1/name")
+    result = validate_graph([q for q in quads if q != target], built.base)
+    data = json.loads(result.render("json"))
+    assert data["conforms"] is False and data["counts"]["violation"] >= 1
+    assert any(r["focus"] == target.subject.value and r["label"] for r in data["results"])
+    ttl = result.render("ttl")
+    assert "sh:ValidationReport" in ttl and "_:" not in ttl
+    text = result.render("text")
+    assert "ugs:PersonShape" in text and "path: <http://xmlns.com/foaf/0.1/name>" in text
+
+
+def test_report_quads_are_deterministic(quads: list[ox.Quad], built: Settings) -> None:
+    target = _one(quads, "http://xmlns.com/foaf/0.1/name")
+    broken = [q for q in quads if q != target]
+    a = report_quads(validate_graph(broken, built.base), built.base)
+    b = report_quads(validate_graph(list(reversed(broken)), built.base), built.base)
+    assert a == b and a
+
+
+def test_non_conforming_build_keeps_the_previous_store_and_exits_1(built: Settings, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build whose graph has a Violation exits 1, prints the report and leaves store and dump alone."""
+    import ungraph.build as build_module
+
+    settings = built.replace(store=str(tmp_path / "store"), dump=str(tmp_path / "ungraph.nq"))
+    runner = CliRunner()
+    env = {"UNGRAPH_STORE": settings.store, "UNGRAPH_DUMP": settings.dump}
+    first = runner.invoke(cli, ["build", "--quiet"], env=env, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    before = Path(settings.dump).read_bytes()
+
+    real_assemble = build_module.assemble
+
+    def broken_assemble(*args, **kwargs):  # type: ignore[no-untyped-def]
+        quads = real_assemble(*args, **kwargs)
+        return [q for q in quads if q.predicate.value != "https://schema.org/legislationIdentifier"]
+
+    monkeypatch.setattr(build_module, "assemble", broken_assemble)
+    second = runner.invoke(cli, ["build", "--quiet"], env=env, catch_exceptions=False)
+    assert second.exit_code == 1
+    assert "ugs:ResolutionShape" in second.output and "previous store was kept" in second.output
+    assert Path(settings.dump).read_bytes() == before
+
+
+def test_validation_page_html_json_turtle_and_406(client) -> None:  # type: ignore[no-untyped-def]
+    from bs4 import BeautifulSoup
+
+    html = client.get("/validation", headers={"Accept": "text/html"})
+    assert html.status_code == 200 and html.mimetype == "text/html"
+    soup = BeautifulSoup(html.data, "html.parser")
+    assert soup.h1.get_text() == "Validation report"
+    data = client.get("/validation", headers={"Accept": "application/json"}).get_json()
+    assert data["conforms"] is True and set(data["counts"]) == {"violation", "warning", "info"}
+    assert len(soup.select("tbody tr")) == len(data["results"])
+    ttl = client.get("/validation?format=ttl")
+    assert ttl.mimetype == "text/turtle" and b"sh:ValidationReport" in ttl.data
+    assert client.get("/validation", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_validation_page_escapes_what_it_shows(app) -> None:  # type: ignore[no-untyped-def]
+    from ungraph.web.context import get_services
+
+    sh = "http://www.w3.org/ns/shacl#"
+    with app.app_context():
+        svc = get_services()
+        graph = ox.NamedNode(svc.ns.base + "graph/validation")
+        node = ox.NamedNode(svc.ns.base + "validation/result/escape-test")
+        quads = [ox.Quad(node, ox.NamedNode(sh + p), o, graph) for p, o in [
+            ("focusNode", ox.NamedNode(svc.ns.base + "id/x")), ("resultSeverity", ox.NamedNode(sh + "Warning")),
+            ("sourceShape", ox.NamedNode(svc.ns.base + "shapes#XShape")),
+            ("resultMessage", ox.Literal("<script>alert(1)</script>"))]]
+        quads.append(ox.Quad(node, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                             ox.NamedNode(sh + "ValidationResult"), graph))
+        svc.store.extend(quads)
+        try:
+            body = app.test_client().get("/validation", headers={"Accept": "text/html"}).data.decode()
+        finally:
+            for q in quads:
+                svc.store.remove(q)
+    assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_shapes_are_published_at_their_iri(client) -> None:  # type: ignore[no-untyped-def]
+    ttl = client.get("/shapes", headers={"Accept": "text/turtle"})
+    assert ttl.status_code == 200 and b"ChapterShape" in ttl.data
+    assert client.get("/shapes", headers={"Accept": "text/html"}).mimetype == "text/html"
