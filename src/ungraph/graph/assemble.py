@@ -239,4 +239,15 @@ def assemble(doc: Document, segments: list[Segment], records: Iterable[Record], 
     _report_quads(w, doc)
     _segment_quads(w, doc, segments)
     _record_quads(w, doc, records)
-    return sorted(w.quads, key=str)
+    return sorted(_one_graph_per_triple(w.quads, ns), key=str)
+
+
+def _one_graph_per_triple(quads: set[ox.Quad], ns: Namespaces) -> set[ox.Quad]:
+    """Keep each triple in one graph only: ``graph/report`` wins over ``graph/reference``.
+
+    A label can be both stated by the report and given by a curated table; with the union default
+    graph, a triple in two graphs would come out of every query twice.
+    """
+    reference = ox.NamedNode(ns.graph("reference"))
+    in_report = {ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name != reference}
+    return {q for q in quads if q.graph_name != reference or ox.Triple(q.subject, q.predicate, q.object) not in in_report}
