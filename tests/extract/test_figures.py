@@ -18,9 +18,8 @@ from ungraph.source.segment import segment
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report("data/source")
-    segments = segment(doc)
+def report(real):  # type: ignore[no-untyped-def]
+    doc, segments, _gazetteer = real
     return doc, segments, list(extract(doc, segments, None))
 
 

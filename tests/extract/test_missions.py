@@ -22,10 +22,8 @@ ROWS = read_table(DATA / "missions.tsv", Mission)
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report(ROOT / "data" / "source")
-    segments = segment(doc)
-    gazetteer = Gazetteer.from_dir(DATA)
+def report(real):  # type: ignore[no-untyped-def]
+    doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
 
 

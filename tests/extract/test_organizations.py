@@ -43,10 +43,8 @@ KEY_ENTITIES = {
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report(ROOT / "data" / "source")
-    segments = segment(doc)
-    gazetteer = Gazetteer.from_dir(DATA)
+def report(real):  # type: ignore[no-untyped-def]
+    doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
 
 

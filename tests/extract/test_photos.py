@@ -15,10 +15,8 @@ from ungraph.source.segment import segment
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report("data/source")
-    segments = segment(doc)
-    gazetteer = Gazetteer.from_dir("data/reference")
+def report(real):  # type: ignore[no-untyped-def]
+    doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
 
 

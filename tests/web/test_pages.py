@@ -42,7 +42,7 @@ def page(web, path: str, lang: str = "zh", status: int = 200) -> BeautifulSoup: 
 PAGES = ["/", MONUSCO, COD, "/id/person/amina-j-mohammed", "/id/post/UN-DSG", "/id/report/A-78-1", CHAPTER,
          "/id/report/A-78-1/chapter/2/section/mandates", "/id/resource/chapter-2-total", "/read/A-78-1",
          "/read/A-78-1/chapter/2", "/class/", "/class/ug:PeaceOperation", "/class/schema:Country", "/search?q=联刚",
-         "/ontology", "/id/report/A-78-1/text/zh"]
+         "/ontology", "/id/report/A-78-1/text/zh", "/validation"]
 
 
 @pytest.mark.parametrize("path", PAGES)

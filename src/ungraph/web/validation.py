@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, jsonify, render_template_string, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
@@ -64,26 +64,6 @@ def report_rows(store: ox.Store, graph: str) -> list[Row]:
     return sorted(rows, key=lambda x: (order.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))
 
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Validation report · A/78/1</title>
-<link rel="stylesheet" href="{{ url_for('static', filename='app.css') }}"></head>
-<body><main id="main" class="validation-report">
-<h1>Validation report</h1>
-<p class="summary">{{ 'The graph conforms to the shapes.' if conforms else 'The graph does not conform to the shapes.' }}
- {{ counts.Violation }} violations, {{ counts.Warning }} warnings, {{ counts.Info }} infos.
- Shapes: <a href="{{ shapes }}">{{ shapes }}</a>. Also as <a href="?format=json">JSON</a> and <a href="?format=ttl">Turtle</a>.</p>
-{% for shape, results in groups %}
-<section><h2><a href="{{ shape }}">{{ shape.rsplit('#', 1)[-1] }}</a> <small>({{ results|length }})</small></h2>
-<table><thead><tr><th>severity</th><th>focus node</th><th>path</th><th>value</th><th>message</th></tr></thead><tbody>
-{% for r in results %}<tr class="severity-{{ r.severity|lower }}"><td>{{ r.severity }}</td>
-<td><a href="{{ r.focus }}">{{ r.focus }}</a></td><td>{{ r.path or '' }}</td><td>{{ r.value or '' }}</td>
-<td>{{ r.message or r.component }}</td></tr>
-{% endfor %}</tbody></table></section>
-{% else %}<p>No results.</p>{% endfor %}
-</main></body></html>"""
-
-
 def _format() -> str | None:
     fmt = request.args.get("format")
     if fmt:
@@ -120,7 +100,7 @@ def validation() -> Response:
             groups: dict[str, list[Row]] = {}
             for r in rows:
                 groups.setdefault(r.shape, []).append(r)
-            html = render_template_string(_PAGE, conforms=conforms, counts=counts, groups=list(groups.items()),
+            html = render_template("validation.html", conforms=conforms, counts=counts, groups=list(groups.items()),
                                           shapes=services.ns.base + "shapes")
             resp = Response(html, mimetype="text/html")
     resp.headers["Vary"] = "Accept"
