@@ -279,3 +279,31 @@ def test_every_kind_and_its_first_entity_on_the_real_build(client) -> None:  # t
         assert client.get(first["href"]).status_code == 200, first["href"]
     for a in home.select("ol.chapters a"):
         assert client.get(a["href"]).status_code == 200, a["href"]
+
+
+def test_every_entity_of_the_real_build_has_a_page(client, built) -> None:  # type: ignore[no-untyped-def]
+    """Every entity (not the report's parts, annotations or reified statements): 200, a heading that is
+    a label rather than its IRI, and its Turtle twin parses."""
+    import pyoxigraph as ox
+
+    from ungraph import store as stores
+    from ungraph.sparql import execute
+
+    base = built.base + "id/"
+    rows = execute(stores.open_store(built.store, read_only=True),
+                   "SELECT DISTINCT ?base ?e WHERE { ?e a ?c FILTER(STRSTARTS(STR(?e), ?base)) }",
+                   substitutions={ox.Variable("base"): ox.Literal(base)})
+    skip = ("report/", "annotation/", "statement/", "build/")
+    entities = sorted({r["e"].value for r in rows if not r["e"].value[len(base):].startswith(skip)})
+    assert len(entities) > 700
+    bad = []
+    for iri in entities:
+        path = "/" + iri[len(built.base):]
+        resp = client.get(path, headers={"Accept": "text/html"})
+        soup = BeautifulSoup(resp.get_data(as_text=True), "html.parser") if resp.status_code == 200 else None
+        heading = soup.h1.get_text(strip=True) if soup and soup.h1 else ""
+        if resp.status_code != 200 or not heading or heading.startswith("http"):
+            bad.append((path, resp.status_code, heading))
+    assert not bad, bad[:10]
+    turtle = client.get("/" + entities[0][len(built.base):], headers={"Accept": "text/turtle"})
+    assert len(rdflib.Graph().parse(data=turtle.get_data(as_text=True), format="turtle")) > 0
