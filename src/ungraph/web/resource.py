@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from jinja2 import TemplateNotFound
 
 from ungraph import queries
@@ -87,10 +87,27 @@ def _not_found(iri: str) -> Response:
     return resp
 
 
+_PAGE_CACHE_SIZE = 2048
+
+
+def _cached_entity_html(iri: str) -> str:
+    """The entity page, rendered once per IRI, language and script root: the data never changes while
+    it is served (a new build means a new process), and the heaviest pages take 0.1-0.2 s to render."""
+    cache: dict[tuple[str, str, str], str] = current_app.extensions.setdefault("ungraph.pages", {})
+    key = (iri, current_lang(), request.script_root)
+    html = cache.get(key)
+    if html is None:
+        html = _entity_html(iri)
+        if len(cache) >= _PAGE_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[key] = html
+    return html
+
+
 @blueprint.route("/id/<path:rest>")
 def entity(rest: str) -> Response:
     iri = services.ns.base + "id/" + rest
-    return _serve(iri, queries.describe(services.store, iri), lambda: _entity_html(iri))
+    return _serve(iri, queries.describe(services.store, iri), lambda: _cached_entity_html(iri))
 
 
 @blueprint.route("/ontology", defaults={"which": "ontology"})
