@@ -13,6 +13,9 @@ with the base as their base IRI, so that every term dereferences at the configur
 'http://127.0.0.1:8080/id/country/COD'
 >>> ns.mint("resolution", "S/RES/2282 (2016)")
 'http://127.0.0.1:8080/id/resolution/S-RES-2282-2016'
+>>> ns.mint("organisation", "UNDP")
+Traceback (most recent call last):
+ValueError: unknown kind of entity 'organisation': register it in ungraph.kinds
 >>> ns.expand("org:Post")
 'http://www.w3.org/ns/org#Post'
 >>> ns.expand("ug:Chapter")
@@ -23,6 +26,8 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+
+from ungraph.kinds import KINDS
 
 __all__ = ["PREFIXES", "Namespaces", "safe_key"]
 
@@ -87,9 +92,15 @@ class Namespaces:
         return {"ug": self.ontology, "ugs": self.shapes, "id": self.base + "id/", **PREFIXES}
 
     def mint(self, kind: str, key: str) -> str:
-        """The IRI of an instance; ``key`` may contain ``/`` for structural paths (``A-78-1/chapter/3``)."""
-        parts = [safe_key(p) for p in key.split("/")] if kind == "report" else [safe_key(key)]
-        if not kind or not all(parts):
+        """The IRI of an instance; ``key`` may contain ``/`` for structural paths (``A-78-1/chapter/3``).
+
+        :raises ValueError: for a kind that is not in :data:`ungraph.kinds.KINDS`, or an empty key.
+        """
+        spec = KINDS.get(kind)
+        if spec is None:
+            raise ValueError(f"unknown kind of entity {kind!r}: register it in ungraph.kinds")
+        parts = [safe_key(p) for p in key.split("/")] if spec.paths else [safe_key(key)]
+        if not all(parts):
             raise ValueError(f"empty IRI key: {kind!r}/{key!r}")
         return f"{self.base}id/{kind}/{'/'.join(parts)}"
 

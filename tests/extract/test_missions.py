@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ungraph.extract.missions import extract, table_rows
-from ungraph.extract.organizations import classification_curie, pinyin_key
+from ungraph.extract.organizations import classification_curie
+from ungraph.kinds import name_key
 from ungraph.records import Entity, Mention, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer, normalise
 from ungraph.reference.tables import Country, Mission, Organization, Region, read_table
@@ -123,7 +124,7 @@ def test_row_values_are_valid(row):
             "ug:PeacekeepingOperation", "ug:SpecialPoliticalMission", "ug:Envoy", "ug:Office"}
     assert not row.mandated_by or row.mandated_by in orgs
     assert not row.serves or row.serves in places
-    assert row.id == (row.acronym_en or pinyin_key(row.abbreviation_zh))
+    assert row.id == (row.acronym_en or name_key(row.abbreviation_zh))
     if row.name_en or row.acronym_en or row.classification or row.mandated_by or row.serves:
         assert "http" in row.source
 

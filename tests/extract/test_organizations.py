@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from ungraph.extract.organizations import classification_curie, extract, kind_from_name, pinyin_key
+from ungraph.extract.organizations import classification_curie, extract, kind_from_name
+from ungraph.kinds import name_key
 from ungraph.records import Entity, Mention, Statement
 from ungraph.reference.gazetteer import Gazetteer, normalise
 from ungraph.reference.tables import Organization, read_table
@@ -185,6 +186,6 @@ def test_ids_are_checked_acronyms_or_pinyin(row):
     elif row.name_en:
         assert normalise(row.id.replace("-", " ")).lower() in normalise(row.name_en).lower() or row.id.startswith("UN-")
     else:
-        assert row.id == pinyin_key(row.name_zh)
+        assert row.id == name_key(row.name_zh)
     if row.name_en or row.acronym_en:
         assert "http" in row.source, f"{row.id}: an English form needs the page it was checked on"

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ungraph.extract.organizations import pinyin_key
+from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise_with_offsets
 
@@ -92,7 +92,7 @@ def finds(text: str, offset: int = 0, segment_id: str = "") -> list[Find]:
 
 
 def _key(name: str, year: str | None) -> Ref:
-    return Ref("event", pinyin_key(name) + (f"-{year}" if year else ""))
+    return Ref("event", name_key(name) + (f"-{year}" if year else ""))
 
 
 def _is_known_name(gazetteer: Any, name: str) -> bool:

@@ -37,6 +37,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ungraph.kinds import name_key
 from ungraph.namespaces import safe_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 
@@ -280,13 +281,6 @@ def find_titles(text: str, offset: int = 0, mandate: bool = False) -> list[_Titl
     return out
 
 
-def _pinyin_key(title: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(title, errors=lambda s: [s])
-    return re.sub(r"-+", "-", "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()) for w in words)).strip("-") or "x"
-
-
 # -- the extractor -----------------------------------------------------------------------
 
 def _chapter(seg_id: str) -> str | None:
@@ -339,7 +333,7 @@ def _instrument(title: str, gazetteer: Any) -> tuple[Ref, tuple[str, ...], Any] 
     if any(bare == head for head, _ in _HEADS):  # 《宣言》, 《谅解备忘录》: a short form that needs context
         return None
     types = instrument_kind(bare)
-    return (Ref("instrument", _pinyin_key(re.sub(r"\s", "", title))), types, None) if types else None
+    return (Ref("instrument", name_key(re.sub(r"\s", "", title))), types, None) if types else None
 
 
 def _instruments(doc: Document, blocks: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:

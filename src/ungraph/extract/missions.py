@@ -24,8 +24,8 @@ from ungraph.extract.organizations import (
     KIND,
     classification_curie,
     mentions,
-    pinyin_key,
 )
+from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import Gazetteer, normalise
 
@@ -60,7 +60,7 @@ def _span(row: Segment, part: str) -> Provenance:
 
 def _row_records(row: Segment, curated: Any, places: Gazetteer) -> Iterator[Record]:
     abbreviation, full_name = row.attr("abbreviation") or "", row.attr("full_name") or ""
-    key = curated.id if curated is not None else pinyin_key(abbreviation)
+    key = curated.id if curated is not None else name_key(abbreviation)
     ref = Ref(KIND, key)
     whole = Provenance(row.start, row.end, row.id)
     yield Entity(ref, _TYPES, (("skos:prefLabel", Literal(full_name, "zh")),), whole)
@@ -105,6 +105,6 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
     keys: set[str] = set()
     for row in table_rows(segments):
         match = curated.get(normalise(row.attr("abbreviation") or ""))
-        keys.add(match.id if match is not None else pinyin_key(row.attr("abbreviation") or ""))
+        keys.add(match.id if match is not None else name_key(row.attr("abbreviation") or ""))
         yield from _row_records(row, match, places)
     yield from sorted(mentions(doc, segments, gazetteer, keys), key=lambda m: m.provenance)

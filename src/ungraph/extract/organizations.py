@@ -19,8 +19,6 @@ What the report states is found by rules over the text; what it does not say com
 'ug:FundOrProgramme'
 >>> kind_from_name("全球传播部"), kind_from_name("西亚经济社会委员会"), kind_from_name("联合国")
 ('department', 'regional-commission', '')
->>> pinyin_key("“地方 2030”联盟")
-'di-fang-2030-lian-meng'
 """
 
 from __future__ import annotations
@@ -37,7 +35,6 @@ __all__ = [
     "NAME_RULES",
     "classification_curie",
     "kind_from_name",
-    "pinyin_key",
     "org_class",
     "locate",
     "mentions",
@@ -84,14 +81,6 @@ def kind_from_name(name_zh: str) -> str:
         if name_zh.endswith(suffix):
             return kind
     return ""
-
-
-def pinyin_key(name: str) -> str:
-    """The id of a body without a checked English form: its name in toneless pinyin, hyphenated."""
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(re.sub(r"\s", "", name), errors=lambda s: [s])
-    return re.sub(r"-+", "-", "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()) for w in words)).strip("-")
 
 
 def _unit_of_secretariat(row: Any, rows: dict[str, Any]) -> bool:

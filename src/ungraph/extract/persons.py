@@ -23,7 +23,7 @@ the last "·") written with the same title are one person (常务副秘书长阿
 breaks removed), ``skos:prefLabel`` its normalised form, ``skos:altLabel`` the other normalised
 forms; the English name only from ``persons.tsv``. Person keys: the ``persons.tsv`` id (the
 checked English name as a slug) when the person has a row, else the pinyin of the name as first
-written (:func:`~ungraph.extract.posts.pinyin_key`).
+written (:func:`~ungraph.kinds.name_key`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ungraph.extract.posts import TITLE_ENDINGS, is_former, pinyin_key, post_key, post_org, title_start
+from ungraph.extract.posts import TITLE_ENDINGS, is_former, post_key, post_org, title_start
+from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import DOTS, normalise, normalise_with_offsets
 
@@ -336,7 +337,7 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
         first = occs[0]
         written = re.sub(r"[\r\n]+\s*", "", doc.text[first.start:first.end])
         row = next((rows[o.norm] for o in occs if o.norm in rows), None)
-        key = row.id if row is not None else pinyin_key(written)
+        key = row.id if row is not None else name_key(written)
         while key in people.names:  # two persons whose names give one key: number the later one
             key += "-2"
         people.written[key] = written

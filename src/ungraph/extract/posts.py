@@ -34,9 +34,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ungraph.kinds import name_key
 from ungraph.records import Ref
 
-__all__ = ["TITLE_ENDINGS", "HEAD_WORDS", "post_key", "pinyin_key", "split_compound", "post_org", "is_former", "title_start"]
+__all__ = ["TITLE_ENDINGS", "HEAD_WORDS", "post_key", "split_compound", "post_org", "is_former", "title_start"]
 
 #: Words a title ends with (longest first); a name follows them directly.
 TITLE_ENDINGS: tuple[str, ...] = tuple(sorted((
@@ -52,21 +53,9 @@ _ACTING = "代理"
 _SECRETARIAT = "秘书处"
 
 
-def pinyin_key(text: str) -> str:
-    """A readable IRI key: the pinyin of the Chinese characters, other words kept, joined by ``-``.
-
-    >>> pinyin_key("阿明娜 · 穆罕默德"), pinyin_key("Nhet Sokheng")
-    ('a-ming-na-mu-han-mo-de', 'nhet-sokheng')
-    """
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(text, errors=lambda s: [s])
-    return re.sub(r"-+", "-", "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()) for w in words)).strip("-") or "x"
-
-
 def post_key(title: str) -> str:
     """The IRI key of the post with this title (spaces and line breaks do not count)."""
-    return pinyin_key(re.sub(r"\s+", "", title))
+    return name_key(re.sub(r"\s+", "", title))
 
 
 def split_compound(title: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Core programmes: each item of a chapter's 核心方案 (core programmes) section is a ``ug:Programme``.
 
-- key: the programme's name in toneless pinyin (:func:`ungraph.extract.organizations.pinyin_key`),
+- key: the programme's name in toneless pinyin (:func:`ungraph.kinds.name_key`),
   so a programme listed under the same name in two chapters is one entity (should two different
   names give one pinyin, the later gets its chapter appended: ``…-chapter-3``);
 - ``skos:prefLabel`` @zh: the name as written, list bullet dropped, spaces normalised (none
@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ungraph.extract.organizations import pinyin_key
+from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["normalise_name", "programme_ref", "extract"]
@@ -45,7 +45,7 @@ def programme_ref(name: str) -> Ref:
     >>> programme_ref("- 选举援助")
     Ref(kind='programme', key='xuan-ju-yuan-zhu')
     """
-    return Ref("programme", pinyin_key(normalise_name(name)))
+    return Ref("programme", name_key(normalise_name(name)))
 
 
 def _name_span(item: Segment) -> Provenance:
