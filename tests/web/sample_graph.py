@@ -50,8 +50,8 @@ def sample_quads(base: str = BASE) -> list[ox.Quad]:
     doc = load_report(ROOT / "data/source")
     segs = segment(doc)
     t = doc.text
-    monusco, cod, amina, dsg = Ref("org", "MONUSCO"), Ref("country", "COD"), Ref("person", "amina-j-mohammed"), Ref("post", "UN-DSG")
-    xss, amount = Ref("org", "XSS"), Ref("resource", "chapter-2-total")
+    monusco, cod, amina, dsg = Ref("organization", "MONUSCO"), Ref("country", "COD"), Ref("person", "amina-j-mohammed"), Ref("post", "UN-DSG")
+    xss, amount = Ref("organization", "XSS"), Ref("amount", "chapter-2-total")
     records = [
         Entity(monusco, ("ug:PeaceOperation",), (
             ("skos:prefLabel", Literal("联合国组织刚果民主共和国稳定特派团", "zh")),

@@ -17,7 +17,7 @@ from tests.web.sample_graph import BASE, XSS, sample_store
 from ungraph.config import Settings
 from ungraph.web.app import create_app
 
-MONUSCO, COD = "/id/org/MONUSCO", "/id/country/COD"
+MONUSCO, COD = "/id/organization/MONUSCO", "/id/country/COD"
 CHAPTER = "/id/report/A-78-1/chapter/2"
 
 
@@ -40,7 +40,7 @@ def page(web, path: str, lang: str = "zh", status: int = 200) -> BeautifulSoup: 
 
 
 PAGES = ["/", MONUSCO, COD, "/id/person/amina-j-mohammed", "/id/post/UN-DSG", "/id/report/A-78-1", CHAPTER,
-         "/id/report/A-78-1/chapter/2/section/mandates", "/id/resource/chapter-2-total", "/read/A-78-1",
+         "/id/report/A-78-1/chapter/2/section/mandates", "/id/amount/chapter-2-total", "/read/A-78-1",
          "/read/A-78-1/chapter/2", "/class/", "/class/ug:PeaceOperation", "/class/schema:Country", "/search?q=联刚",
          "/ontology", "/id/report/A-78-1/text/zh", "/validation"]
 
@@ -119,7 +119,7 @@ def test_validation_warnings_about_the_entity(web) -> None:  # type: ignore[no-u
 
 @pytest.mark.parametrize(("lang", "shown"), [("en", "US$7,300,000,000"), ("zh", "73亿美元")])
 def test_amounts_are_shown_as_money(web, lang: str, shown: str) -> None:  # type: ignore[no-untyped-def]
-    soup = page(web, "/id/resource/chapter-2-total", lang)
+    soup = page(web, "/id/amount/chapter-2-total", lang)
     assert shown in [s.get_text(strip=True) for s in soup.select(".facts .literal")]
 
 
@@ -129,7 +129,7 @@ def test_view_as_and_the_sparql_behind_the_page(web) -> None:  # type: ignore[no
     assert f"{MONUSCO}?format=ttl" in hrefs and f"{MONUSCO}?format=jsonld" in hrefs
     sparql = urlsplit(soup.select_one("a.sparql-link")["href"])
     assert sparql.path == "/sparql"
-    assert f"<{BASE}id/org/MONUSCO>" in parse_qs(sparql.query)["query"][0]
+    assert f"<{BASE}id/organization/MONUSCO>" in parse_qs(sparql.query)["query"][0]
 
 
 @pytest.mark.parametrize(("accept", "fmt", "parser"), [
@@ -141,7 +141,7 @@ def test_rdf_by_accept_or_format(web, accept: str, fmt: str | None, parser: str)
     assert "Accept" in resp.headers["Vary"]
     g = rdflib.Graph().parse(data=resp.get_data(as_text=True), format=parser)
     abbr = rdflib.URIRef(BASE + "ontology#abbreviation")
-    assert rdflib.Literal("MONUSCO", lang="en") in set(g.objects(rdflib.URIRef(BASE + "id/org/MONUSCO"), abbr))
+    assert rdflib.Literal("MONUSCO", lang="en") in set(g.objects(rdflib.URIRef(BASE + "id/organization/MONUSCO"), abbr))
 
 
 def test_html_is_the_default_and_varies_by_accept(web) -> None:  # type: ignore[no-untyped-def]
@@ -155,12 +155,12 @@ def test_unacceptable_format_is_406(web) -> None:  # type: ignore[no-untyped-def
 
 
 def test_unknown_id_is_a_helpful_404(web) -> None:  # type: ignore[no-untyped-def]
-    soup = page(web, "/id/org/MONUSC", "en", status=404)
-    assert soup.find("code").get_text() == BASE + "id/org/MONUSC"
+    soup = page(web, "/id/organization/MONUSC", "en", status=404)
+    assert soup.find("code").get_text() == BASE + "id/organization/MONUSC"
     assert MONUSCO in [a["href"] for a in soup.select("ol.hits a")]
-    resp = web.get("/id/org/nothing-here", headers={"Accept": "text/turtle"})
+    resp = web.get("/id/organization/nothing-here", headers={"Accept": "text/turtle"})
     assert resp.status_code == 404
-    assert json.loads(resp.data) == {"ok": False, "error": f"no resource {BASE}id/org/nothing-here in this graph",
+    assert json.loads(resp.data) == {"ok": False, "error": f"no resource {BASE}id/organization/nothing-here in this graph",
                                      "status": 404}
 
 
@@ -202,7 +202,7 @@ def test_no_asset_from_outside(web) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_markup_in_labels_is_escaped(web) -> None:  # type: ignore[no-untyped-def]
-    soup = page(web, "/id/org/XSS", "en")
+    soup = page(web, "/id/organization/XSS", "en")
     assert soup.h1.get_text() == XSS
     assert all(not (s.string and "alert" in s.string) for s in soup.find_all("script"))
 
@@ -253,7 +253,7 @@ def test_kind_page_lists_filters_and_sorts(web) -> None:  # type: ignore[no-unty
 
 
 def test_language_switch_is_kept_in_a_cookie(web) -> None:  # type: ignore[no-untyped-def]
-    resp = web.get("/lang/en?next=/id/org/MONUSCO")
+    resp = web.get("/lang/en?next=/id/organization/MONUSCO")
     assert resp.status_code == 303 and resp.headers["Location"] == MONUSCO
     assert "lang=en" in resp.headers["Set-Cookie"]
     soup = BeautifulSoup(web.get(MONUSCO).get_data(as_text=True), "html.parser")

@@ -60,8 +60,8 @@ def test_blank_query_finds_nothing() -> None:
 def test_api_finds_by_chinese_english_and_abbreviation(web, q: str) -> None:  # type: ignore[no-untyped-def]
     data = web.get("/api/search", query_string={"q": q}).get_json()
     assert data["query"] == q
-    assert data["results"][0]["iri"] == BASE + "id/org/MONUSCO"
-    assert data["results"][0]["url"] == "/id/org/MONUSCO"
+    assert data["results"][0]["iri"] == BASE + "id/organization/MONUSCO"
+    assert data["results"][0]["url"] == "/id/organization/MONUSCO"
 
 
 @pytest.mark.parametrize("q", ["阿明娜 · 穆罕默德", "阿明娜·穆罕默德", "阿米娜 穆罕默德", "Amina J. Mohammed"])
@@ -86,7 +86,7 @@ def test_api_limit_and_empty_query(web) -> None:  # type: ignore[no-untyped-def]
 def test_search_page_lists_ranked_hits(web) -> None:  # type: ignore[no-untyped-def]
     soup = BeautifulSoup(web.get("/search?q=刚果").get_data(as_text=True), "html.parser")
     hrefs = [a["href"] for a in soup.select("ol.hits li > a")]
-    assert hrefs[0] == "/id/country/COD" and "/id/org/MONUSCO" in hrefs
+    assert hrefs[0] == "/id/country/COD" and "/id/organization/MONUSCO" in hrefs
     assert soup.select_one("#page-q")["value"] == "刚果"
 
 

@@ -27,7 +27,7 @@ def test_page_and_iri_are_inverse() -> None:
 
 
 def test_root_prefix_is_kept() -> None:
-    assert Urls(NS.base, NS.prefixes, "/app/").page(NS.mint("org", "UN")) == "/app/id/org/UN"
+    assert Urls(NS.base, NS.prefixes, "/app/").page(NS.mint("organization", "UN")) == "/app/id/organization/UN"
 
 
 @pytest.mark.parametrize(("iri", "curie"), [
@@ -54,7 +54,7 @@ def test_reader_and_anchor() -> None:
 
 def test_query_urls_are_encoded() -> None:
     assert URLS.search("a&b=c") == "/search?q=a%26b%3Dc"
-    assert URLS.fmt(NS.mint("org", "UN"), "ttl") == "/id/org/UN?format=ttl"
+    assert URLS.fmt(NS.mint("organization", "UN"), "ttl") == "/id/organization/UN?format=ttl"
     assert URLS.lang("en", "/x?y=1") == "/lang/en?next=%2Fx%3Fy%3D1"
 
 
