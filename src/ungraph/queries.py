@@ -27,7 +27,7 @@ from ungraph.namespaces import PREFIXES
 __all__ = [
     "LABEL_PROPERTIES", "Value", "Mention", "ValidationResult", "Part",
     "describe", "describe_namespace", "outgoing", "incoming", "label_rows", "type_rows", "text_rows", "mention_counts",
-    "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
+    "mention_rows", "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
     "top_part", "subclass_rows", "sparql_for_entity",
 ]
 
@@ -241,6 +241,15 @@ def _mention_counts_query(ug: str) -> str:
 def mention_counts(store: ox.Store, ug: str) -> dict[str, int]:
     """Entity IRI -> number of blocks of the report that mention it."""
     return {r["s"].value: _int(r["n"]) for r in _run(store, _mention_counts_query(ug))}  # type: ignore[index]
+
+
+def _mention_rows_query(ug: str) -> str:
+    return f"SELECT DISTINCT ?s ?b WHERE {{ ?s <{ug}mentionedIn> ?b FILTER(isIRI(?s) && isIRI(?b)) }}"
+
+
+def mention_rows(store: ox.Store, ug: str) -> list[tuple[str, str]]:
+    """(entity, block) for every block of the report that mentions an entity, sorted."""
+    return sorted((r["s"].value, r["b"].value) for r in _run(store, _mention_rows_query(ug)))  # type: ignore[index]
 
 
 # --- the report reader ----------------------------------------------------------------------

@@ -23,9 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask import current_app
+from rapidfuzz import fuzz, process
 
 from ungraph import queries
 from ungraph.namespaces import PREFIXES
+from ungraph.web.fold import simplified
+from ungraph.web.fulltext import FullText
 
 __all__ = ["Catalog", "Hit", "normalize", "get_catalog"]
 
@@ -37,14 +40,42 @@ _IGNORED = re.compile(r"[\s\u00b7\u30fb\u2022\u2027\u2219\u22c5\uff65\u2010-\u20
 
 
 def normalize(text: str) -> str:
-    """Fold a label or a query for matching: NFKC, case-folded, without spaces, dots ("·") or dashes.
+    """Fold a label or a query for matching: NFKC, traditional characters to simplified (OpenCC),
+    case-folded, without spaces, dots ("·") or dashes.
 
     >>> normalize("阿明娜 · 穆罕默德") == normalize("阿明娜·穆罕默德") == "阿明娜穆罕默德"
     True
-    >>> normalize("MONUSCO "), normalize("ＵＮ")
-    ('monusco', 'un')
+    >>> normalize("MONUSCO "), normalize("ＵＮ"), normalize("聯合國")
+    ('monusco', 'un', '联合国')
     """
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _IGNORED.sub("", simplified(unicodedata.normalize("NFKC", text)).casefold())
+
+
+def _words(text: str) -> list[str]:
+    """The normalised words of a label: runs separated by spaces, dots, dashes or punctuation."""
+    return [w for w in (normalize(p) for p in _WORD_BREAK.split(text)) if w]
+
+
+def _boundaries(text: str) -> frozenset[int]:
+    """Offsets in ``normalize(text)`` where a word starts (for matching Latin queries at word starts only).
+
+    >>> sorted(_boundaries("S/RES/2282 (2016)"))
+    [0, 2, 6, 11]
+    """
+    norm, out, at = normalize(text), set(), 0
+    for w in _words(text):
+        found = norm.find(w, at)
+        if found < 0:
+            continue
+        out.add(found)
+        at = found + len(w)
+    return frozenset(out)
+
+
+_LATIN = re.compile(r"^[\x00-\x7f]+$")
+_WORD_BREAK = re.compile(r"[\s\u00b7\u30fb\u2022\u2027\u2219\u22c5\uff65\u2010-\u2015\-_.,;:()'\"/]+")
+#: Fuzzy matches (edit distance, rapidfuzz) need this similarity (0-100) and a query this long.
+FUZZY_CUTOFF, FUZZY_MIN_LEN = 84.0, 4
 
 
 @dataclass(frozen=True)
@@ -62,11 +93,17 @@ class Catalog:
     snippets: dict[str, str]
     superclasses: dict[str, set[str]]
     instances: dict[str, list[str]] = field(default_factory=dict)
-    _index: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (normalized, label, iri, primary)
+    texts: dict[str, str] = field(default_factory=dict)  # block IRI -> its verbatim text
+    blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # block IRI -> the entities it mentions
+    _index: list[tuple[str, str, str, bool, frozenset[int]]] = field(default_factory=list)
+    # (normalized, label, iri, primary, word starts); and every word and word pair, for fuzzy matching
+    _grams: list[str] = field(default_factory=list)
+    _gram_owner: list[int] = field(default_factory=list)
 
     @classmethod
     def from_rows(cls, labels: Iterable[tuple[str, str, str, str]], types: Iterable[tuple[str, str]],
-                  mentions: dict[str, int], texts: dict[str, str], subclasses: Iterable[tuple[str, str]]) -> "Catalog":
+                  mentions: dict[str, int], texts: dict[str, str], subclasses: Iterable[tuple[str, str]],
+                  mentioned: Iterable[tuple[str, str]] = ()) -> "Catalog":
         order = {p: i for i, p in enumerate(queries.LABEL_PROPERTIES)}
         by_iri: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for s, p, text, lang in labels:
@@ -83,9 +120,19 @@ class Catalog:
             supers[c].add(sup)
         snippets = {iri: _snippet(text) for iri, text in texts.items()}
         cat = cls(dict(by_iri), {k: tuple(sorted(v)) for k, v in typed.items()}, dict(mentions), snippets,
-                  _closure(supers), {k: sorted(v) for k, v in inst.items()})
-        cat._index = sorted({(normalize(text), text, iri, p in PRIMARY)
+                  _closure(supers), {k: sorted(v) for k, v in inst.items()}, dict(texts))
+        in_block: dict[str, list[str]] = defaultdict(list)
+        for entity, block in mentioned:
+            in_block[block].append(entity)
+        cat.blocks = {b: tuple(sorted(es)) for b, es in in_block.items()}
+        cat._index = sorted({(normalize(text), text, iri, p in PRIMARY, _boundaries(text))
                              for iri, rows in cat.labels.items() for p, text, _ in rows if normalize(text)})
+        for i, (norm, text, _iri, _p, _b) in enumerate(cat._index):
+            words = _words(text)
+            for gram in {norm, *words, *(a + b for a, b in zip(words, words[1:]))}:
+                if len(gram) >= FUZZY_MIN_LEN - 1:
+                    cat._grams.append(gram)
+                    cat._gram_owner.append(i)
         return cat
 
     # --- names ---------------------------------------------------------------------------
@@ -108,29 +155,54 @@ class Catalog:
     def values(self, iri: str, prop: str) -> list[tuple[str, str]]:
         return [(text, lg) for p, text, lg in self.labels.get(iri, []) if p == prop]
 
+    @property
+    def fulltext(self) -> FullText:
+        """The full-text index of the report's blocks, built on first use (segmenting takes a second)."""
+        index = self.__dict__.get("_fulltext")
+        if index is None:
+            with _FULLTEXT_LOCK:
+                index = self.__dict__.get("_fulltext")
+                if index is None:
+                    index = self.__dict__["_fulltext"] = FullText.from_texts(self.texts)
+        return index
+
     def is_a(self, iri: str, cls: str) -> bool:
         return any(t == cls or cls in self.superclasses.get(t, ()) for t in self.types.get(iri, ()))
 
     # --- search --------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20, within: set[str] | None = None) -> list[Hit]:
-        """Rank IRIs by their labels: exact name, exact other label, prefix, substring; then mentions."""
+    def search(self, query: str, limit: int = 20, within: set[str] | None = None,
+               exclude: tuple[str, ...] = ()) -> list[Hit]:
+        """Rank IRIs by their labels, best first; ``exclude``: IRI prefixes left out.
+
+        Ranks: 0 exact name, 1 exact other label (abbreviation, variant), 2 prefix, 3 inside a
+        label (a Latin query only at the start of a word: "DPO" is not inside "Country-Based
+        Pooled Funds"), 4 near miss by edit distance ("Gutteres" finds "Guterres"); within a
+        rank, the more often the report mentions an entity the earlier it comes.
+        """
         q = normalize(query)
         if not q:
             return []
+        latin = bool(_LATIN.match(q))
         best: dict[str, tuple[int, str]] = {}
-        for norm, text, iri, primary in self._index:
-            if within is not None and iri not in within:
-                continue
-            if norm == q:
-                rank = 0 if primary else 1
-            elif norm.startswith(q):
-                rank = 2
-            elif q in norm:
-                rank = 3
-            else:
-                continue
+
+        def keep(iri: str, rank: int, text: str) -> None:
+            if (within is not None and iri not in within) or iri.startswith(exclude):
+                return
             if iri not in best or (rank, len(text)) < (best[iri][0], len(best[iri][1])):
                 best[iri] = (rank, text)
+
+        for norm, text, iri, primary, starts in self._index:
+            if norm == q:
+                keep(iri, 0 if primary else 1, text)
+            elif norm.startswith(q):
+                keep(iri, 2, text)
+            elif q in norm and (not latin or any(norm.startswith(q, at) for at in starts)):
+                keep(iri, 3, text)
+        if len(q) >= FUZZY_MIN_LEN:
+            for _gram, score, at in process.extract(q, self._grams, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                    limit=200):
+                _norm, text, iri, _primary, _starts = self._index[self._gram_owner[at]]
+                keep(iri, 4, text)
         ordered = sorted(best.items(), key=lambda kv: (kv[1][0], -self.mentions.get(kv[0], 0), len(kv[1][1]), kv[0]))
         return [Hit(iri, text, rank) for iri, (rank, text) in ordered[:limit]]
 
@@ -155,12 +227,14 @@ def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 _LOCK = threading.Lock()
+_FULLTEXT_LOCK = threading.Lock()
 
 
 def build_catalog(store, ug: str) -> Catalog:  # type: ignore[no-untyped-def]
     """Read the tables from ``store``; ``ug`` is the ontology namespace of the base."""
     return Catalog.from_rows(queries.label_rows(store, ug + "abbreviation"), queries.type_rows(store),
-                             queries.mention_counts(store, ug), queries.text_rows(store), queries.subclass_rows(store))
+                             queries.mention_counts(store, ug), queries.text_rows(store), queries.subclass_rows(store),
+                             queries.mention_rows(store, ug))
 
 
 def get_catalog() -> Catalog:
