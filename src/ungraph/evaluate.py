@@ -9,7 +9,8 @@ and compared with the gold side by *forms*:
   quotation marks removed), so "阿明娜 · 穆罕默德" and "阿明娜·穆罕默德" are one form;
 * resolution symbols after :func:`normalize_symbol` (NFKC, upper case, no spaces), a range of
   lettered parts ("A/RES/76/84 A-B") standing for its parts;
-* countries by ISO 3166-1 alpha-3 code (or a Chinese form).
+* countries by ISO 3166-1 alpha-3 code (or a Chinese form);
+* Sustainable Development Goals by the UN's own IRI (``http://metadata.un.org/sdg/{n}``).
 
 A gold item and a graph item match when they share a form; matching is one-to-one (a maximum
 bipartite matching, required gold items first). Then ``tp`` = required gold items matched,
@@ -17,8 +18,8 @@ bipartite matching, required gold items first). Then ``tp`` = required gold item
 second graph item for an already matched gold item: a duplicate). Gold items marked optional
 are never counted as misses, and graph items matching them are never counted as errors.
 
-Country mentions are compared span by span: a graph annotation on a country matches a gold
-span with the same code when the two spans overlap.
+Country mentions and goal mentions are compared span by span: a graph annotation on a country
+(or a goal) matches a gold span with the same code (or goal number) when the two spans overlap.
 
 >>> s = score([GoldItem("甲", frozenset({"甲"}), True), GoldItem("乙", frozenset({"乙"}), False)],
 ...           [GraphItem("x", frozenset({"甲"})), GraphItem("y", frozenset({"丙"}))])
@@ -42,8 +43,12 @@ import pyoxigraph as ox
 
 from ungraph.sparql import execute
 
-__all__ = ["GoldItem", "GraphItem", "Scores", "KINDS", "normalize_label", "normalize_symbol", "score", "score_spans",
-           "load_gold", "load_gold_mentions", "graph_items", "graph_country_mentions", "evaluate", "format_table", "main"]
+__all__ = ["GoldItem", "GraphItem", "Scores", "KINDS", "SDG", "normalize_label", "normalize_symbol", "score", "score_spans",
+           "load_gold", "load_gold_mentions", "load_gold_goal_mentions", "graph_items", "graph_country_mentions",
+           "graph_goal_mentions", "evaluate", "format_table", "main"]
+
+#: The UN's IRI of Sustainable Development Goal n (``SDG + "14"``); see ../shared/LINKED_DATA.md.
+SDG = "http://metadata.un.org/sdg/"
 
 _DROP = re.compile(r"[\s·・•‧∙⋅‐《》“”\"‘’'「」]")
 _RANGE = re.compile(r"^(.*\d)\s*([A-Z])\s*(?:-|–|—|和|AND)\s*([A-Z])$")
@@ -180,6 +185,16 @@ def _rows(gold_dir: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def _optional_rows(gold_dir: Path, name: str) -> list[dict[str, str]]:
+    """The rows of a gold file that an older gold set may not have (no file: no items)."""
+    return _rows(gold_dir, name) if (gold_dir / name).exists() else []
+
+
+def _country_required(row: dict[str, str]) -> bool:
+    """A country is required when its ``required`` cell says so, or (older files) when it has a sure mention."""
+    return row["required"] == "yes" if row.get("required") else int(row["mentions"]) > 0
+
+
 def _split(cell: str | None) -> list[str]:
     return [v for v in (cell or "").split("|") if v.strip()]
 
@@ -208,7 +223,10 @@ def load_gold(gold_dir: str | Path) -> dict[str, list[GoldItem]]:
         + [GoldItem(r["name_zh"], _labels(r["name_zh"], r["variants"]), r["required"] == "yes")
            for r in persons if r["required"] != "no"],
         "countries": [GoldItem(r["iso3"], frozenset({normalize_label(r["iso3"])}) | _labels(r["forms"]),
-                               int(r["mentions"]) > 0) for r in _rows(d, "countries.tsv")],
+                               _country_required(r)) for r in _rows(d, "countries.tsv")],
+        "cities": [GoldItem(r["name_zh"], _labels(r["name_zh"], r["variants"]), r["required"] == "yes")
+                   for r in _optional_rows(d, "cities.tsv")],
+        "goals": [GoldItem(SDG + r["goal"], frozenset({SDG + r["goal"]})) for r in _optional_rows(d, "goals.tsv")],
         "regions": [GoldItem(r["name_zh"], _labels(r["name_zh"], r["variants"]), r["required"] == "yes") for r in regions],
         "resolutions": [GoldItem(r["symbol"], frozenset({normalize_symbol(r["symbol"])})) for r in _rows(d, "resolutions.tsv")],
         "instruments": [GoldItem(r["label_zh"], _labels(r["label_zh"], r["variants"]), r["required"] == "yes")
@@ -236,6 +254,12 @@ def load_gold_mentions(gold_dir: str | Path) -> list[tuple[int, int, str, bool, 
             for r in _rows(Path(gold_dir), "country_mentions.tsv") if r["status"] != "no"]
 
 
+def load_gold_goal_mentions(gold_dir: str | Path) -> list[tuple[int, int, str, bool, str]]:
+    """The gold goal mentions: (start, end, goal number, required, surface); numbers that are not goals left out."""
+    return [(int(r["start"]), int(r["end"]), r["goal"], r["status"] == "yes", r["surface"])
+            for r in _optional_rows(Path(gold_dir), "goal_mentions.tsv") if r["status"] != "no"]
+
+
 # --- graph side -----------------------------------------------------------------------------
 
 _PROLOGUE = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -260,6 +284,14 @@ _STATED = "FILTER EXISTS { ?_st rdf:subject ?m ; rdf:predicate ug:servesArea ; r
 #: The top part (introduction or chapter/N) of a part ?p, read from its structural id ({base}id/report/{key}/{id}).
 _TOP = "BIND(REPLACE(STR(?p), '^.*/id/report/[^/]+/(introduction|chapter/[0-9]+)(/.*)?$', '$1') AS ?part)"
 
+#: Cities and sub-national places: typed with a schema.org class for them (or a subclass of one).
+_CITY = ("?e a ?_c . ?_c rdfs:subClassOf* ?_ct . "
+         "VALUES ?_ct { schema:City schema:AdministrativeArea schema:Town schema:Village }")
+#: ?g is the UN's IRI of a goal: the entity itself, or what it is declared the same as.
+_SDG_RE = "'^" + SDG.replace(".", "[.]") + "[0-9]+$'"
+_GOAL = (f"OPTIONAL {{ ?e skos:exactMatch|owl:sameAs ?_m FILTER(REGEX(STR(?_m), {_SDG_RE})) }} "
+         f"BIND(IF(REGEX(STR(?e), {_SDG_RE}), ?e, ?_m) AS ?g) FILTER(BOUND(?g))")
+
 #: kind -> (SELECT ?e ?f body, normaliser). ``?e`` identifies a graph item, ``?f`` is one of its forms.
 _GRAPH: dict[str, tuple[str, Callable[[str], str]]] = {
     "organizations": (f"{_ORG_TYPES} ?e a ?t . FILTER NOT EXISTS {{ ?e a ug:PeaceOperation }} {_FROM_REPORT} {_LABEL}",
@@ -273,7 +305,11 @@ _GRAPH: dict[str, tuple[str, Callable[[str], str]]] = {
                   normalize_label),
     "regions": ("VALUES ?t { ug:Region ug:Territory schema:Place } ?e a ?t . "
                 f"FILTER NOT EXISTS {{ ?e a schema:Country }} FILTER NOT EXISTS {{ {_ALPHA3} }} "
-                f"{_FROM_REPORT} {_LABEL}", normalize_label),
+                f"FILTER NOT EXISTS {{ {_CITY} }} {_FROM_REPORT} {_LABEL}", normalize_label),
+    "cities": (f"{_CITY} FILTER NOT EXISTS {{ ?e a schema:Country }} FILTER NOT EXISTS {{ {_ALPHA3} }} "
+               f"{_FROM_REPORT} {_LABEL}", normalize_label),
+    "goals": ("{ ?_x dcterms:subject ?e } UNION { ?_a oa:hasBody ?e } UNION { ?e ug:mentionedIn ?_b } "
+              f"{_GOAL} BIND(STR(?g) AS ?f)", str.strip),
     "resolutions": (f"?e a ug:Resolution . {_FROM_REPORT} ?e schema:legislationIdentifier|dcterms:identifier ?f",
                     normalize_symbol),
     "instruments": (f"?e a/rdfs:subClassOf* ug:Instrument . FILTER NOT EXISTS {{ ?e a ug:Resolution }} "
@@ -304,7 +340,7 @@ _GRAPH: dict[str, tuple[str, Callable[[str], str]]] = {
 }
 
 #: Every kind scored, in the order of the table.
-KINDS: tuple[str, ...] = (*_GRAPH, "country-mentions")
+KINDS: tuple[str, ...] = (*_GRAPH, "country-mentions", "goal-mentions")
 
 
 def _ontology_namespace(store: ox.Store) -> str:
@@ -350,11 +386,19 @@ def graph_country_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
     return sorted((int(r["s"].value), int(r["x"].value), r["c"].value) for r in execute(store, q))
 
 
+def graph_goal_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
+    """(start, end, goal number) of every annotation whose body is a Sustainable Development Goal."""
+    q = _prologue(store) + f"""SELECT DISTINCT ?s ?x ?g WHERE {{
+      ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSelector ?sel . ?sel oa:start ?s ; oa:end ?x . {_GOAL} }}"""
+    return sorted({(int(r["s"].value), int(r["x"].value), r["g"].value.removeprefix(SDG)) for r in execute(store, q)})
+
+
 def evaluate(store: ox.Store, gold_dir: str | Path) -> dict[str, Scores]:
     """Precision and recall per kind of the graph in ``store`` against the gold set in ``gold_dir``."""
     gold = load_gold(gold_dir)
     scores = {kind: score(gold[kind], graph_items(store, kind)) for kind in _GRAPH}
     scores["country-mentions"] = score_spans(load_gold_mentions(gold_dir), graph_country_mentions(store))
+    scores["goal-mentions"] = score_spans(load_gold_goal_mentions(gold_dir), graph_goal_mentions(store))
     return scores
 
 
