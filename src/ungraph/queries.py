@@ -36,6 +36,7 @@ _P = PREFIXES
 LABEL_PROPERTIES = (
     _P["skos"] + "prefLabel", _P["foaf"] + "name", _P["schema"] + "name", _P["rdfs"] + "label",
     _P["dcterms"] + "title", _P["skos"] + "altLabel", _P["skos"] + "notation", _P["dcterms"] + "identifier",
+    _P["schema"] + "caption",
 )
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdf", "rdfs", "skos", "oa", "dcterms", "schema", "sh"))

@@ -149,10 +149,13 @@ def _report_quads(w: _Writer, doc: Document) -> None:
     w.add(text, "dcterms:language", Literal("zh"), g)
     w.add(text, "ug:sha256", Literal(doc.sha256), g)
     w.add(text, "dcterms:identifier", Literal("sha256:" + doc.sha256), g)
+    w.add(text, "rdfs:label", Literal(f"{doc.symbol} 中文文本", "zh"), g)
+    w.add(text, "rdfs:label", Literal(f"Chinese text of {doc.symbol}", "en"), g)
     build = ns.mint("build", doc.sha256[:16])
     w.add(build, "rdf:type", "ug:Build", "build")
     w.add(build, "prov:used", text, "build")
     w.add(build, "rdfs:label", Literal(f"ungraph {__version__} build of {doc.symbol}", "en"), "build")
+    w.add(build, "rdfs:label", Literal(f"ungraph {__version__} 对 {doc.symbol} 的构建", "zh"), "build")
     w.add(report, "prov:wasGeneratedBy", build, "build")
 
 

@@ -92,11 +92,15 @@ def kind(curie: str) -> Response:
     return Response(html, mimetype="text/html")
 
 
-def _comment(cls: str, lang: str) -> str | None:
+def _comment(cls: str, lang: str) -> tuple[str, str | None] | None:
+    """The class's ``rdfs:comment`` in ``lang`` (else another, with its language to mark it)."""
     import pyoxigraph as ox
 
     rows = services.store.query("SELECT ?c ?comment WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#comment> ?comment }",
                                 use_default_graph_as_union=True, substitutions={ox.Variable("c"): ox.NamedNode(cls)})
     comments = [r["comment"] for r in rows]  # type: ignore[index]
     best = [c for c in comments if c.language == lang] or comments  # type: ignore[union-attr]
-    return best[0].value if best else None  # type: ignore[union-attr]
+    if not best:
+        return None
+    tag = best[0].language  # type: ignore[union-attr]
+    return best[0].value, (tag if tag and tag != lang else None)  # type: ignore[union-attr]

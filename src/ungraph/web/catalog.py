@@ -28,11 +28,12 @@ from rapidfuzz import fuzz, process
 from ungraph import queries
 from ungraph.namespaces import PREFIXES
 from ungraph.web.fold import simplified
-from ungraph.web.fulltext import FullText
+from ungraph.web.fulltext import FullText, display_text
 
 __all__ = ["Catalog", "Hit", "normalize", "get_catalog"]
 
 _SKOS, _FOAF, _RDFS = PREFIXES["skos"], PREFIXES["foaf"], PREFIXES["rdfs"]
+_CAPTION = PREFIXES["schema"] + "caption"
 #: Properties whose values are names proper (ranked above alternative labels).
 PRIMARY = {_SKOS + "prefLabel", _FOAF + "name", PREFIXES["schema"] + "name", _RDFS + "label",
            PREFIXES["dcterms"] + "title"}
@@ -138,18 +139,33 @@ class Catalog:
     # --- names ---------------------------------------------------------------------------
     def label(self, iri: str, lang: str) -> str | None:
         """The display label of ``iri`` in ``lang``: that language first, then untagged, then any."""
+        found = self.label_lang(iri, lang)
+        return found[0] if found else None
+
+    def label_lang(self, iri: str, lang: str) -> tuple[str, str] | None:
+        """The display label of ``iri`` and its language (``""`` when untagged): ``lang`` first,
+        then untagged, then any; else the first words of its text or its caption. Markdown of the
+        PDF extraction (``**bold**``, list dashes) is removed for display.
+
+        >>> c = Catalog.from_rows([("x:p", PREFIXES["schema"] + "caption", "**秘书长**在纽约与青年代表交谈。", "zh")],
+        ...                       [], {}, {}, [])
+        >>> c.label_lang("x:p", "en")
+        ('秘书长在纽约与青年代表交谈。', 'zh')
+        """
         rows = self.labels.get(iri, [])
         for want in (lambda lg: lg == lang, lambda lg: lg.split("-")[0] == lang, lambda lg: lg == "", lambda lg: True):
-            for _p, text, lg in rows:
+            for p, text, lg in rows:
                 if want(lg):
-                    return text
-        return self.snippets.get(iri)
+                    shown = display_text(text)
+                    return (_snippet(shown) if p == _CAPTION else shown), lg
+        snippet = self.snippets.get(iri)
+        return (display_text(snippet), "zh") if snippet else None
 
     def label_in(self, iri: str, lang: str) -> str | None:
         """A primary label exactly in ``lang`` (for showing both languages side by side)."""
         for p, text, lg in self.labels.get(iri, []):
             if p in PRIMARY and lg.split("-")[0] == lang:
-                return text
+                return display_text(text)
         return None
 
     def values(self, iri: str, prop: str) -> list[tuple[str, str]]:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from flask import has_request_context, request
+from markupsafe import Markup
 
-__all__ = ["LANGS", "COOKIE", "STRINGS", "TERMS", "current_lang", "text", "humanize", "other_lang"]
+__all__ = ["LANGS", "COOKIE", "STRINGS", "TERMS", "current_lang", "text", "humanize", "other_lang", "mark_chinese"]
 
 LANGS = ("zh", "en")
 COOKIE = "lang"
@@ -104,6 +105,33 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "error": ("错误", "Error"),
+    "severity_violation": ("违规", "Violation"),
+    "severity_warning": ("警告", "Warning"),
+    "severity_info": ("提示", "Info"),
+    "pages": ("分页", "Pages"),
+    "downloads": ("下载", "Downloads"),
+    "examples": ("示例查询", "Examples"),
+    "no_examples": ("暂无示例查询。", "No example queries yet."),
+    "run_query": ("运行", "Run"),
+    "limits": ("限制", "Limits"),
+    "limits_text": ("只读：更新、LOAD 和 SERVICE 一律拒绝。一个查询最多运行 {timeout} 秒（超时返回 503）；请求正文最多 {max_body} 字节"
+                    "（超过返回 413）。结果最多 {max_rows} 行（或三元组）：被截断的结果带有响应头",
+                    "Read-only: updates, LOAD and SERVICE are refused. A query may run {timeout} s (then 503); a request "
+                    "body may hold {max_body} bytes (then 413). At most {max_rows} rows (or triples) are returned: a cut "
+                    "result carries the header"),
+    "results_formats": ("结果格式：", "Results:"),
+    "validation_report": ("验证报告", "Validation report"),
+    "conforms_yes": ("图谱符合形状约束。", "The graph conforms to the shapes."),
+    "conforms_no": ("图谱不符合形状约束。", "The graph does not conform to the shapes."),
+    "validation_counts": ("违规 {v} 条，警告 {w} 条，提示 {i} 条。", "{v} violations, {w} warnings, {i} infos."),
+    "shapes": ("形状", "Shapes"),
+    "also_as": ("其他格式：", "Also as"),
+    "focus_node": ("焦点节点", "Focus node"),
+    "path": ("路径", "Path"),
+    "classes": ("类", "Classes"),
+    "properties_concepts": ("属性与概念", "Properties and concepts"),
+    "part_contents": ("目录", "Contents"),
+    "part_front": ("封面信息", "Front matter"),
 }
 
 #: Names of reused external terms (zh, en); the ontology labels its own terms.
@@ -144,6 +172,50 @@ TERMS: dict[str, tuple[str, str]] = {
     "owl:Class": ("类", "class"), "owl:ObjectProperty": ("对象属性", "object property"),
     "owl:DatatypeProperty": ("数据属性", "datatype property"), "owl:Ontology": ("本体", "ontology"),
     "rdf:Statement": ("陈述", "statement"), "undo:Resolution": ("决议", "resolution"), "undo:Document": ("文件", "document"),
+    "undo:Convention": ("公约", "convention"), "undo:Treaty": ("条约", "treaty"), "undo:Charter": ("宪章", "charter"),
+    "undo:Decision": ("决定", "decision"),
+    "schema:contentLocation": ("拍摄地点", "content location"), "schema:copyrightHolder": ("版权所有者", "copyright holder"),
+    "schema:caption": ("图片说明", "caption"), "schema:dateCreated": ("拍摄时间", "date created"),
+    "schema:creator": ("作者", "creator"), "schema:startDate": ("开始日期", "start date"),
+    "schema:endDate": ("结束日期", "end date"), "schema:location": ("地点", "location"),
+    "schema:about": ("关于", "about"), "schema:description": ("描述", "description"),
+    "schema:organizer": ("组织者", "organizer"), "schema:Photograph": ("照片", "photograph"),
+    "schema:Place": ("地点", "place"), "schema:City": ("城市", "city"), "schema:sameAs": ("等同于", "same as"),
+    "foaf:depicts": ("照片中有", "depicts"), "foaf:Organization": ("组织", "organization"),
+    "org:headOf": ("负责人", "head of"), "org:Role": ("角色", "role"), "org:Site": ("地点", "site"),
+    "skos:scopeNote": ("范围注释", "scope note"), "skos:editorialNote": ("编辑注释", "editorial note"),
+    "skos:Collection": ("集合", "collection"), "skos:hasTopConcept": ("顶层概念", "top concept"),
+    "skos:topConceptOf": ("顶层概念所属体系", "top concept of"), "skos:narrower": ("下位概念", "narrower"),
+    "skos:related": ("相关概念", "related"),
+    "qb:DataSet": ("数据集", "data set"), "qb:structure": ("数据结构", "structure"),
+    "qb:DataStructureDefinition": ("数据结构定义", "data structure definition"),
+    "sdmx-dimension:refArea": ("参考地区", "reference area"),
+    "sh:focusNode": ("焦点节点", "focus node"), "sh:resultPath": ("路径", "path"), "sh:value": ("值", "value"),
+    "sh:resultMessage": ("信息", "message"), "sh:resultSeverity": ("严重性", "severity"),
+    "sh:sourceShape": ("来源形状", "source shape"), "sh:ValidationResult": ("验证结果", "validation result"),
+    "sh:ValidationReport": ("验证报告", "validation report"), "sh:conforms": ("符合", "conforms"),
+    "sh:result": ("结果", "result"), "sh:NodeShape": ("节点形状", "node shape"),
+    "sh:PropertyShape": ("属性形状", "property shape"),
+    "void:Dataset": ("数据集", "data set"), "dcat:Dataset": ("数据集", "data set"),
+    "dcat:Distribution": ("分发", "distribution"), "prov:Activity": ("活动", "activity"),
+    "prov:Entity": ("实体", "entity"), "prov:wasAssociatedWith": ("参与者", "associated with"),
+    "prov:startedAtTime": ("开始时间", "started at"), "prov:endedAtTime": ("结束时间", "ended at"),
+    "oa:hasBody": ("标注主体", "body"), "oa:hasTarget": ("标注目标", "target"), "oa:hasSource": ("来源", "source"),
+    "oa:hasSelector": ("选择器", "selector"), "oa:exact": ("原文", "exact text"), "oa:prefix": ("前文", "prefix"),
+    "oa:suffix": ("后文", "suffix"), "oa:start": ("起始位置", "start"), "oa:end": ("结束位置", "end"),
+    "oa:motivatedBy": ("标注目的", "motivated by"), "oa:SpecificResource": ("特定资源", "specific resource"),
+    "oa:TextPositionSelector": ("文本位置选择器", "text position selector"),
+    "oa:TextQuoteSelector": ("文本引文选择器", "text quote selector"), "oa:identifying": ("识别", "identifying"),
+    "rdf:subject": ("主语", "subject"), "rdf:predicate": ("谓语", "predicate"), "rdf:object": ("宾语", "object"),
+    "dcterms:created": ("创建时间", "created"), "dcterms:modified": ("修改时间", "modified"),
+    "dcterms:publisher": ("出版者", "publisher"), "dcterms:description": ("描述", "description"),
+    "dcterms:rights": ("权利", "rights"), "dcterms:conformsTo": ("遵循", "conforms to"),
+    "lode:involved": ("参与者", "involved"), "lode:inSpace": ("所在空间", "in space"),
+    "time:Interval": ("时间段", "interval"), "time:Instant": ("时刻", "instant"),
+    "owl:AnnotationProperty": ("注释属性", "annotation property"), "owl:imports": ("导入", "imports"),
+    "owl:versionInfo": ("版本", "version"), "owl:inverseOf": ("逆属性", "inverse of"),
+    "rdfs:domain": ("定义域", "domain"), "rdfs:range": ("值域", "range"), "rdfs:subPropertyOf": ("上位属性", "subproperty of"),
+    "rdfs:Datatype": ("数据类型", "datatype"), "rdf:Property": ("属性", "property"),
 }
 
 
@@ -176,3 +248,27 @@ def humanize(iri: str) -> str:
     """A readable name from an IRI's local name (``subOrganizationOf`` -> ``sub organization of``)."""
     local = re.split(r"[#/]", iri.rstrip("/#"))[-1]
     return _CAMEL.sub(" ", local).replace("_", " ").lower() or iri
+
+
+_CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef][\u3000-\u303f\u3400-\u9fff\uff00-\uffef\s\d·]*")
+
+
+def mark_chinese(value: str, lang: str) -> Markup:
+    """HTML of ``value`` with its Chinese runs marked ``lang="zh-Hans"`` on an English page, so an
+    English sentence quoting the report's wording says which words are Chinese.
+
+    >>> str(mark_chinese("A charter (《联合国宪章》).", "en"))
+    'A charter (<span lang="zh-Hans" translate="no">《联合国宪章》</span>).'
+    >>> str(mark_chinese("<b>联合国</b>", "zh"))
+    '&lt;b&gt;联合国&lt;/b&gt;'
+    """
+    if lang == "zh":
+        return Markup.escape(value)
+    out, pos = [], 0
+    for m in _CJK_RUN.finditer(value):
+        run = m.group(0).rstrip()
+        out.append(str(Markup.escape(value[pos:m.start()])))
+        out.append(f'<span lang="zh-Hans" translate="no">{Markup.escape(run)}</span>')
+        pos = m.start() + len(run)
+    out.append(str(Markup.escape(value[pos:])))
+    return Markup("".join(out))

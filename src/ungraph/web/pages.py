@@ -16,7 +16,7 @@ from ungraph.web import browse, reader, resource, search
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web.i18n import COOKIE, LANGS, current_lang, other_lang, text
+from ungraph.web.i18n import COOKIE, LANGS, current_lang, mark_chinese, other_lang, text
 from ungraph.web.urls import Urls, is_local_path
 from ungraph.web.view import STRUCTURE, kind_rows, name, term_label
 
@@ -51,6 +51,7 @@ def _template_globals() -> dict[str, object]:
         "urls": urls, "name": lambda iri: name(iri, lang), "term_label": lambda iri: term_label(iri, lang),
         "here": request.full_path.rstrip("?"), "report_iri": reports[0] if reports else None,
         "has_route": lambda path: any(r.rule == path for r in current_app.url_map.iter_rules()),
+        "mixed": lambda value: mark_chinese(value or "", lang),
     }
 
 

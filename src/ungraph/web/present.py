@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from ungraph.namespaces import PREFIXES
 
 __all__ = ["format_number", "format_money", "format_date", "format_literal", "group_of", "GROUPS",
-           "NAME_ORDER", "sentence_around", "Span", "link_spans", "EXTERNAL_PROPERTIES", "external_name"]
+           "NAME_ORDER", "sentence_around", "Span", "link_spans", "clean_spans", "BOLD", "LIST_DASH", "EXTERNAL_PROPERTIES", "external_name"]
 
 XSD = PREFIXES["xsd"]
 _NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger", "positiveInteger",
@@ -213,4 +213,25 @@ def link_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Span]:
         pos = e
     if pos < len(text):
         out.append(Span(text[pos:]))
+    return out
+
+
+BOLD = re.compile(r"\*\*|__")
+LIST_DASH = re.compile(r"^\s*[-•]\s+")
+
+
+def clean_spans(spans: list[Span]) -> list[Span]:
+    """The display form of a block's pieces: the PDF extraction's ``**bold**`` markers and a list
+    item's leading dash removed (the verbatim text stays in the graph, for provenance).
+
+    >>> clean_spans([Span("- **85**个"), Span("国家", "x")])
+    [Span(text='85个', iri=None), Span(text='国家', iri='x')]
+    """
+    out = []
+    for i, s in enumerate(spans):
+        text = BOLD.sub("", s.text)
+        if i == 0:
+            text = LIST_DASH.sub("", text)
+        if text:
+            out.append(Span(text, s.iri))
     return out

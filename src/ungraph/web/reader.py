@@ -19,7 +19,8 @@ from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.i18n import current_lang
-from ungraph.web.present import Span, link_spans
+from ungraph.web.fulltext import display_text
+from ungraph.web.present import Span, clean_spans, link_spans
 from ungraph.web.urls import Urls
 from ungraph.web.view import kinds_of, name, term_label
 
@@ -59,8 +60,9 @@ def _tree(root: str, lang: str, urls: Urls) -> Node | None:
     nodes: dict[str, Node] = {}
     for p in parts:
         cls = next((t for t in p.types if t.startswith(ug)), p.types[0] if p.types else "")
-        nodes[p.iri] = Node(p.iri, _local(cls), term_label(cls, lang) if cls else "", p.title, urls.anchor(p.iri),
-                            link_spans(p.text, spans.get(p.iri, [])) if p.text else [], 0)
+        nodes[p.iri] = Node(p.iri, _local(cls), term_label(cls, lang) if cls else "",
+                            display_text(p.title) if p.title else None, urls.anchor(p.iri),
+                            clean_spans(link_spans(p.text, spans.get(p.iri, []))) if p.text else [], 0)
     for p in parts:
         if p.iri != root and p.parent in nodes:
             nodes[p.parent].children.append(nodes[p.iri])

@@ -20,11 +20,12 @@ from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.i18n import current_lang, text
-from ungraph.web.present import GROUPS, NAME_ORDER, external_name, format_literal, group_of, sentence_around
+from ungraph.web.present import (BOLD, GROUPS, LIST_DASH, NAME_ORDER, external_name, format_literal, group_of,
+                                 sentence_around)
 from ungraph.web import search
 from ungraph.web.reader import chapter_overview, report_contents
 from ungraph.web.urls import Urls
-from ungraph.web.view import is_structure, kinds_of, name, term_label
+from ungraph.web.view import is_structure, kinds_of, name, name_lang, term_label
 
 __all__ = ["blueprint", "RDF_FORMATS", "negotiate"]
 
@@ -173,7 +174,9 @@ class Fact:
 
 def _source(m: queries.Mention, urls: Urls, tops: dict[str, str | None]) -> Source:
     if m.block_text is not None and m.block_start is not None and 0 <= m.start - m.block_start <= len(m.block_text):
-        before, mention, after = sentence_around(m.block_text, m.start - m.block_start, m.end - m.block_start)
+        before, mention, after = (BOLD.sub("", part) for part in
+                                  sentence_around(m.block_text, m.start - m.block_start, m.end - m.block_start))
+        before = LIST_DASH.sub("", before)
     else:
         before, mention, after = "", m.exact, ""
     reader = None
@@ -186,20 +189,25 @@ def _source(m: queries.Mention, urls: Urls, tops: dict[str, str | None]) -> Sour
     return Source(before, mention, after, reader, m.block)
 
 
+_OA = "http://www.w3.org/ns/oa#"
+
+
 def _value(o: object, prop: str, lang: str, urls: Urls, currency: str | None) -> Value:
     if isinstance(o, ox.NamedNode) and prop == _TYPE:
         return Value(term_label(o.value, lang), urls.cls(o.value), datatype=urls.curie(o.value))
     if isinstance(o, ox.NamedNode):
         external = not urls.is_local(o.value)
-        label = external_name(o.value) if external else name(o.value, lang)
+        label, label_lang = (external_name(o.value), None) if external else name_lang(o.value, lang)
         if external and get_catalog().label(o.value, lang):
-            label = name(o.value, lang)
-        return Value(label, urls.page(o.value), external=external)
+            label, label_lang = name_lang(o.value, lang)
+        return Value(label, urls.page(o.value), lang=label_lang, external=external)
     if isinstance(o, ox.Literal):
         dt = o.datatype.value if o.datatype else None
-        shown = None if not dt or dt.startswith(_XSD) or dt.endswith("langString") else dt.rstrip("/#").rsplit("/", 1)[-1]
-        return Value(format_literal(o.value, dt, lang, currency if prop.endswith(("amount", "value")) else None),
-                     lang=o.language or None, datatype=shown)
+        shown = None if not dt or dt.startswith(_XSD) or dt.endswith("langString") else term_label(dt, lang)
+        text = format_literal(o.value, dt, lang, currency if prop.endswith(("amount", "value")) else None)
+        if o.language and not prop.startswith(_OA):  # the display form; oa:exact & co. stay verbatim
+            text = LIST_DASH.sub("", BOLD.sub("", text))
+        return Value(text, lang=o.language or None, datatype=shown)
     return Value(str(o))
 
 
@@ -232,15 +240,25 @@ def _facts(iri: str, lang: str, urls: Urls, skip: set[str]) -> dict[str, list[Fa
     return {g: f for g, f in groups.items() if f}
 
 
+def _link_value(iri: str, lang: str, urls: Urls) -> Value:
+    text, text_lang = name_lang(iri, lang)
+    return Value(text, urls.page(iri), lang=text_lang)
+
+
+#: Incoming links of the graph's bookkeeping: the annotations and reified statements behind the
+#: facts, which the page shows as the report's sentences instead.
+_PLUMBING_LINKS = ("oa:hasBody", "rdf:subject", "rdf:object")
+
+
 def _links_here(iri: str, lang: str, urls: Urls) -> list[tuple[str, str, int, list[Value]]]:
-    skip = {services.ns.ontology + "mentions"}
+    skip = {services.ns.ontology + "mentions", *(services.ns.expand(p) for p in _PLUMBING_LINKS)}
     by_prop: dict[str, list[str]] = defaultdict(list)
     for s, p in queries.incoming(services.store, iri):
         if p not in skip:
             by_prop[p].append(s)
     rows = []
     for p, subjects in by_prop.items():
-        values = sorted((Value(name(s, lang), urls.page(s)) for s in subjects), key=lambda v: v.text)
+        values = sorted((_link_value(s, lang, urls) for s in subjects), key=lambda v: v.text)
         rows.append((term_label(p, lang), urls.term(p), len(values), values[:_LIST_LIMIT]))
     return sorted(rows, key=lambda r: (-r[2], r[0]))
 
@@ -251,9 +269,22 @@ def _labels(iri: str, lang: str) -> dict[str, object]:
     abbr = [t for t, _ in cat.values(iri, ug + "abbreviation")]
     alt = [t for t, _ in cat.values(iri, services.ns.expand("skos:altLabel")) if t not in abbr]
     zh, en = cat.label_in(iri, "zh"), cat.label_in(iri, "en")
-    title = (en if lang == "en" else zh) or name(iri, lang)
+    own = en if lang == "en" else zh
+    title, title_lang = (own, None) if own else name_lang(iri, lang)
     subtitle = (zh if lang == "en" else en) if (zh and en) else None
-    return {"title": title, "subtitle": subtitle, "abbreviations": abbr, "aliases": alt}
+    return {"title": title, "title_lang": title_lang, "subtitle": subtitle, "abbreviations": abbr, "aliases": alt}
+
+
+def _kind_badges(kinds: list[str], lang: str) -> list[tuple[str, str]]:
+    """One badge per kind name: foaf:Person and schema:Person are both "person"."""
+    seen: set[str] = set()
+    out = []
+    for k in kinds:
+        label = term_label(k, lang)
+        if label.casefold() not in seen:
+            seen.add(label.casefold())
+            out.append((k, label))
+    return out
 
 
 def _entity_html(iri: str) -> str:
@@ -270,7 +301,7 @@ def _entity_html(iri: str) -> str:
     structure = any(is_structure(k, cat, ns) for k in cat.types.get(iri, ()))
     top = queries.top_part(services.store, iri) if structure else None
     context = {
-        "iri": iri, **_labels(iri, lang), "kinds": [(k, term_label(k, lang)) for k in kinds],
+        "iri": iri, **_labels(iri, lang), "kinds": _kind_badges(kinds, lang),
         "groups": _facts(iri, lang, urls, {ns.ontology + "mentionedIn"} if sources else set()), "links_here": _links_here(iri, lang, urls),
         "mentions": [_source(m, urls, tops) for m in sources[:_LIST_LIMIT]], "mention_count": len(sources),
         "validation": queries.validation_results(services.store, iri, ns.graph("validation")),
@@ -295,9 +326,14 @@ def _vocabulary_html(iri: str, triples: list[ox.Triple]) -> str:
     rows = []
     for s in subjects:
         comments = [t.object for t in triples if t.subject.value == s and t.predicate.value == comment]
-        best = next((c.value for c in comments if c.language == lang), next((c.value for c in comments), ""))  # type: ignore[union-attr]
+        best = next((c for c in comments if c.language == lang), next(iter(comments), None))
         local = s[len(iri):].lstrip("#")
-        rows.append((local, s, term_label(s, lang), cat.types.get(s, ()), best))
+        own = cat.label_lang(s, lang)
+        # a shape without a label is named by its IRI; a label in the other language says so
+        label = term_label(s, lang) if own or not iri.endswith("/shapes") else None
+        label_lang = own[1] if own and own[1] and own[1].split("-")[0] != lang else None
+        best_lang = best.language if isinstance(best, ox.Literal) and best.language and best.language != lang else None  # type: ignore[union-attr]
+        rows.append((local, s, label, cat.types.get(s, ()), best.value if best is not None else "", best_lang, label_lang))
     return render_template("vocabulary.html", iri=iri, title=name(iri, lang), rows=rows,
                            classes=[r for r in rows if services.ns.expand("owl:Class") in r[3]],
                            properties=[r for r in rows if services.ns.expand("owl:Class") not in r[3]])

@@ -48,10 +48,16 @@ class Example:
     name: str
     title: str
     query: str
+    title_zh: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title in the interface language (the ``# zh:`` comment line for Chinese)."""
+        return self.title_zh if lang == "zh" and self.title_zh else self.title
 
 
 def load_examples(directory: Path | None = None) -> list[Example]:
-    """The ``*.rq`` files of ``directory`` sorted by name; the title is the first comment line.
+    """The ``*.rq`` files of ``directory`` sorted by name; the title is the first comment line,
+    the Chinese title the first ``# zh:`` line.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -64,8 +70,10 @@ def load_examples(directory: Path | None = None) -> list[Example]:
     out = []
     for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
         text = path.read_text(encoding="utf-8")
-        title = next((line.lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#")), "")
-        out.append(Example(path.stem, title or path.stem, text))
+        comments = [line.lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#")]
+        title = next((c for c in comments if not c.startswith("zh:")), "")
+        title_zh = next((c[3:].strip() for c in comments if c.startswith("zh:")), "")
+        out.append(Example(path.stem, title or path.stem, text, title_zh))
     return out
 
 

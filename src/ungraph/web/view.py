@@ -14,7 +14,7 @@ from ungraph.web.catalog import Catalog, get_catalog
 from ungraph.web.context import services
 from ungraph.web.i18n import TERMS, humanize
 
-__all__ = ["name", "term_label", "Kind", "kind_rows", "cap", "ENTITIES", "STRUCTURE", "is_structure", "kinds_of"]
+__all__ = ["name", "name_lang", "term_label", "Kind", "kind_rows", "cap", "ENTITIES", "STRUCTURE", "is_structure", "kinds_of"]
 
 ENTITIES, STRUCTURE = "entities", "structure"
 #: Classes of the plumbing (annotations, reified statements, builds): not offered as kinds to browse.
@@ -34,6 +34,17 @@ def name(iri: str, lang: str, cat: Catalog | None = None) -> str:
     """The display name of any IRI (never empty)."""
     cat = cat or get_catalog()
     return cat.label(iri, lang) or _fallback(iri, services.ns)
+
+
+def name_lang(iri: str, lang: str, cat: Catalog | None = None) -> tuple[str, str | None]:
+    """The display name of an IRI and, when it is not in ``lang``, the language it falls back to
+    (so a page marks "联合国" on an English page as Chinese: ``lang="zh"``)."""
+    cat = cat or get_catalog()
+    found = cat.label_lang(iri, lang)
+    if found is None:
+        return _fallback(iri, services.ns), None
+    text, tag = found
+    return text, (tag if tag and tag.split("-")[0] != lang else None)
 
 
 def term_label(iri: str, lang: str, cat: Catalog | None = None) -> str:
