@@ -111,6 +111,7 @@ def test_non_conforming_build_keeps_the_previous_store_and_exits_1(built: Settin
 def test_validation_page_html_json_turtle_and_406(client) -> None:  # type: ignore[no-untyped-def]
     from bs4 import BeautifulSoup
 
+    client.set_cookie("lang", "en")
     html = client.get("/validation", headers={"Accept": "text/html"})
     assert html.status_code == 200 and html.mimetype == "text/html"
     soup = BeautifulSoup(html.data, "html.parser")
