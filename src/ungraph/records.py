@@ -93,6 +93,8 @@ class Entity:
     types: tuple[str, ...]
     labels: tuple[tuple[str, Literal], ...] = ()
     provenance: Provenance | None = None
+    #: For an entity from a curated table: its row's ``source`` (where its names were checked).
+    source: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

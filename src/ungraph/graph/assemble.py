@@ -201,6 +201,8 @@ def _record_quads(w: _Writer, doc: Document, records: Iterable[Record]) -> None:
                 w.add(node, "rdf:type", t, g)
             for prop, lit in rec.labels:
                 w.add(node, prop, lit, g)
+            if rec.source:
+                w.add(node, "ug:curatedFrom", Literal(rec.source), "reference")
             if rec.provenance:
                 w.add(node, "prov:wasDerivedFrom", text, g)
                 _annotate(w, doc, node, rec.provenance, f"{rec.ref.kind}-{rec.ref.key}")
@@ -215,6 +217,8 @@ def _record_quads(w: _Writer, doc: Document, records: Iterable[Record]) -> None:
         elif isinstance(rec, Statement):
             g = "report" if rec.provenance else "reference"
             w.add(w.ref(rec.subject), rec.predicate, rec.object, g)
+            if rec.source and not rec.provenance:  # where a curated fact was checked (its table row's source)
+                w.add(w.ref(rec.subject), "ug:curatedFrom", Literal(rec.source), "reference")
             if rec.provenance:
                 key = _statement_key(rec)
                 st = w.node(ns.mint("statement", key))

@@ -71,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "details": ("详细信息", "Details"),
     "structure": ("文件结构", "Document structure"),
     "external": ("外部链接", "External links"),
+    "references": ("参考来源", "References"),
     "links_here": ("链接到此处", "What links here"),
     "in_report": ("报告中的提及", "Mentioned in the report"),
     "source": ("来源", "Source"),

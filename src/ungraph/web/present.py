@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from ungraph.namespaces import PREFIXES
 
 __all__ = ["format_number", "format_money", "format_date", "format_literal", "group_of", "GROUPS",
-           "NAME_ORDER", "sentence_around", "Span", "link_spans", "clean_spans", "BOLD", "LIST_DASH", "EXTERNAL_PROPERTIES", "external_name"]
+           "NAME_ORDER", "sentence_around", "Span", "link_spans", "clean_spans", "BOLD", "LIST_DASH", "reference_parts", "EXTERNAL_PROPERTIES", "external_name"]
 
 XSD = PREFIXES["xsd"]
 _NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger", "positiveInteger",
@@ -109,7 +109,7 @@ def format_literal(value: str, datatype: str | None, lang: str, currency: str | 
 # --- grouping facts -------------------------------------------------------------------------
 
 _P = PREFIXES
-GROUPS = ("names", "kind", "relations", "details", "external", "structure")
+GROUPS = ("names", "kind", "relations", "details", "external", "references", "structure")
 #: Order of the name properties on a page (the display-label fallback order, abbreviations after names).
 NAME_ORDER = (_P["skos"] + "prefLabel", _P["foaf"] + "name", _P["schema"] + "name", _P["rdfs"] + "label",
               _P["dcterms"] + "title", "abbreviation", _P["skos"] + "altLabel", _P["skos"] + "notation",
@@ -136,6 +136,8 @@ def group_of(prop: str, is_iri_value: bool, local: bool, ug: str) -> str:
     """
     if prop == _P["rdf"] + "type":
         return "kind"
+    if prop == ug + "curatedFrom":
+        return "references"
     if prop in _NAME_PROPS or prop == ug + "abbreviation":
         return "names"
     if prop in _STRUCTURE_PROPS or (prop.startswith(ug) and prop[len(ug):] in _STRUCTURE_LOCAL):
@@ -234,4 +236,22 @@ def clean_spans(spans: list[Span]) -> list[Span]:
             text = LIST_DASH.sub("", text)
         if text:
             out.append(Span(text, s.iri))
+    return out
+
+
+_URL = re.compile(r"https?://[^\s;()（）]+")
+
+
+def reference_parts(source: str) -> list[tuple[str, str | None]]:
+    """A curated row's ``source`` cut into its references, each (text, URL or None), for a page to
+    link them as Wikidata links a statement's references.
+
+    >>> reference_parts("https://news.un.org/zh/story/1 (国家集合基金); report reading")
+    [('news.un.org/zh/story/1 (国家集合基金)', 'https://news.un.org/zh/story/1'), ('report reading', None)]
+    """
+    out: list[tuple[str, str | None]] = []
+    for part in (p.strip() for p in source.split(";")):
+        if part:
+            m = _URL.search(part)
+            out.append((re.sub(r"^https?://", "", part), m.group(0)) if m else (part, None))
     return out

@@ -21,7 +21,7 @@ from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.i18n import current_lang, text
 from ungraph.web.present import (BOLD, GROUPS, LIST_DASH, NAME_ORDER, external_name, format_literal, group_of,
-                                 sentence_around)
+                                 reference_parts, sentence_around)
 from ungraph.web import search
 from ungraph.web.reader import chapter_overview, report_contents
 from ungraph.web.urls import Urls
@@ -162,6 +162,7 @@ class Value:
     external: bool = False
     datatype: str | None = None
     sources: list[Source] = field(default_factory=list)
+    references: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -228,6 +229,8 @@ def _facts(iri: str, lang: str, urls: Urls, skip: set[str]) -> dict[str, list[Fa
     for p, o in out:
         v = _value(o, p, lang, urls, currency)
         v.sources = sources.get((p, str(o)), [])
+        if p == ns.ontology + "curatedFrom" and isinstance(o, ox.Literal):
+            v.references = reference_parts(o.value)
         by_prop[p].append(v)
     groups: dict[str, list[Fact]] = {g: [] for g in GROUPS}
     for p, values in by_prop.items():
@@ -275,6 +278,23 @@ def _labels(iri: str, lang: str) -> dict[str, object]:
     return {"title": title, "title_lang": title_lang, "subtitle": subtitle, "abbreviations": abbr, "aliases": alt}
 
 
+def _mention_list(mentions: list[queries.Mention], urls: Urls, tops: dict[str, str | None]) -> dict[str, object]:
+    """The sentences that name an entity, one per block, a sentence repeated in the report (a caption
+    printed twice) shown once; ``mention_count`` counts the blocks, as the class tables do."""
+    shown: list[Source] = []
+    texts: set[tuple[str, str, str]] = set()
+    unique = 0
+    for m in mentions:
+        s = _source(m, urls, tops)
+        if (s.before, s.mention, s.after) in texts:
+            continue
+        texts.add((s.before, s.mention, s.after))
+        unique += 1
+        if len(shown) < _LIST_LIMIT:
+            shown.append(s)
+    return {"mentions": shown, "mention_count": len(mentions), "more_mentions": unique - len(shown)}
+
+
 def _kind_badges(kinds: list[str], lang: str) -> list[tuple[str, str]]:
     """One badge per kind name: foaf:Person and schema:Person are both "person"."""
     seen: set[str] = set()
@@ -294,16 +314,16 @@ def _entity_html(iri: str) -> str:
     tops: dict[str, str | None] = {}
     mentions = queries.mentions_of(services.store, iri, ns.ontology)
     seen, sources = set(), []
-    for m in mentions:
-        if (m.block, m.start) not in seen:
-            seen.add((m.block, m.start))
+    for m in mentions:  # one sentence per block, as many as the blocks the report names it in
+        if (m.block or m.start) not in seen:
+            seen.add(m.block or m.start)
             sources.append(m)
     structure = any(is_structure(k, cat, ns) for k in cat.types.get(iri, ()))
     top = queries.top_part(services.store, iri) if structure else None
     context = {
         "iri": iri, **_labels(iri, lang), "kinds": _kind_badges(kinds, lang),
         "groups": _facts(iri, lang, urls, {ns.ontology + "mentionedIn"} if sources else set()), "links_here": _links_here(iri, lang, urls),
-        "mentions": [_source(m, urls, tops) for m in sources[:_LIST_LIMIT]], "mention_count": len(sources),
+        **_mention_list(sources, urls, tops),
         "validation": queries.validation_results(services.store, iri, ns.graph("validation")),
         "reader": urls.reader(top[1], urls.anchor(iri) if top[1] != iri else None) if top else None,
         "sparql": queries.sparql_for_entity(iri), "group_names": {g: text(g if g != "kind" else "kind", lang) for g in GROUPS},

@@ -147,7 +147,8 @@ def service_description_or_page(params: dict[str, list[str]]) -> Response:
 
 def query_page() -> Response:
     ns = services.ns
-    examples = load_examples()
+    # an example known to answer wrongly (a "# xfail:" line: the graph does not model it yet) is not shown
+    examples = [e for e in load_examples() if "\n# xfail" not in "\n" + e.query]
     config = {
         "endpoint": request.base_url,
         "prefixes": dict(sorted(ns.prefixes.items())),
