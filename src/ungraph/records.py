@@ -9,9 +9,10 @@ end exclusive, so ``text[start:end]`` is the quoted span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Segment", "Ref", "Literal", "Provenance", "Entity", "Mention", "Statement", "Record"]
+__all__ = ["Document", "Segment", "Ref", "Literal", "Provenance", "Entity", "Mention", "Statement", "Record", "name_literal"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,21 @@ class Literal:
     value: str
     lang: str | None = None
     datatype: str | None = None
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def name_literal(text: str) -> Literal:
+    """A name as a literal: tagged ``zh`` when it has a Han character, else ``en``.
+
+    The report's Latin-script names are UN acronyms and names in English use (CRAF'd,
+    COVID-19); tagging them ``zh`` would tell a reader they are Chinese (issue 9).
+
+    >>> name_literal("复杂风险分析基金").lang, name_literal("CRAF'd").lang
+    ('zh', 'en')
+    """
+    return Literal(text, "zh" if _HAN.search(text) else "en")
 
 
 @dataclass(frozen=True, order=True)

@@ -13,6 +13,7 @@ from typing import Any
 from ungraph.extract import (
     events,
     figures,
+    goals,
     mandates,
     missions,
     organizations,
@@ -32,6 +33,7 @@ Extractor = Callable[[Document, Sequence[Segment], Any], Iterator[Record]]
 ALL_EXTRACTORS: list[Extractor] = [
     mandates.extract,
     places.extract,
+    goals.extract,
     organizations.extract,
     missions.extract,
     persons.extract,

@@ -6,7 +6,10 @@ kind ``row`` with attrs ``abbreviation`` and ``full_name``). From each row, by r
 * an :class:`Entity` (``ug:PeaceOperation``) whose Chinese full name (``skos:prefLabel``) and
   abbreviation (``ug:abbreviation``) are the row's own text, with the row as provenance;
 * ``ug:servesArea`` for every country or region the full name contains (联合国组织刚果民主共和国
-  稳定特派团 -> COD), with the place's span inside the row as provenance.
+  稳定特派团 -> COD), with the place's span inside the row as provenance;
+* ``ug:servesOrganization`` for every organisation other than the UN the full name contains:
+  联合国驻非洲联盟办事处 is the office *to* the African Union, and serves it, not Ethiopia where
+  it sits (issue 9).
 
 ``data/reference/missions.tsv`` joins a row by its abbreviation and adds what the report does not
 say: the English name and acronym (the entity's key), the kind, the mandating organ
@@ -26,7 +29,7 @@ from ungraph.extract.organizations import (
     mentions,
 )
 from ungraph.kinds import name_key
-from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
+from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement, name_literal
 from ungraph.reference.gazetteer import Gazetteer, normalise
 
 __all__ = ["TABLE", "PLACE_KINDS", "table_rows", "place_gazetteer", "extract"]
@@ -36,6 +39,8 @@ TABLE = "missions.tsv"
 #: Entity kinds that are places (targets of ``ug:servesArea``).
 PLACE_KINDS = frozenset({"country", "region"})
 _TYPES = ("org:Organization", "ug:UNBody", "ug:PeaceOperation")
+#: The United Nations itself (联合国 opens most names and is not what a mission serves).
+UN = "UN"
 
 
 def table_rows(segments: Sequence[Segment]) -> list[Segment]:
@@ -69,10 +74,13 @@ def _row_records(row: Segment, curated: Any, places: Gazetteer) -> Iterator[Reco
     name_text = row.text[name_span.start - row.start:name_span.end - row.start]
     served = False
     for m in places.find(name_text):
+        start = name_span.start + m.start
+        prov = Provenance(start, start + len(m.surface), row.id)
         if m.kind in PLACE_KINDS:
             served = True
-            start = name_span.start + m.start
-            yield Statement(ref, "ug:servesArea", Ref(m.kind, m.id), Provenance(start, start + len(m.surface), row.id))
+            yield Statement(ref, "ug:servesArea", Ref(m.kind, m.id), prov)
+        elif m.kind == KIND and m.id != UN and m.id != key:
+            yield Statement(ref, "ug:servesOrganization", Ref(m.kind, m.id), prov)
     if curated is None:
         return
     yield from _curated(ref, curated, served, places)
@@ -84,7 +92,7 @@ def _curated(ref: Ref, row: Any, served: bool, places: Gazetteer) -> Iterator[Re
         labels.append(("skos:prefLabel", Literal(row.name_en, "en")))
     if row.acronym_en:
         labels.append(("ug:abbreviation", Literal(row.acronym_en, "en")))
-    labels.extend(("skos:altLabel", Literal(a.strip(), "zh")) for a in row.alt_zh.split("|") if a.strip())
+    labels.extend(("skos:altLabel", name_literal(a.strip())) for a in row.alt_zh.split("|") if a.strip())
     yield Entity(ref, _TYPES, tuple(labels))
     if row.classification:
         yield Statement(ref, "org:classification", classification_curie(row.classification),  # type: ignore[arg-type]

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
+from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement, name_literal
 
 __all__ = [
     "KIND",
@@ -156,7 +156,7 @@ def _labels(row: Any, lang_zh: bool) -> tuple[tuple[str, Literal], ...]:
     if lang_zh:
         alts = [a.strip() for a in row.alt_zh.split("|") if a.strip()]
         return (("skos:prefLabel", Literal(row.name_zh, "zh")),
-                *(("skos:altLabel", Literal(a, "zh")) for a in alts))
+                *(("skos:altLabel", name_literal(a)) for a in alts))
     out: list[tuple[str, Literal]] = []
     if row.name_en:
         out.append(("skos:prefLabel", Literal(row.name_en, "en")))

