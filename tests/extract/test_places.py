@@ -13,8 +13,8 @@ from collections import Counter
 
 import pytest
 
-from ungraph.extract.places import extract, find_places
-from ungraph.records import Entity, Mention, Ref, Statement
+from ungraph.extract.places import extract, find_places, resolve_place
+from ungraph.records import Entity, Literal, Mention, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
@@ -94,8 +94,10 @@ def test_entity_provenance_is_the_first_mention(report):
         if isinstance(r, Mention):
             first.setdefault(r.ref, r.provenance)
     for r in records:
-        if isinstance(r, Entity):
+        if isinstance(r, Entity) and r.ref in first:
             assert r.provenance == first[r.ref]
+        elif isinstance(r, Entity):  # a region or country that only contains a mentioned place
+            assert r.provenance is None
 
 
 def test_every_mention_reproduces_its_span(report):
@@ -111,3 +113,84 @@ def test_reflowed_text_gives_the_same_places(report):
     again = list(extract(reflowed, segment(reflowed), gazetteer))
     assert {r.ref for r in again if isinstance(r, Entity)} == {r.ref for r in records if isinstance(r, Entity)}
     assert _counts(again) == _counts(records)
+
+
+# --- issue 9: every written form resolves to one entity -------------------------------------------
+
+def _entity(records, ref):
+    return next(r for r in records if isinstance(r, Entity) and r.ref == ref)
+
+
+def _facts(records, ref):
+    return {(r.predicate, r.object) for r in records if isinstance(r, Statement) and r.subject == ref}
+
+
+@pytest.mark.parametrize("phrase,form,key", [
+    ("俄罗斯粮食", "俄罗斯", "RUS"), ("一个叙利亚 10 岁难民", "叙利亚", "SYR"), ("智利诉玻利维亚等案", "玻利维亚", "BOL"),
+])
+def test_short_and_adjectival_forms_resolve_and_are_labels(report, phrase, form, key):
+    doc, _, gazetteer, records = report
+    assert phrase in doc.text.replace("\n", "")
+    assert [ref.key for _, _, ref, _ in find_places(phrase, gazetteer)][-1] == key
+    assert ("skos:altLabel", Literal(form, "zh")) in _entity(records, Ref("country", key)).labels
+
+
+def test_caption_city_is_a_place_inside_its_country(report):
+    doc, _, gazetteer, records = report
+    assert "(荷兰海牙, 2022年4月)" in doc.text
+    hague = Ref("city", "the-hague")
+    assert resolve_place("荷兰海牙", gazetteer) == hague
+    assert _entity(records, hague).types == ("schema:City",)
+    assert ("schema:containedInPlace", Ref("country", "NLD")) in _facts(records, hague)
+    assert ("skos:exactMatch", "http://sws.geonames.org/2747373/") in _facts(records, hague)
+
+
+@pytest.mark.parametrize("key,geonames", [("the-hague", "2747373"), ("nairobi", "184745"), ("uzhhorod", "690548"),
+                                          ("new-york-city", "5128581"), ("geneva", "2660646"), ("vienna", "2761369")])
+def test_cities_of_captions_and_text_are_entities_with_geonames_ids(report, key, geonames):
+    assert ("skos:exactMatch", f"http://sws.geonames.org/{geonames}/") in _facts(report[3], Ref("city", key))
+    assert _counts(report[3])[key] >= 1
+
+
+def test_former_state_territory_and_area(report):
+    records = report[3]
+    ussr = _entity(records, Ref("country", "SUN"))
+    assert ussr.types == ("schema:Country", "ug:FormerState") and ("skos:altLabel", Literal("苏联", "zh")) in ussr.labels
+    assert "ug:Territory" in _entity(records, Ref("country", "ESH")).types  # a non-self-governing territory
+    bougainville = Ref("region", "bougainville")
+    assert "ug:Territory" in _entity(records, bougainville).types
+    assert ("schema:containedInPlace", Ref("country", "PNG")) in _facts(records, bougainville)
+    assert _counts(records)["bougainville"] == 2
+
+
+def test_every_mentioned_country_is_in_its_region_and_sub_region(report):
+    _, _, gazetteer, records = report
+    countries = {r.ref for r in records if isinstance(r, Mention) and r.ref.kind == "country"}
+    for ref in sorted(countries, key=lambda r: r.key):
+        if gazetteer.get("country", ref.key).status == "former":
+            continue
+        inside = {o for p, o in _facts(records, ref) if p == "schema:containedInPlace"}
+        levels = {gazetteer.get("region", o.key).within.count("|") + bool(gazetteer.get("region", o.key).within)
+                  for o in inside}
+        assert {0, 1} <= levels, ref  # a region (no parent) and a sub-region (one parent)
+        for o in inside:
+            assert any(isinstance(r, Entity) and r.ref == o for r in records), o
+
+
+def test_middle_africa_is_found_in_the_name_of_the_un_office(report):
+    doc, _, _, records = report
+    spans = [doc.text[r.provenance.start:r.provenance.end] for r in records
+             if isinstance(r, Mention) and r.ref == Ref("region", "middle-africa")]
+    assert spans and set(spans) == {"中部非洲"}
+
+
+def test_latin_america_and_latin_america_and_the_caribbean_are_two_entities(report):
+    counts = _counts(report[3])
+    assert counts["latin-america"] == 1 and counts["latin-america-and-the-caribbean"] >= 5
+    lac = _entity(report[3], Ref("region", "latin-america-and-the-caribbean"))
+    assert ("skos:prefLabel", Literal("拉丁美洲和加勒比", "zh")) in lac.labels
+
+
+def test_the_african_union_does_not_name_africa(report):
+    _, _, gazetteer, _ = report
+    assert find_places("联合国驻非洲联盟办事处", gazetteer) == []

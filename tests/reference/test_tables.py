@@ -123,4 +123,5 @@ def test_a_new_kind_needs_only_a_dataclass_and_a_spec(tmp_path: Path) -> None:
 
 
 def test_country_columns_are_the_documented_ones() -> None:
-    assert columns(Country) == ["id", "alpha2", "m49", "geonames_id", "wikidata", "name_zh", "name_en", "source"]
+    assert columns(Country) == ["id", "alpha2", "m49", "geonames_id", "wikidata", "name_zh", "name_en", "source",
+                                "status", "within"]
