@@ -34,7 +34,7 @@ PATTERNS = {
 }
 OPTIONAL = {("countries.tsv", "m49"), ("countries.tsv", "wikidata"), ("countries.tsv", "geonames_id"),
             ("regions.tsv", "m49"), ("regions.tsv", "geonames_id")}
-REGION_KINDS = {"m49-region", "region", "area"}
+REGION_KINDS = {"m49-region", "region", "area", "subnational"}
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +177,13 @@ def test_within_names_known_places() -> None:
         for row in TABLE_ROWS[spec]:
             for w in filter(None, row.within.split("|")):
                 assert w in places and w != row.id, f"{spec}:{row.id}: within {w!r}"
+
+
+def test_subnational_places_are_derived_from_the_credits() -> None:
+    from ungraph.reference.derive import CREDIT_RULE, derive_subnational
+
+    committed = [r for r in TABLE_ROWS["regions.tsv"] if r.source.startswith(CREDIT_RULE)]
+    assert derive_subnational(TABLE_ROWS["countries.tsv"], TABLE_ROWS["aliases.tsv"], TABLE_ROWS["cities.tsv"]) == committed
 
 
 def test_cities_are_derived_from_packages() -> None:

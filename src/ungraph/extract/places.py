@@ -15,8 +15,9 @@ names 中部非洲), not inside an outside organisation's (非洲联盟 does not
 Every written form resolves to one entity: the short and adjectival forms (俄罗斯粮食 ->
 Russian Federation, 一个叙利亚难民 -> Syria, 诉玻利维亚案 -> Bolivia) through the aliases, former
 States (苏联, ISO 3166-3 ``SUN``), territories (西撒哈拉 and Kosovo: hdx-python-country says they are
-not independent, so ``ug:Territory``), areas (布干维尔 inside Papua New Guinea) and cities
-(海牙, 内罗毕, 乌日霍罗德) as places of their own. Each form the report uses that is not the
+not independent, so ``ug:Territory``), sub-national areas (布干维尔 inside Papua New Guinea, the
+places of photo credits such as 也门马里卜: ``schema:AdministrativeArea``) and cities (海牙, 内罗毕,
+乌日霍罗德: ``schema:City``) as places of their own. Each form the report uses that is not the
 entity's name becomes a ``skos:altLabel`` (Chinese when it has a Han character, else English).
 
 Each place used becomes an :class:`~ungraph.records.Entity` whose provenance is its first
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement, name_literal
@@ -50,8 +52,11 @@ _SCOPE = re.compile(r"^[\W\d¹²³⁴⁵⁶⁷⁸⁹⁰]*提及")
 _EXTERNAL = frozenset({"regional-organization", "international-organization"})
 
 
+@lru_cache(maxsize=8)
 def _places_only(gazetteer: Any) -> Any:
     """A gazetteer over the place tables, plus outside organisations, for names inside organisation names.
+
+    Built once per gazetteer (cached), so :func:`resolve_place` stays cheap for callers in a loop.
 
     Outside organisations stay, so 非洲联盟 inside 联合国驻非洲联盟办事处 is consumed and 非洲 is not read.
     """
@@ -70,7 +75,7 @@ def _nested_ok(gazetteer: Any, ref: Ref, outer: Ref) -> bool:
     row = gazetteer.get(ref.kind, ref.key)
     if row is None:
         return False
-    if row.kind == "area":
+    if row.kind in ("area", "subnational"):
         return True
     body = gazetteer.get(outer.kind, outer.key)
     return body is not None and getattr(body, "classification", "") not in _EXTERNAL
@@ -121,6 +126,8 @@ def _types(ref: Ref, row: Any) -> tuple[str, ...]:
         if status == "territory" or row.alpha2.startswith("X"):
             return ("ug:Territory", "schema:Place")
         return ("schema:Country", "ug:FormerState") if status == "former" else ("schema:Country",)
+    if row.kind == "subnational":
+        return ("schema:AdministrativeArea",)
     return ("ug:Territory", "schema:Place") if row.kind == "area" else ("ug:Region", "schema:Place")
 
 

@@ -37,6 +37,8 @@ __all__ = [
     "derive_m49_regions",
     "derive_aliases",
     "derive_cities",
+    "derive_subnational",
+    "CREDIT_RULE",
     "m49_within",
     "merge",
     "main",
@@ -348,6 +350,8 @@ def _pick(cities: Iterable[dict[str, Any]], alpha2: str | None, prefer: frozense
     return found[0] if found else None
 
 
+#: A name followed by one of these is an administrative area (加里萨县 is a county, not the town 加里萨).
+_ADMIN = frozenset("县省州区")
 #: "联合国X办事处", "联合国X区域中心": UN offices and centres are named after the city they are in.
 _OFFICE = re.compile(r"(?:联合国|[、和])([\u4e00-\u9fff]{2,6}?)(?:办事处|区域中心)")
 #: Names listed with 、 or 和 (曼谷、贝鲁特、布鲁塞尔、比勒陀利亚和圣地亚哥).
@@ -389,7 +393,7 @@ def _city_candidates(countries: list[Country], aliases: list[Alias], source_dir:
     longest = max(map(len, index))
     for m in gz.find(flat):
         for n in range(longest, 1, -1):
-            if flat[m.end:m.end + n] in index:
+            if flat[m.end:m.end + n] in index and flat[m.end + n:m.end + n + 1] not in _ADMIN:
                 out.append((flat[m.end:m.end + n], alpha2[m.id], frozenset()))
                 break
     out.extend((m.group(1), None, frozenset()) for m in _OFFICE.finditer(flat) if m.group(1) in index)
@@ -439,6 +443,45 @@ def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[
     return sorted(rows.values(), key=lambda c: c.id)
 
 
+#: The ``source`` of the sub-national places derived from photo credits (rows :func:`main` rewrites).
+CREDIT_RULE = "rule: the place of a photo credit after its country"
+
+
+def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
+                       cities: Iterable[City] | None = None, source_dir: str | Path | None = None) -> list[Region]:
+    """Places inside a country that photo credits name and that no package knows: ``kind=subnational``.
+
+    A credit place written as a country followed by another name ("也门马里卜", "巴基斯坦信德省",
+    "埃塞俄比亚提格雷") names a place inside that country; when the rest is no city of
+    ``cities.tsv`` (GeoNames has no Han name for it) and no other place's name, it becomes a row of
+    its own, named as written, inside the country (``within``), with no English name or GeoNames id
+    (none can be had offline). The key is the pinyin of the name (:func:`ungraph.kinds.name_key`).
+    """
+    from ungraph.kinds import name_key
+    from ungraph.reference.gazetteer import Gazetteer, normalise
+    from ungraph.source.load import load_report
+    from ungraph.source.segment import segment
+
+    countries = list(countries if countries is not None else derive_countries())
+    aliases = list(aliases if aliases is not None else derive_aliases(countries))
+    cities = list(cities if cities is not None else derive_cities(countries, aliases, source_dir))
+    source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
+    gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
+                    "aliases.tsv": [a for a in aliases if a.kind == "country"]})
+    taken = {c.name_zh for c in countries} | {a.id for a in aliases} | {c.name_zh for c in cities}
+    rows: dict[str, Region] = {}
+    for seg in segment(load_report(source_dir)):
+        place = normalise(seg.attr("place") or "") if seg.kind == "credit" else ""
+        lead = [m for m in gz.find(place) if m.start == 0] if place else []
+        rest = place[lead[0].end:] if lead else ""
+        if len(rest) < 2 or rest in taken or [(m.start, m.end) for m in gz.find(rest)] == [(0, len(rest))]:
+            continue
+        key = name_key(rest)
+        rows.setdefault(key, Region(id=key, name_zh=rest, name_en="", m49="", geonames_id="", kind="subnational",
+                                    source=f"{CREDIT_RULE} ({place})", within=lead[0].id))
+    return sorted(rows.values(), key=lambda r: r.id)
+
+
 def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str | None = None) -> list[Any]:
     """Derived rows plus the curated rows of ``existing`` (source not a package), sorted by id.
 
@@ -465,13 +508,14 @@ def main(argv: list[str] | None = None) -> int:
         path = directory / name
         return read_table(path, cls) if path.exists() else []
 
-    curated = existing("regions.tsv", Region)
-    regions = merge(derive_m49_regions(curated), curated, derived_kind="m49-region")
-    write_table(directory / "regions.tsv", regions, Region)
+    curated = [r for r in existing("regions.tsv", Region) if not r.source.startswith(CREDIT_RULE)]
     aliases = merge(derive_aliases(countries), existing("aliases.tsv", Alias), derived_kind="country")
     write_table(directory / "aliases.tsv", aliases, Alias)
-    cities = derive_cities(countries)
+    cities = derive_cities(countries, aliases)
     write_table(directory / "cities.tsv", cities, City)
+    regions = merge(derive_m49_regions(curated), curated, derived_kind="m49-region")
+    regions = sorted(regions + derive_subnational(countries, aliases, cities), key=lambda r: r.id)
+    write_table(directory / "regions.tsv", regions, Region)
     print(f"{len(countries)} countries, {len(regions)} regions, {len(aliases)} aliases, {len(cities)} cities -> {directory}")
     return 0
 
