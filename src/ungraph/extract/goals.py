@@ -10,9 +10,9 @@ not followed by another digit, a decimal point or a per cent sign: in "实现可
 entity's, and ``skos:exactMatch`` links it to the UN's own IRI ``http://metadata.un.org/sdg/{n}``
 (by rule: the UN's Common Digital Identifiers for the SDGs). So a goal has a page on our server
 with the report's mentions and annotations, like every other kind, and the graph makes no
-statements about a resource the UN publishes; the block that names a goal also has
-``dcterms:subject <http://metadata.un.org/sdg/{n}>``, the UN's IRI as its topic. Names are by
-rule: 可持续发展目标N / Sustainable Development Goal N.
+statements about a resource the UN publishes; the block that names a goal also has the goal as
+its ``dcterms:subject`` (and so, through the match, the UN's IRI). Names are by rule:
+可持续发展目标N / Sustainable Development Goal N.
 """
 
 from __future__ import annotations
@@ -93,6 +93,6 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             prov = Provenance(seg.start + start, seg.start + end, seg.id)
             first.setdefault(n, prov)
             yield Mention(Ref(KIND, str(n)), prov, seg.text[start:end])
-            yield Statement(block, "dcterms:subject", SDG_IRI.format(n=n), prov)  # type: ignore[arg-type]
+            yield Statement(block, "dcterms:subject", Ref(KIND, str(n)), prov)
     for n in sorted(first):
         yield from goal_entity(n, first[n])
