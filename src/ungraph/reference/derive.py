@@ -413,7 +413,7 @@ def _edge(part: str, index: Mapping[str, Any], *, last: bool) -> str:
 
 
 def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
-                  source_dir: str | Path | None = None) -> list[City]:
+                  source_dir: str | Path | None = None, regions: Iterable[Region] | None = None) -> list[City]:
     """The cities the report names (:func:`_city_candidates`), with GeoNames id and English name, sorted by id.
 
     A name that is also the name of a country, region or area of the tables is left to them
@@ -424,9 +424,10 @@ def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[
     source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
     by_alpha2 = {c.alpha2: c for c in countries if c.status != "former"}
     taken = {c.name_zh for c in countries} | {a.id for a in aliases}
-    regions = DEFAULT_DIR / "regions.tsv"
-    if regions.exists():
-        taken |= {r.name_zh for r in read_table(regions, Region)}
+    if regions is None:
+        path = DEFAULT_DIR / "regions.tsv"
+        regions = read_table(path, Region) if path.exists() else []
+    taken |= {r.name_zh for r in regions if not r.source.startswith(CREDIT_RULE)}
     index = _city_index()
     found: dict[str, dict[str, Any]] = {}
     for name, alpha2, prefer in _city_candidates(countries, aliases, source_dir):
@@ -511,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     curated = [r for r in existing("regions.tsv", Region) if not r.source.startswith(CREDIT_RULE)]
     aliases = merge(derive_aliases(countries), existing("aliases.tsv", Alias), derived_kind="country")
     write_table(directory / "aliases.tsv", aliases, Alias)
-    cities = derive_cities(countries, aliases)
+    cities = derive_cities(countries, aliases, regions=curated)
     write_table(directory / "cities.tsv", cities, City)
     regions = merge(derive_m49_regions(curated), curated, derived_kind="m49-region")
     regions = sorted(regions + derive_subnational(countries, aliases, cities), key=lambda r: r.id)
