@@ -155,6 +155,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "schema:position": ("序号", "position"), "schema:text": ("文本", "text"), "schema:url": ("网址", "web page"),
     "schema:name": ("名称", "name"), "schema:Country": ("国家", "country"), "schema:Report": ("报告", "report"),
     "schema:Person": ("人员", "person"), "schema:Place": ("地点", "place"), "schema:currency": ("货币", "currency"),
+    "schema:City": ("城市", "city"), "schema:AdministrativeArea": ("行政区域", "administrative area"),
+    "schema:containedInPlace": ("位于", "contained in place"), "schema:contentLocation": ("拍摄地点", "content location"),
     "schema:Organization": ("组织", "organization"), "schema:Event": ("活动", "event"),
     "schema:Legislation": ("立法文书", "legislation"), "schema:MonetaryAmount": ("金额", "monetary amount"),
     "org:Organization": ("组织", "organization"), "org:FormalOrganization": ("正式组织", "formal organization"),
