@@ -18,7 +18,7 @@ from typing import Any
 from ungraph.reference.derive import _cite, _geonames, _slug, derive_aliases, derive_countries
 from ungraph.reference.tables import DEFAULT_DIR, Alias, City, Country, Region, read_table
 
-__all__ = ["CREDIT_RULE", "derive_cities", "derive_subnational"]
+__all__ = ["RULE", "CREDIT_RULE", "SUFFIX_RULE", "LIST_RULE", "derive_cities", "derive_subnational"]
 
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
@@ -136,7 +136,7 @@ def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[
     if regions is None:
         path = DEFAULT_DIR / "regions.tsv"
         regions = read_table(path, Region) if path.exists() else []
-    taken |= {r.name_zh for r in regions if not r.source.startswith(CREDIT_RULE)}
+    taken |= {r.name_zh for r in regions if not (r.kind == "subnational" and r.source.startswith(RULE))}
     index = _city_index()
     found: dict[str, dict[str, Any]] = {}
     for name, alpha2, prefer in _city_candidates(countries, aliases, source_dir):
@@ -153,8 +153,17 @@ def derive_cities(countries: Iterable[Country] | None = None, aliases: Iterable[
     return sorted(rows.values(), key=lambda c: c.id)
 
 
-#: The ``source`` of the sub-national places derived from photo credits (rows :func:`main` rewrites).
-CREDIT_RULE = "rule: the place of a photo credit after its country"
+#: The ``source`` of every derived sub-national place starts with this (rows ``derive.main`` rewrites).
+RULE = "rule: "
+CREDIT_RULE = RULE + "the place of a photo credit after its country"
+SUFFIX_RULE = RULE + "a name ending in 州/省/县/村/镇 written after its country"
+LIST_RULE = RULE + "listed with 、/和 beside a place of the same country"
+#: Last characters of the names of places inside a country (纽约州, 信德省, 加里萨县, 戴利村).
+_SUFFIXES = "州省县村镇"
+#: After a suffix, these make it a word (省份, 州长, 县级, 村民), not a name's end.
+_GOES_ON = frozenset("份长级会内民庄落")
+#: Characters that are not part of a place name (function words, and 省份/州长/县级 after a suffix).
+_NOT_NAME = re.compile(r"[的和在与了是等及对为中各一个部通过从向进行地区国家份长级会内]")
 
 
 def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
@@ -179,14 +188,58 @@ def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iter
     gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
                     "aliases.tsv": [a for a in aliases if a.kind == "country"]})
     taken = {c.name_zh for c in countries} | {a.id for a in aliases} | {c.name_zh for c in cities}
-    rows: dict[str, Region] = {}
-    for seg in segment(load_report(source_dir)):
+    doc = load_report(source_dir)
+    found: dict[str, tuple[str, str]] = {}  # name -> (alpha-3, source)
+    for seg in segment(doc):
         place = normalise(seg.attr("place") or "") if seg.kind == "credit" else ""
         lead = [m for m in gz.find(place) if m.start == 0] if place else []
         rest = place[lead[0].end:] if lead else ""
-        if len(rest) < 2 or rest in taken or [(m.start, m.end) for m in gz.find(rest)] == [(0, len(rest))]:
-            continue
-        key = name_key(rest)
-        rows.setdefault(key, Region(id=key, name_zh=rest, name_en="", m49="", geonames_id="", kind="subnational",
-                                    source=f"{CREDIT_RULE} ({place})", within=lead[0].id))
-    return sorted(rows.values(), key=lambda r: r.id)
+        if len(rest) >= 2 and rest not in taken and [(m.start, m.end) for m in gz.find(rest)] != [(0, len(rest))]:
+            found.setdefault(rest, (lead[0].id, f"{CREDIT_RULE} ({place})"))
+    flat = normalise(doc.text)
+    for m in gz.find(flat):
+        name = _suffixed(flat[m.end:m.end + 7])
+        # 坎迪伦戈村 is the credit's village 坎迪伦戈 written with its kind: one place, named once
+        # (纽约州, the state, is not the city 纽约)
+        same = name[-1:] in "村镇" and (name[:-1] in found or name[:-1] in taken)
+        if name and name not in taken and not same and not gz.find(name):
+            found.setdefault(name, (m.id, f"{SUFFIX_RULE} ({flat[m.start:m.end]}{name})"))
+    for name, (alpha3, phrase) in _listed(flat, found):
+        if name not in taken and not gz.find(name):
+            found.setdefault(name, (alpha3, f"{LIST_RULE} ({phrase})"))
+    rows = [Region(id=name_key(n), name_zh=n, name_en="", m49="", geonames_id="", kind="subnational",
+                   source=src, within=alpha3) for n, (alpha3, src) in found.items()]
+    return sorted({r.id: r for r in rows}.values(), key=lambda r: r.id)
+
+
+def _suffixed(text: str) -> str:
+    """The name a text starts with when it ends in a place suffix: "纽约州纽约市" -> "纽约州"; else ""."""
+    for n in range(3, len(text) + 1):
+        if text[n - 1] in _SUFFIXES:
+            name = text[:n]
+            ok = _HAN_NAME.match(name) and not _NOT_NAME.search(name[:-1]) and text[n:n + 1] not in _GOES_ON
+            return name if ok else ""
+    return ""
+
+
+def _listed(flat: str, known: Mapping[str, tuple[str, str]]) -> list[tuple[str, tuple[str, str]]]:
+    """Names listed with 、/和 right beside a known place of a country: "信德省和俾路支省", "阿姆哈拉和提格雷地区".
+
+    The name before the known one runs back to a function word (通过阿姆哈拉 -> 阿姆哈拉), the one
+    after it runs to the known name's suffix (俾路支省的洪水 -> 俾路支省) or to a function word.
+    """
+    out = []
+    for name, (alpha3, _) in sorted(known.items()):
+        suffix = name[-1] if name[-1] in _SUFFIXES else ""
+        for m in re.finditer(re.escape(name), flat):
+            before, after = flat[max(0, m.start() - 9):m.start()], flat[m.end():m.end() + 9]
+            if before[-1:] in ("、", "和"):
+                cand = _NOT_NAME.split(re.split(r"[^\u4e00-\u9fff]", before[:-1])[-1])[-1]
+                if suffix and not cand.endswith(suffix):
+                    cand = ""
+                out.append((cand, (alpha3, flat[m.start() - len(cand) - 1:m.end()])))
+            if after[:1] in ("、", "和"):
+                rest = re.split(r"[^\u4e00-\u9fff]", after[1:])[0]
+                cand = rest[:rest.index(suffix) + 1] if suffix and suffix in rest else ("" if suffix else _NOT_NAME.split(rest)[0])
+                out.append((cand, (alpha3, flat[m.start():m.end() + 1 + len(cand)])))
+    return [(n, v) for n, v in out if 2 <= len(n) <= 6 and _HAN_NAME.match(n) and not _NOT_NAME.search(n)]

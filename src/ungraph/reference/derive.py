@@ -324,7 +324,7 @@ def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str 
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite countries.tsv, cities.tsv, the derived rows of regions.tsv and of aliases.tsv."""
-    from ungraph.reference.cities import CREDIT_RULE, derive_cities, derive_subnational
+    from ungraph.reference.cities import RULE, derive_cities, derive_subnational
 
     args = sys.argv[1:] if argv is None else argv
     directory = Path(args[0]) if args else DEFAULT_DIR
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         path = directory / name
         return read_table(path, cls) if path.exists() else []
 
-    curated = [r for r in existing("regions.tsv", Region) if not r.source.startswith(CREDIT_RULE)]
+    curated = [r for r in existing("regions.tsv", Region) if not (r.kind == "subnational" and r.source.startswith(RULE))]
     aliases = merge(derive_aliases(countries), existing("aliases.tsv", Alias), derived_kind="country")
     write_table(directory / "aliases.tsv", aliases, Alias)
     cities = derive_cities(countries, aliases, regions=curated)
