@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from ungraph import __version__
 from ungraph.errors import ExtractionError
+from ungraph.graph.labels import label_quads
 from ungraph.namespaces import Namespaces
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 
@@ -246,6 +247,7 @@ def assemble(doc: Document, segments: list[Segment], records: Iterable[Record], 
     _report_quads(w, doc)
     _segment_quads(w, doc, segments)
     _record_quads(w, doc, records)
+    w.quads |= label_quads(w.quads, ns)
     return sorted(_one_graph_per_triple(w.quads, ns), key=str)
 
 
