@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ungraph.extract import (
+    english,
     events,
     figures,
     goals,
+    links,
     mandates,
     missions,
     organizations,
@@ -25,9 +27,11 @@ from ungraph.extract import (
 )
 from ungraph.records import Document, Record, Segment
 
-__all__ = ["Extractor", "ALL_EXTRACTORS", "run_extractors"]
+__all__ = ["Extractor", "Enricher", "ALL_EXTRACTORS", "ALL_ENRICHERS", "run_extractors"]
 
 Extractor = Callable[[Document, Sequence[Segment], Any], Iterator[Record]]
+#: Runs after the extractors, over their records (English by rule and table, links out).
+Enricher = Callable[[Document, Sequence[Segment], Any, Sequence[Record]], Iterator[Record]]
 
 #: Every extractor, in the order they run (the order only orders the records; assemble sorts the quads).
 ALL_EXTRACTORS: list[Extractor] = [
@@ -44,6 +48,9 @@ ALL_EXTRACTORS: list[Extractor] = [
     events.extract,
 ]
 
+#: Enrichers, run once over everything the extractors found (linked area).
+ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich]
+
 
 def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,
                    extractors: Sequence[Extractor] | None = None) -> list[Record]:
@@ -51,4 +58,8 @@ def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,
     records: list[Record] = []
     for extractor in ALL_EXTRACTORS if extractors is None else extractors:
         records.extend(extractor(doc, segments, gazetteer))
+    if extractors is None:
+        extracted = tuple(records)
+        for enricher in ALL_ENRICHERS:
+            records.extend(enricher(doc, segments, gazetteer, extracted))
     return records

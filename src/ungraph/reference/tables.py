@@ -32,6 +32,10 @@ __all__ = [
     "Mission",
     "Instrument",
     "Person",
+    "English",
+    "Link",
+    "LINK_SCHEMES",
+    "MAPPING_PROPERTIES",
     "TableSpec",
     "TABLES",
     "DEFAULT_DIR",
@@ -49,6 +53,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[3] / "data" / "reference"
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ORG_ID = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
+#: An entity path ``{kind}/{key}`` (keys may have further ``/`` parts: ``report/A-78-1/chapter/2``).
+_PATH = r"^[a-z]+(?:/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)+$"
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,62 @@ class Person:
     source: str
 
 
+# -- linked area: English labels and links out, keyed by entity path (kind/key) ----------------
+
+#: ``scheme`` of a link -> the IRI template its ``target`` fills (``{}``: the target as written).
+LINK_SCHEMES: dict[str, str] = {
+    "wikidata": "http://www.wikidata.org/entity/{}",
+    "wikipedia": "https://en.wikipedia.org/wiki/{}",
+    "geonames": "http://sws.geonames.org/{}/",
+    "un": "{}",
+}
+#: Mapping properties a link may use (ontology/README.md, "Links out").
+MAPPING_PROPERTIES = ("owl:sameAs", "skos:exactMatch", "skos:closeMatch", "rdfs:seeAlso")
+
+
+@dataclass(frozen=True)
+class English:
+    """English for an entity no other table names in English: ``id`` is its path ``{kind}/{key}``
+    (``post/chang-wu-fu-mi-shu-zhang``, ``report/A-78-1/chapter/2``, ``country/TUR``).
+
+    ``name_en`` the English name (empty when another table already gives it), ``alt_en`` further
+    English forms and search terms separated by ``|`` (``skos:altLabel``@en).
+    """
+
+    id: str
+    name_en: str
+    alt_en: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link out: ``id`` is ``{kind}/{key}@{scheme}``; ``target`` the id in that scheme (QID,
+    Wikipedia title with underscores, GeoNames id, or an IRI for ``un``); ``property`` the mapping
+    property (``skos:exactMatch``...); ``target_name`` the English name the target records for it;
+    ``lead`` the table the link was found in; ``source`` where it was checked (a second source).
+    """
+
+    id: str
+    target: str
+    property: str
+    target_name: str
+    lead: str
+    source: str
+
+    @property
+    def entity(self) -> str:
+        return self.id.rsplit("@", 1)[0]
+
+    @property
+    def scheme(self) -> str:
+        return self.id.rsplit("@", 1)[1]
+
+    @property
+    def iri(self) -> str:
+        return LINK_SCHEMES[self.scheme].format(self.target)
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """One curated table: its file, row class, id pattern, entity kind and name columns.
@@ -231,6 +293,9 @@ TABLES: tuple[TableSpec, ...] = (
               lists=("alt_zh",), label="name_zh", refs=(("mandated_by", "organizations.tsv"),)),
     TableSpec("instruments.tsv", Instrument, _SLUG, kind="instrument", names=("name_zh", "short_zh", "abbrev_zh"), label="name_zh"),
     TableSpec("persons.tsv", Person, _SLUG, kind="person", names=("name_zh",), lists=("alt_zh",), label="name_zh"),
+    # linked area
+    TableSpec("english.tsv", English, _PATH),
+    TableSpec("links.tsv", Link, _PATH[:-1] + r"@(?:" + "|".join(LINK_SCHEMES) + r")$"),
 )
 
 Row = TypeVar("Row")

@@ -1,0 +1,73 @@
+"""Links out: the entities of the build joined to the world's identifiers, by rule and by ``links.tsv``.
+
+Runs after the extractors (:data:`ungraph.extract.ALL_ENRICHERS`); every link is a reference fact
+(no provenance), in the mapping property its meaning calls for (``ontology/README.md``, "Links out"):
+
+* **resolutions and the report**, by rule: ``rdfs:seeAlso <https://undocs.org/{symbol}>`` (the
+  symbol without spaces; the document's page, not its identity) and, for the Chinese text the graph
+  is built from, ``rdfs:seeAlso <https://undocs.org/zh/{symbol}>``;
+* **curated rows** of ``data/reference/links.tsv`` for the entities the build has: Wikidata items
+  (``http://www.wikidata.org/entity/{QID}``), the UN's own page about the body (``un``), the
+  English Wikipedia article (``wikipedia``, as ``rdfs:seeAlso``) and, by rule from that checked
+  title, its DBpedia resource (``http://dbpedia.org/resource/{Title}``) in the row's property.
+
+>>> dbpedia_iri("United_Nations_Office_for_the_Coordination_of_Humanitarian_Affairs")
+'http://dbpedia.org/resource/United_Nations_Office_for_the_Coordination_of_Humanitarian_Affairs'
+>>> undocs_zh("S/RES/2282 (2016)")
+'https://undocs.org/zh/S/RES/2282(2016)'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ungraph.extract.mandates import undocs_url
+from ungraph.records import Document, Entity, Record, Ref, Segment, Statement
+
+__all__ = ["TABLE", "dbpedia_iri", "undocs_zh", "enrich"]
+
+#: The curated table this module reads.
+TABLE = "links.tsv"
+DBPEDIA = "http://dbpedia.org/resource/"
+
+
+def dbpedia_iri(title: str) -> str:
+    """The DBpedia resource of an English Wikipedia article (its title with underscores)."""
+    return DBPEDIA + title.replace(" ", "_")
+
+
+def undocs_zh(symbol: str) -> str:
+    """The undocs link of the Chinese text of a document."""
+    return "https://undocs.org/zh/" + re.sub(r"\s", "", symbol)
+
+
+def _ref(path: str) -> Ref:
+    kind, _, key = path.partition("/")
+    return Ref(kind, key)
+
+
+def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: Sequence[Record]) -> Iterator[Record]:
+    """``rdfs:seeAlso`` / ``skos:*Match`` / ``owl:sameAs`` statements for the entities of ``records``."""
+    report = Ref("report", doc.key)
+    yield Statement(report, "rdfs:seeAlso", undocs_url(doc.symbol), None, "rule: undocs.org + symbol")
+    yield Statement(report, "rdfs:seeAlso", undocs_zh(doc.symbol), None, "rule: undocs.org/zh + symbol")
+    have: set[Ref] = set()
+    for rec in records:
+        if not isinstance(rec, Entity) or rec.ref in have:
+            continue
+        have.add(rec.ref)
+        if rec.ref.kind == "resolution":
+            symbol = next((lit.value for prop, lit in rec.labels if prop == "schema:legislationIdentifier"), None)
+            if symbol:
+                yield Statement(rec.ref, "rdfs:seeAlso", undocs_url(symbol), None, "rule: undocs.org + symbol")
+    for row in gazetteer.tables.get(TABLE, []) if gazetteer is not None else []:
+        ref = _ref(row.entity)
+        if ref not in have:
+            continue
+        if row.scheme == "wikipedia":
+            yield Statement(ref, "rdfs:seeAlso", row.iri, None, row.source)
+            yield Statement(ref, row.property, dbpedia_iri(row.target), None, "rule: DBpedia resource of " + row.iri)
+        else:
+            yield Statement(ref, row.property, row.iri, None, row.source)
