@@ -59,9 +59,31 @@ def _describe_query() -> str:
     return "SELECT ?iri ?s ?p ?o WHERE { { ?iri ?p ?o BIND(?iri AS ?s) } UNION { ?s ?p ?iri BIND(?iri AS ?o) } }"
 
 
+#: Labels a document carries for each resource it links to (so a client can show names without a second request).
+_NEIGHBOUR_LABELS = ("rdfs:label", "skos:prefLabel")
+
+
+def _describe_extra_query() -> str:
+    labels = " ".join(f"<{_P[c.split(':')[0]]}{c.split(':')[1]}>" for c in _NEIGHBOUR_LABELS)
+    return (_PROLOGUE + "SELECT ?iri ?s ?p ?o WHERE { "
+            # an annotation's document reaches the quoted text: its target and both selectors
+            "{ ?iri oa:hasTarget ?s . ?s ?p ?o } UNION { ?iri oa:hasTarget/oa:hasSelector ?s . ?s ?p ?o } UNION "
+            # the labels of every IRI the resource links to, out and in
+            f"{{ ?iri ?p0 ?s FILTER(isIRI(?s)) VALUES ?p {{ {labels} }} ?s ?p ?o }} UNION "
+            f"{{ ?s ?p1 ?iri VALUES ?p {{ {labels} }} ?s ?p ?o }} }}")
+
+
 def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
-    """Every triple with ``iri`` as subject or object, sorted; ``[]`` when the graph doesn't know it."""
-    rows = _run(store, _describe_query(), {"iri": ox.NamedNode(iri)})
+    """The document of ``iri``, sorted; ``[]`` when the graph doesn't know it.
+
+    Every triple with ``iri`` as subject or object, the labels (``rdfs:label``, ``skos:prefLabel``)
+    of every resource those triples link it to, and, for an annotation, its target and selectors.
+    """
+    node = ox.NamedNode(iri)
+    rows = list(_run(store, _describe_query(), {"iri": node}))
+    if not rows:
+        return []
+    rows += list(_run(store, _describe_extra_query(), {"iri": node}))
     return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
 
 

@@ -158,6 +158,12 @@ def _report_quads(w: _Writer, doc: Document) -> None:
     w.add(build, "rdfs:label", Literal(f"ungraph {__version__} build of {doc.symbol}", "en"), "build")
     w.add(build, "rdfs:label", Literal(f"ungraph {__version__} 对 {doc.symbol} 的构建", "zh"), "build")
     w.add(report, "prov:wasGeneratedBy", build, "build")
+    # the dump says its base (issue 11, item 5): the VoID node the server describes at /.well-known/void
+    dataset = ns.base + ".well-known/void#dataset"
+    w.add(dataset, "rdf:type", "void:Dataset", "build")
+    w.add(dataset, "void:uriSpace", Literal(ns.base + "id/"), "build")
+    w.add(dataset, "void:rootResource", report, "build")
+    w.add(dataset, "void:dataDump", ns.base + "download/ungraph.nq", "build")
 
 
 def _annotate(w: _Writer, doc: Document, body: ox.NamedNode, prov: Provenance, key: str) -> None:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["Statistics", "statistics", "void_triples", "DOWNLOADS", "LICENSE"]
+__all__ = ["Statistics", "statistics", "void_triples", "linkset_rows", "DOWNLOADS", "LICENSE", "LINK_TARGETS",
+           "LINK_PREDICATES"]
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -35,6 +37,52 @@ DOWNLOADS = {
 }
 
 
+# -- linked area: one void:Linkset per outside dataset and link predicate -----------------------
+
+#: Outside datasets the graph links to: key -> (IRI prefix of its resources, English title, homepage).
+LINK_TARGETS: dict[str, tuple[str, str, str]] = {
+    "wikidata": ("http://www.wikidata.org/entity/", "Wikidata", "https://www.wikidata.org/"),
+    "dbpedia": ("http://dbpedia.org/resource/", "DBpedia", "https://www.dbpedia.org/"),
+    "wikipedia": ("https://en.wikipedia.org/wiki/", "English Wikipedia", "https://en.wikipedia.org/"),
+    "geonames": ("http://sws.geonames.org/", "GeoNames", "https://www.geonames.org/"),
+    "undocs": ("https://undocs.org/", "United Nations Official Document System (undocs.org)", "https://undocs.org/"),
+    "un-sdg": ("http://metadata.un.org/sdg/", "UN Common Digital Identifiers for the SDGs", "http://metadata.un.org/sdg/"),
+}
+#: Predicates that link out (the mapping properties, and dcterms:subject for the SDG goals).
+LINK_PREDICATES = (
+    "http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2004/02/skos/core#exactMatch",
+    "http://www.w3.org/2004/02/skos/core#closeMatch", "http://www.w3.org/2000/01/rdf-schema#seeAlso",
+    "http://purl.org/dc/terms/subject",
+)
+
+
+#: Every other outside IRI: a web page about the entity (the UN's own pages of its bodies and missions).
+OTHER_TARGET = ("web", "web pages about the entities (mostly the UN's own pages of its bodies and missions)")
+
+
+def _target_of(iri: str) -> str:
+    """The key of the outside dataset an IRI belongs to: a known one, else ``web``."""
+    for key, (prefix, _title, _home) in LINK_TARGETS.items():
+        if iri.startswith(prefix):
+            return key
+    return OTHER_TARGET[0]
+
+
+def linkset_rows(pairs: list[tuple[str, str]], base: str) -> tuple[tuple[str, str, int], ...]:
+    """(target key, predicate, links) for every (predicate, object IRI) pair pointing outside ``base``.
+
+    >>> linkset_rows([("p", "http://www.wikidata.org/entity/Q1"), ("p", "http://www.wikidata.org/entity/Q2"),
+    ...               ("p", "https://www.un.org/x"), ("p", "http://x/id/a")], "http://x/")
+    (('web', 'p', 1), ('wikidata', 'p', 2))
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for p, o in pairs:
+        if not o.startswith(base):
+            key = (_target_of(o), p)
+            counts[key] = counts.get(key, 0) + 1
+    return tuple(sorted((t, p, n) for (t, p), n in counts.items()))
+
+
 @dataclass(frozen=True)
 class Statistics:
     triples: int
@@ -44,6 +92,7 @@ class Statistics:
     classes: tuple[tuple[str, int], ...]
     properties: tuple[tuple[str, int], ...]
     graphs: tuple[tuple[str, int], ...]
+    linksets: tuple[tuple[str, str, int], ...] = ()
 
 
 def _int(term: object) -> int:
@@ -69,12 +118,15 @@ def statistics(store, base: str) -> Statistics:  # type: ignore[no-untyped-def]
     classes = rows("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")
     props = rows("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
     graphs = list(store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"))
+    values = " ".join(f"<{p}>" for p in LINK_PREDICATES)
+    links = rows(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o FILTER(isIRI(?o) && isIRI(?s)) }}")
     return Statistics(
         triples=_int(total["n"]), subjects=_int(total["s_"]), objects=_int(total["o_"]),
         entities=_int(entities[0]["n"]) if entities else 0,
         classes=tuple(sorted((r["c"].value, _int(r["n"])) for r in classes)),
         properties=tuple(sorted((r["p"].value, _int(r["n"])) for r in props)),
         graphs=tuple(sorted((r["g"].value, _int(r["n"])) for r in graphs if isinstance(r["g"], ox.NamedNode))),
+        linksets=linkset_rows([(r["p"].value, r["o"].value) for r in links], base),
     )
 
 
@@ -149,6 +201,7 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
         add(sub, str(RDF_TYPE.value), ox.NamedNode(VOID + "Dataset"))
         add(sub, VOID + "triples", n(count))
         add(sub, "http://www.w3.org/ns/sparql-service-description#name", ox.NamedNode(graph))
+    _linksets(add, n, ds, void_url, stats)
     if downloads:
         for name, (mime, what) in DOWNLOADS.items():
             dist = ox.NamedNode(f"{root}download/{name}")
@@ -159,4 +212,28 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
             add(dist, DCAT + "mediaType", ox.NamedNode(f"https://www.iana.org/assignments/media-types/{mime}"))
             add(dist, DCT + "description", ox.Literal(what, language="en"))
             add(dist, DCT + "license", ox.NamedNode(LICENSE))
+            # the dump's own base: its IRIs are minted under it, whatever server it is loaded into
+            add(dist, VOID + "uriSpace", ox.Literal(base + "id/"))
+            add(dist, DCT + "description", ox.Literal(f"IRIs under the base {base} (UNGRAPH_BASE of the build)", language="en"))
     return sorted(set(T), key=str)
+
+
+def _linksets(add, n, ds: ox.NamedNode, void_url: str, stats: Statistics) -> None:  # type: ignore[no-untyped-def]
+    """One ``void:Linkset`` per (outside dataset, link predicate), with its count, and the dataset it targets."""
+    for target, predicate, count in stats.linksets:
+        node = _frag(void_url, "linkset", f"{target} {predicate}")
+        other = ox.NamedNode(f"{void_url}#target-{re.sub(r'[^A-Za-z0-9.-]', '-', target)}")
+        add(ds, VOID + "subset", node)
+        add(node, str(RDF_TYPE.value), ox.NamedNode(VOID + "Linkset"))
+        add(node, VOID + "subjectsTarget", ds)
+        add(node, VOID + "objectsTarget", other)
+        add(node, VOID + "linkPredicate", ox.NamedNode(predicate))
+        add(node, VOID + "triples", n(count))
+        add(other, str(RDF_TYPE.value), ox.NamedNode(VOID + "Dataset"))
+        if target in LINK_TARGETS:
+            prefix, title, home = LINK_TARGETS[target]
+            add(other, VOID + "uriSpace", ox.Literal(prefix))
+            add(other, "http://xmlns.com/foaf/0.1/homepage", ox.NamedNode(home))
+        else:
+            title = OTHER_TARGET[1]
+        add(other, DCT + "title", ox.Literal(title, language="en"))
