@@ -5,7 +5,8 @@ Runs after the extractors (:data:`ungraph.extract.ALL_ENRICHERS`); every link is
 
 * **resolutions and the report**, by rule: ``rdfs:seeAlso <https://undocs.org/{symbol}>`` (the
   symbol without spaces; the document's page, not its identity) and, for the Chinese text the graph
-  is built from, ``rdfs:seeAlso <https://undocs.org/zh/{symbol}>``;
+  is built from, ``rdfs:seeAlso <https://undocs.org/zh/{symbol}>``; an **instrument** the report says
+  a resolution adopted (``ug:adoptedBy``) gets the undocs page of that resolution, which publishes it;
 * **curated rows** of ``data/reference/links.tsv`` for the entities the build has: Wikidata items
   (``http://www.wikidata.org/entity/{QID}``), the UN's own page about the body (``un``), the
   English Wikipedia article (``wikipedia``, as ``rdfs:seeAlso``) and, by rule from that checked
@@ -54,6 +55,7 @@ def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: 
     yield Statement(report, "rdfs:seeAlso", undocs_url(doc.symbol), None, "rule: undocs.org + symbol")
     yield Statement(report, "rdfs:seeAlso", undocs_zh(doc.symbol), None, "rule: undocs.org/zh + symbol")
     have: set[Ref] = set()
+    symbols: dict[Ref, str] = {}
     for rec in records:
         if not isinstance(rec, Entity) or rec.ref in have:
             continue
@@ -61,7 +63,14 @@ def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: 
         if rec.ref.kind == "resolution":
             symbol = next((lit.value for prop, lit in rec.labels if prop == "schema:legislationIdentifier"), None)
             if symbol:
+                symbols[rec.ref] = symbol
                 yield Statement(rec.ref, "rdfs:seeAlso", undocs_url(symbol), None, "rule: undocs.org + symbol")
+    adopted = sorted({(rec.subject, rec.object) for rec in records if isinstance(rec, Statement)
+                      and rec.predicate == "ug:adoptedBy" and isinstance(rec.object, Ref) and rec.object in symbols},
+                     key=lambda pair: (pair[0].key, pair[1].key))
+    for instrument, resolution in adopted:  # the resolution's document publishes the instrument it adopts
+        yield Statement(instrument, "rdfs:seeAlso", undocs_url(symbols[resolution]), None,
+                        "rule: undocs.org + the symbol of the resolution that adopted it")
     for row in gazetteer.tables.get(TABLE, []) if gazetteer is not None else []:
         ref = _ref(row.entity)
         if ref not in have:
