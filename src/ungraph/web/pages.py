@@ -64,7 +64,7 @@ def _chapter_number(iri: str) -> int:
 def home() -> Response:
     cat, ns = get_catalog(), services.ns
     kinds = kind_rows(cat, ns, current_lang())
-    chapters = [(iri, cat.label(iri, "zh")) for iri in
+    chapters = [(iri, cat.label(iri, current_lang())) for iri in
                 sorted(cat.instances.get(ns.ontology + "Chapter", []), key=lambda i: (_chapter_number(i), i))]
     reports = cat.instances.get(ns.ontology + "Report", [])
     n = next(iter(services.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",

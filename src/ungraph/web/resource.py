@@ -212,6 +212,15 @@ def _value(o: object, prop: str, lang: str, urls: Urls, currency: str | None) ->
     return Value(str(o))
 
 
+def _without_derived_labels(out: list[tuple[str, object]], ns) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    """Drop the label copies made for generic tools (``graph/labels.py``): ``rdfs:label`` / ``schema:name``
+    equal to a preferred label or title, ``skos:altLabel`` equal to an abbreviation; the page shows each name once."""
+    pref = {o for p, o in out if p in (ns.expand("skos:prefLabel"), ns.expand("dcterms:title"))}
+    abbr = {o for p, o in out if p == ns.ontology + "abbreviation"}
+    copies = {ns.expand("rdfs:label"): pref, ns.expand("schema:name"): pref, ns.expand("skos:altLabel"): abbr}
+    return [(p, o) for p, o in out if o not in copies.get(p, ())]
+
+
 def _name_rank(prop: str, ug: str) -> int:
     key = "abbreviation" if prop == ug + "abbreviation" else prop
     return NAME_ORDER.index(key) if key in NAME_ORDER else len(NAME_ORDER)
@@ -220,6 +229,7 @@ def _name_rank(prop: str, ug: str) -> int:
 def _facts(iri: str, lang: str, urls: Urls, skip: set[str]) -> dict[str, list[Fact]]:
     ns = services.ns
     out = [(p, o) for p, o in queries.outgoing(services.store, iri) if p not in skip]
+    out = _without_derived_labels(out, ns)
     currency = next((o.value for p, o in out if p == ns.expand("schema:currency") and isinstance(o, ox.Literal)), None)
     sources: dict[tuple[str, str], list[Source]] = defaultdict(list)
     tops: dict[str, str | None] = {}
