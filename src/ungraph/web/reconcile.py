@@ -27,6 +27,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 
 from ungraph import queries
+from ungraph.kinds import KINDS as ALL_KINDS
 from ungraph.namespaces import PREFIXES
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
@@ -45,9 +46,10 @@ TYPES: tuple[tuple[str, str], ...] = (
     ("ug:Resolution", "resolution"), ("ug:Instrument", "instrument"), ("schema:Country", "country"),
     ("ug:Region", "region"), ("ug:Programme", "programme"), ("schema:Event", "event"),
 )
-#: Kinds of IRI (``{base}id/{kind}/...``) that are entities to reconcile against.
-KINDS = frozenset({"organization", "person", "post", "resolution", "instrument", "country", "region",
-                   "programme", "event", "city", "goal"})
+#: Kinds of IRI (``{base}id/{kind}/...``, :data:`ungraph.kinds.KINDS`) that are not entities to match:
+#: the report's own parts and the provenance plumbing.
+NOT_ENTITIES = frozenset({"annotation", "build", "statement", "report", "dataset", "amount", "figure", "photo"})
+KINDS = frozenset(k for k in ALL_KINDS if k not in NOT_ENTITIES)
 #: Data-extension properties beyond plain CURIEs: id -> (English name, description).
 EXTEND_PROPERTIES: dict[str, tuple[str, str]] = {
     "name_en": ("English name", "the English label"),
@@ -169,15 +171,17 @@ def _manifest() -> dict[str, object]:
 # --- matching ---------------------------------------------------------------------------------
 
 def score(rank: int, query: str, matched: str) -> float:
-    """The score of a hit of the catalog's ``rank`` (0 exact name, 1 exact other label, 2 prefix, 3 substring).
+    """The score of a hit of the catalog's ``rank`` (0 exact name, 1 exact other label, 2 prefix,
+    3 inside a label, 4 near miss by edit distance), scaled by how much of the label the query covers.
 
-    >>> score(0, "OCHA", "OCHA"), score(1, "DRC", "DRC"), score(2, "联合国", "联合国儿童基金会")
-    (100.0, 90.0, 42.5)
+    >>> score(0, "OCHA", "OCHA"), score(1, "DRC", "DRC"), score(2, "联合国", "联合国儿童基金会"), score(4, "Gutteres", "Guterres")
+    (100.0, 90.0, 46.2, 40.0)
     """
     if rank <= 1:
         return 100.0 if rank == 0 else 90.0
     ratio = min(1.0, len(query.strip()) / max(1, len(matched)))
-    return round((70.0 if rank == 2 else 50.0) * ratio + (20.0 if rank == 2 else 10.0), 1)
+    weight, floor = {2: (70.0, 20.0), 3: (50.0, 10.0)}.get(rank, (35.0, 5.0))
+    return round(weight * ratio + floor, 1)
 
 
 def _type_filter(spec: object) -> list[str]:
