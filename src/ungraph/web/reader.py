@@ -22,7 +22,7 @@ from ungraph.web.i18n import current_lang
 from ungraph.web.fulltext import display_text
 from ungraph.web.present import Span, clean_spans, link_spans
 from ungraph.web.urls import Urls
-from ungraph.web.view import kinds_of, name, term_label
+from ungraph.web.view import kinds_of, name, name_lang, term_label
 
 __all__ = ["blueprint", "chapter_overview", "report_contents", "Node"]
 
@@ -132,7 +132,8 @@ def chapter_overview(chapter: str, lang: str) -> dict[str, object]:
     by_kind: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for body, n in counts.items():
         kinds = kinds_of(body, cat, services.ns)
-        by_kind[term_label(kinds[0], lang) if kinds else "—"].append((name(body, lang), urls.page(body), n))
+        by_kind[term_label(kinds[0], lang) if kinds else "—"].append((name(body, lang), urls.page(body), n,
+                                                                      name_lang(body, lang)[1]))
     mentioned = sorted(((k, sorted(v, key=lambda x: (-x[2], x[0]))) for k, v in by_kind.items()),
                        key=lambda kv: (-sum(x[2] for x in kv[1]), kv[0]))
     return {"sections": sections, "mentioned": mentioned, "reader": urls.reader(chapter)}
