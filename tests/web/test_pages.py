@@ -230,7 +230,7 @@ def test_report_contents_and_chapter_overview(web) -> None:  # type: ignore[no-u
     contents = page(web, "/read/A-78-1")
     assert len(contents.select("ol.chapters li")) >= 12
     soup = page(web, CHAPTER, "en")
-    cards = [h.small.get_text() for h in soup.select(".overview .section-card h3")]
+    cards = [h.a.get_text() for h in soup.select(".overview .section-card h3")]  # English mode: the heading is the English kind
     assert {"core programmes", "indicative resources", "key mandates", "key entities"} <= set(cards)
     mentioned = {a["href"] for a in soup.select(".overview .inline-list a")}
     assert {MONUSCO, COD} <= mentioned

@@ -153,7 +153,6 @@ def _manifest() -> dict[str, object]:
         "name": "ungraph: entities of the UN Secretary-General's report A/78/1",
         "identifierSpace": _id_base(),
         "schemaSpace": services.ns.ontology,
-        "documentation": root + "reconcile/docs",
         "serviceVersion": "1",
         "defaultTypes": default,
         "view": {"url": root + "id/{{id}}"},
