@@ -162,7 +162,6 @@ def _report_quads(w: _Writer, doc: Document) -> None:
     dataset = ns.base + ".well-known/void#dataset"
     w.add(dataset, "rdf:type", "void:Dataset", "build")
     w.add(dataset, "void:uriSpace", Literal(ns.base + "id/"), "build")
-    w.add(dataset, "void:rootResource", report, "build")
     w.add(dataset, "void:dataDump", ns.base + "download/ungraph.nq", "build")
 
 

@@ -29,7 +29,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template_str
 from ungraph import queries
 from ungraph.kinds import KINDS as ALL_KINDS
 from ungraph.namespaces import PREFIXES
-from ungraph.web.catalog import get_catalog
+from ungraph.web.catalog import Hit, get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.present import sentence_around
@@ -238,7 +238,7 @@ def _reconcile_one(q: dict) -> dict[str, list[dict[str, object]]]:
               (all if strict == "all" else any)(cat.is_a(i, t) for t in types)}
     hits = cat.search(text, limit=max(limit * 3, 30), within=within) if text else []
     if not text and conditions:
-        hits = [type("H", (), {"iri": i, "matched": name(i, "en"), "rank": 3})() for i in sorted(within)]  # type: ignore[misc]
+        hits = [Hit(i, name(i, "en"), 3) for i in sorted(within)]  # property conditions alone: every candidate
     results = []
     for hit in hits:
         s = score(hit.rank, text, hit.matched) if text else 50.0
