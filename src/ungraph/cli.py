@@ -16,14 +16,14 @@ from typing import Any
 
 import click
 
-from ungraph import __version__
+from ungraph import __version__, formats
 from ungraph.config import Settings
 from ungraph.errors import UngraphError, ValidationFailed
 
 __all__ = ["main", "cli"]
 
-QUERY_FORMATS = ("json", "csv", "tsv", "xml", "ttl", "nt")
-EXPORT_FORMATS = ("nq", "trig", "ttl", "nt", "jsonld")
+QUERY_FORMATS = tuple(f.name for f in formats.offers("bindings") + formats.offers("graph"))
+EXPORT_FORMATS = tuple(f.name for f in formats.offers("export"))
 
 
 class _Group(click.Group):

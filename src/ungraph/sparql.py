@@ -19,26 +19,11 @@ from xml.sax.saxutils import escape as _xml_escape
 
 import pyoxigraph as ox
 
+from ungraph import formats
 from ungraph.errors import FormatError, UngraphError
 
-__all__ = ["QueryError", "RESULT_FORMATS", "GRAPH_FORMATS", "execute", "serialize", "run_query",
+__all__ = ["QueryError", "execute", "serialize", "run_query",
            "Job", "Answer", "run_job", "serialize_bindings", "LABEL_PREDICATES"]
-
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdf": ox.RdfFormat.RDF_XML,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-}
-
 
 class QueryError(UngraphError):
     """The query does not parse (the message is the parser's)."""
@@ -66,14 +51,16 @@ def execute(store: ox.Store, query: str, *, base: str | None = None,
 def serialize(results, fmt: str | None) -> bytes:  # type: ignore[no-untyped-def]
     """Serialize results of any query form; ``fmt`` None picks json or ttl."""
     if isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
-        fmt = fmt or "json"
-        if fmt not in RESULT_FORMATS:
-            raise FormatError(f"format {fmt!r} does not fit SELECT/ASK results (use json, xml, csv or tsv)")
-        return results.serialize(format=RESULT_FORMATS[fmt])
-    fmt = fmt or "ttl"
-    if fmt not in GRAPH_FORMATS:
-        raise FormatError(f"format {fmt!r} does not fit CONSTRUCT/DESCRIBE results (use ttl, nt, jsonld, rdf)")
-    return results.serialize(format=GRAPH_FORMATS[fmt])
+        found = formats.by_name(fmt or "json", "bindings")
+        if found is None or found.results is None:
+            raise FormatError(f"format {fmt!r} does not fit SELECT/ASK results (use "
+                              + ", ".join(f.name for f in formats.offers("bindings")) + ")")
+        return results.serialize(format=found.results)
+    found = formats.by_name(fmt or "ttl", "graph")
+    if found is None or found.rdf is None:
+        raise FormatError(f"format {fmt!r} does not fit CONSTRUCT/DESCRIBE results (use "
+                          + ", ".join(f.name for f in formats.offers("graph")) + ")")
+    return results.serialize(format=found.rdf)
 
 
 def run_query(store: ox.Store, query: str, fmt: str | None = None, *, base: str | None = None) -> bytes:
@@ -217,6 +204,13 @@ def _label_triples(store, objects: list[ox.NamedNode]) -> list[ox.Triple]:  # ty
     return list(store.query(q, use_default_graph_as_union=True))
 
 
+def _graph_format(name: str) -> ox.RdfFormat:
+    found = formats.by_name(name, "graph")
+    if found is None or found.rdf is None:
+        raise FormatError(f"format {name!r} does not fit CONSTRUCT/DESCRIBE results")
+    return found.rdf
+
+
 def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
     """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize.
 
@@ -257,7 +251,7 @@ def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
             seen = set(triples)
             objects = sorted({t.object for t in triples if isinstance(t.object, ox.NamedNode)}, key=str)
             triples += [t for t in _label_triples(store, objects) if t not in seen]
-        fmt = GRAPH_FORMATS[job.graph_format]
+        fmt = _graph_format(job.graph_format)
         kwargs = {}
         if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             blob = "\n".join(map(str, triples))

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ungraph import formats
 from ungraph.errors import FormatError, StoreError
 
 __all__ = [
-    "FORMATS",
     "format_for_path",
     "open_store",
     "memory_store",
@@ -40,23 +40,8 @@ __all__ = [
     "export",
 ]
 
-#: RDF file formats by short name; N-Quads and TriG carry graphs.
-FORMATS: dict[str, ox.RdfFormat] = {
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdf": ox.RdfFormat.RDF_XML,
-    "owl": ox.RdfFormat.RDF_XML,
-    "xml": ox.RdfFormat.RDF_XML,
-    "n3": ox.RdfFormat.N3,
-}
-_EXTENSIONS = {"nquads": "nq", "turtle": "ttl", "ntriples": "nt", "json": "jsonld", "json-ld": "jsonld"}
-
-
 def format_for_path(path: str | Path) -> ox.RdfFormat:
-    """The RDF format of a file from its extension.
+    """The RDF format of a file from its extension (:func:`ungraph.formats.by_extension`).
 
     >>> format_for_path("data.trig").name
     'TriG'
@@ -65,12 +50,9 @@ def format_for_path(path: str | Path) -> ox.RdfFormat:
     ...
     ungraph.errors.FormatError: data.csv: unknown RDF file extension '.csv' (known: .jsonld, .n3, .nq, .nt, .owl, .rdf, .trig, .ttl, .xml)
     """
-    ext = Path(path).suffix.lower().lstrip(".")
-    ext = _EXTENSIONS.get(ext, ext)
-    if ext not in FORMATS:
-        known = ", ".join("." + e for e in sorted(FORMATS))
-        raise FormatError(f"{path}: unknown RDF file extension '.{ext}' (known: {known})")
-    return FORMATS[ext]
+    found = formats.by_extension(path, "file")
+    assert found.rdf is not None
+    return found.rdf
 
 
 def memory_store() -> ox.Store:
@@ -217,14 +199,16 @@ def load_file(store: ox.Store, path: str | Path, *, graph: str | None = None, ba
 
 
 def export(store: ox.Store, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
-    """Serialize the whole store. Graph-less formats (ttl, nt, jsonld) get the union of all graphs."""
-    if fmt not in {"nq", "trig", "ttl", "nt", "jsonld"}:
-        raise FormatError(f"unknown export format {fmt!r} (known: nq, trig, ttl, nt, jsonld)")
-    if fmt == "nq":
+    """Serialize the whole store in an ``export`` format of :mod:`ungraph.formats`. Graph-less formats
+    (ttl, nt, jsonld) get the union of all graphs; N-Quads is the canonical sorted dump."""
+    found = formats.by_name(fmt, "export")
+    if found is None or found.rdf is None:
+        known = ", ".join(f.name for f in formats.offers("export"))
+        raise FormatError(f"unknown export format {fmt!r} (known: {known})")
+    if found.name == "nq":
         return canonical_nquads(store)
-    rdf_format = FORMATS[fmt]
-    if rdf_format.supports_datasets:
-        return store.dump(format=rdf_format, prefixes=prefixes or {})
+    if found.is_dataset:
+        return store.dump(format=found.rdf, prefixes=prefixes or {})
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
-    kwargs = {"prefixes": prefixes} if prefixes and fmt == "ttl" else {}
-    return ox.serialize(triples, format=rdf_format, **kwargs)
+    kwargs = {"prefixes": prefixes} if prefixes and found.name == "ttl" else {}
+    return ox.serialize(triples, format=found.rdf, **kwargs)

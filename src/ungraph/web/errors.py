@@ -10,12 +10,14 @@ from flask import Flask, Response, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
+from ungraph.web.negotiation import prefers
+
 __all__ = ["register", "wants_html", "error_response"]
 
 
 def wants_html() -> bool:
-    best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
-    return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
+    """True when the client prefers HTML to JSON (a browser); scripts and RDF clients get JSON."""
+    return prefers(request.headers.get("Accept"), "text/html", "application/json")
 
 
 def error_response(status: int, message: str) -> Response:

@@ -18,9 +18,12 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["MediaRange", "parse_accept", "quality", "choose"]
+from ungraph.formats import Format
+
+__all__ = ["MediaRange", "parse_accept", "quality", "choose", "negotiate", "negotiate_media", "prefers"]
 
 
 @dataclass(frozen=True)
@@ -117,3 +120,61 @@ def choose(header: str | None, offers: list[str]) -> str | None:
             best, best_q = mime, q
     return best
 
+
+
+def prefers(header: str | None, mime: str, over: str) -> bool:
+    """True when the client gives ``mime`` a higher quality than ``over`` (no header: False).
+
+    >>> prefers("text/html,*/*;q=0.8", "text/html", "application/json"), prefers("*/*", "text/html", "application/json")
+    (True, False)
+    """
+    ranges = parse_accept(header)
+    return quality(ranges, mime) > quality(ranges, over)
+
+
+def negotiate(candidates: Sequence[Format], accept: str | None, *, param: str | None = None) -> Format | None:
+    """The one way a view picks a format: ``param`` (a ``?format=`` value: a name, an alias or a
+    media type) when given, else the best of ``Accept`` (q-values, wildcards; ties and ``*/*`` to the
+    first candidate). None when nothing fits (the view answers 406).
+
+    >>> from ungraph.formats import offers
+    >>> negotiate(offers("document"), "application/rdf+xml;q=0.9, text/turtle;q=0.5").name
+    'rdf'
+    >>> negotiate(offers("document"), "text/html", param="nt").name
+    'nt'
+    >>> negotiate(offers("bindings"), "text/turtle") is None
+    True
+    >>> negotiate(offers("graph"), "*/*").name, negotiate(offers("graph"), None).name
+    ('ttl', 'ttl')
+    >>> negotiate(offers("graph"), "", param="application/n-quads").name
+    'nq'
+    >>> negotiate(offers("graph"), "", param="docx") is None
+    True
+    """
+    chosen = negotiate_media(candidates, accept, param=param)
+    return chosen[0] if chosen else None
+
+
+def negotiate_media(candidates: Sequence[Format], accept: str | None, *,
+                    param: str | None = None) -> tuple[Format, str] | None:
+    """Like :func:`negotiate`, with the media type chosen (the one ``Accept`` or ``param`` named, so a
+    client asking for ``application/json`` gets that type back).
+
+    >>> from ungraph.formats import offers
+    >>> [(f.name, m) for f, m in [negotiate_media(offers("bindings"), "application/json")]]
+    [('json', 'application/json')]
+    """
+    if param:
+        key = param.strip().lower()
+        mime = key.split(";", 1)[0].strip()
+        named = next((f for f in candidates if f.name == key), None) or next(
+            (f for f in candidates if key in f.aliases), None)
+        if named is not None:
+            return named, named.media_type
+        typed = next((f for f in candidates if mime in f.media_types), None)
+        return (typed, mime) if typed is not None else None
+    mimes = list(dict.fromkeys(m for f in candidates for m in f.media_types))
+    chosen = choose(accept, mimes)
+    if chosen is None:
+        return None
+    return next(f for f in candidates if chosen in f.media_types), chosen

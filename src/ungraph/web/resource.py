@@ -1,7 +1,8 @@
 """Every IRI under the base, content-negotiated: the entity page for people, RDF for programs.
 
-``text/html`` (the default), ``text/turtle``, ``application/ld+json`` and ``application/n-triples``
-by ``Accept`` or ``?format=ttl|jsonld|nt``, always with ``Vary: Accept``. The RDF is every triple
+``text/html`` (the default) or any ``document`` format of :mod:`ungraph.formats` (Turtle, JSON-LD
+against ``/context.jsonld``, N-Triples, RDF/XML) by ``Accept`` or ``?format=``, always with
+``Vary: Accept`` (:mod:`ungraph.web.documents`: validators, CORS, ``Link`` alternates). The RDF is every triple
 with the IRI as subject or object (the ontology and the shapes: every triple about their terms).
 An IRI the graph doesn't know gets a 404 that suggests labels close to its last path segment.
 """
@@ -12,10 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request
 from jinja2 import TemplateNotFound
 
-from ungraph import queries
+from ungraph import formats, queries
+from ungraph.formats import Format
+from ungraph.web import documents, negotiation
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
@@ -27,39 +30,19 @@ from ungraph.web.reader import chapter_overview, report_contents
 from ungraph.web.urls import Urls
 from ungraph.web.view import is_structure, kinds_of, name, name_lang, term_label
 
-__all__ = ["blueprint", "RDF_FORMATS", "negotiate"]
+__all__ = ["blueprint", "negotiate"]
 
 blueprint = Blueprint("resource", __name__)
 
-RDF_FORMATS = {"ttl": ("text/turtle", ox.RdfFormat.TURTLE), "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-               "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD)}
-_ALIASES = {"turtle": "ttl", "json-ld": "jsonld", "json": "jsonld", "ntriples": "nt", "n-triples": "nt", "html": "html"}
-_BY_MIME = {mime: fmt for fmt, (mime, _f) in RDF_FORMATS.items()} | {"application/json": "jsonld"}
 _LIST_LIMIT = 50
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def negotiate() -> str | None:
-    """``html``, an RDF format key, or None when nothing acceptable is on offer (406)."""
-    fmt = request.args.get("format")
-    if fmt:
-        fmt = _ALIASES.get(fmt, fmt)
-        return fmt if fmt == "html" or fmt in RDF_FORMATS else None
-    accept = request.accept_mimetypes
-    if not accept:
-        return "html"
-    best = accept.best_match(["text/html", "application/xhtml+xml", *_BY_MIME])
-    if best is None:
-        return None
-    return "html" if best in ("text/html", "application/xhtml+xml") else _BY_MIME[best]
-
-
-def _rdf(triples: list[ox.Triple], fmt: str) -> Response:
-    mime, rdf_format = RDF_FORMATS[fmt]
-    # no ``id:`` prefix: keys with "/" would print as escaped local names (id:report\/A-78-1)
-    kwargs = {"prefixes": {k: v for k, v in services.ns.prefixes.items() if k != "id"}} if fmt == "ttl" else {}
-    return Response(ox.serialize(triples, format=rdf_format, **kwargs), mimetype=mime)
+def negotiate() -> Format | None:
+    """The format of the document at this IRI (HTML or an RDF format), or None (406)."""
+    return negotiation.negotiate(formats.offers("document"), request.headers.get("Accept"),
+                                 param=request.args.get("format"))
 
 
 def _serve(iri: str, triples: list[ox.Triple], html) -> Response:  # type: ignore[no-untyped-def]
@@ -67,18 +50,21 @@ def _serve(iri: str, triples: list[ox.Triple], html) -> Response:  # type: ignor
         return _not_found(iri)
     fmt = negotiate()
     if fmt is None:
-        resp = error_response(406, "no acceptable format; offer one of text/html, " +
-                              ", ".join(mime for mime, _ in RDF_FORMATS.values()))
-    elif fmt == "html":
+        resp = error_response(406, "no acceptable format; offer one of " +
+                              ", ".join(f.media_type for f in formats.offers("document")))
+    elif fmt is formats.HTML:
+        g.alternates = documents.alternates(request.script_root + request.path)  # relative: pages are cached
         resp = Response(html(), mimetype="text/html")
+        resp.headers["Link"] = documents.link_header(request.base_url)
+        resp.headers.update(documents.CORS_HEADERS)
     else:
-        resp = _rdf(triples, fmt)
+        resp = documents.rdf_response(triples, fmt, tag=iri)
     resp.headers["Vary"] = "Accept, Cookie"
     return resp
 
 
 def _not_found(iri: str) -> Response:
-    if negotiate() == "html":
+    if negotiate() is formats.HTML:
         guess = iri.rstrip("/").rsplit("/", 1)[-1]
         hits = search.results(guess, current_lang(), 8) if guess else []
         resp = Response(render_template("not_found.html", iri=iri, hits=hits), status=404, mimetype="text/html")
@@ -124,7 +110,7 @@ def vocabulary(which: str) -> Response:
     """
     iri = services.ns.ontology_iri if which == "ontology" else services.ns.shapes_iri
     triples = queries.describe_namespace(services.store, iri)
-    if which == "ontology" and triples and negotiate() == "html" and request.args.get("view") == "lode":
+    if which == "ontology" and triples and negotiate() is formats.HTML and request.args.get("view") == "lode":
         from ungraph.graph.ontology import ontology_html
 
         resp = Response(ontology_html(services.ns.base), mimetype="text/html")

@@ -27,42 +27,28 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from email.utils import formatdate, parsedate_to_datetime
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
+from ungraph import formats
+from ungraph.formats import media_types
 from ungraph.sparql import Answer, Job, run_job
-from ungraph.web import sparql_check
+from ungraph.web import documents, sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web import validation
-from ungraph.web.negotiation import choose
+from ungraph.web.negotiation import negotiate_media
 from ungraph.web.sparql_pool import QueryTimeout, WorkerPool
 
-__all__ = ["blueprint", "RESULT_TYPES", "GRAPH_TYPES", "FORMAT_NAMES", "TRUNCATED_HEADER", "parse_params"]
+__all__ = ["blueprint", "TRUNCATED_HEADER", "parse_params"]
 
 blueprint = Blueprint("sparql", __name__, template_folder="templates")
 blueprint.register_blueprint(validation.blueprint)
 
-#: Offers in order of preference (the first is the default for no Accept or */*).
-RESULT_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES: dict[str, str] = {
-    "text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt", "text/plain": "nt",
-    "application/ld+json": "jsonld", "application/rdf+xml": "rdf", "application/trig": "trig",
-    "application/n-quads": "nq",
-}
-#: ``format=`` names (also accepted: a media type).
-FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle", "turtle": "text/turtle",
-                "nt": "application/n-triples", "ntriples": "application/n-triples", "jsonld": "application/ld+json",
-                "json-ld": "application/ld+json", "rdf": "application/rdf+xml", "rdfxml": "application/rdf+xml",
-                "trig": "application/trig", "nq": "application/n-quads", "nquads": "application/n-quads"}
+RESULT_FORMATS = formats.offers("bindings")
+GRAPH_FORMATS = formats.offers("graph")
 TRUNCATED_HEADER = "X-Ungraph-Truncated"
 _UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
 _READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
@@ -145,25 +131,18 @@ def _request_params() -> tuple[str | None, dict[str, list[str]]]:
     return (queries[0] if queries else None), params
 
 
-def _offers(kind_types: dict[str, str]) -> list[str]:
-    return list(kind_types)
-
-
-def _negotiate(params: dict[str, list[str]], form: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+def _negotiate(params: dict[str, list[str]]) -> tuple[str | None, str | None, str | None, str | None]:
     """(result_format, result_mime, graph_format, graph_mime) for the request; None where nothing fits."""
     wanted = params.get("format", [])
-    if wanted:
-        name = wanted[-1].strip().lower()
-        mime = FORMAT_NAMES.get(name, name)
-        r, g = RESULT_TYPES.get(mime), GRAPH_TYPES.get(mime)
-        if r is None and g is None:
-            raise _Refused(406, f"unknown format {wanted[-1]!r}; known: {', '.join(sorted(set(FORMAT_NAMES)))}")
-        return r, (mime if r else None), g, (mime if g else None)
+    param = wanted[-1] if wanted else None
     accept = request.headers.get("Accept")
-    rm = choose(accept, _offers(RESULT_TYPES))
-    gm = choose(accept, _offers(GRAPH_TYPES))
+    r = negotiate_media(RESULT_FORMATS, accept, param=param)
+    g = negotiate_media(GRAPH_FORMATS, accept, param=param)
+    if param and r is None and g is None:
+        known = sorted({n for f in RESULT_FORMATS + GRAPH_FORMATS for n in (f.name, *f.aliases)})
+        raise _Refused(406, f"unknown format {param!r}; known: {', '.join(known)}")
     # a client that only accepts text/plain wants N-Triples for graphs, but nothing fits bindings
-    return (RESULT_TYPES[rm] if rm else None), rm, (GRAPH_TYPES[gm] if gm else None), gm
+    return (r[0].name if r else None), (r[1] if r else None), (g[0].name if g else None), (g[1] if g else None)
 
 
 class _Cache:
@@ -235,29 +214,8 @@ def _run(job: Job) -> Answer:
         return Answer("unavailable", error=str(e))
 
 
-def _http_date(ts: float) -> str:
-    return formatdate(ts, usegmt=True)
-
-
-def _not_modified(etag: str) -> bool:
-    if request.method not in ("GET", "HEAD"):
-        return False
-    inm = request.headers.get("If-None-Match")
-    if inm is not None:
-        tags = [t.strip().removeprefix("W/") for t in inm.split(",")]
-        return "*" in tags or etag in tags
-    ims = request.headers.get("If-Modified-Since")
-    if ims:
-        try:
-            return int(services.built_at) <= parsedate_to_datetime(ims).timestamp()
-        except (TypeError, ValueError):
-            return False
-    return False
-
-
 def _validators(resp: Response, etag: str) -> Response:
-    resp.headers["ETag"] = etag
-    resp.headers["Last-Modified"] = _http_date(services.built_at)
+    documents.set_validators(resp, etag)
     resp.headers["Cache-Control"] = "public, max-age=60"
     resp.headers["Vary"] = "Accept, Accept-Encoding"
     return resp
@@ -277,11 +235,11 @@ def endpoint() -> Response:
         if refusal is not None:
             raise _Refused(refusal.status, refusal.message)
         form = sparql_check.query_form(query)
-        rfmt, rmime, gfmt, gmime = _negotiate(params, form)
+        rfmt, rmime, gfmt, gmime = _negotiate(params)
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         if (graph_form and gfmt is None) or (form in ("SELECT", "ASK") and rfmt is None) or (rfmt is gfmt is None):
-            raise _Refused(406, "no acceptable result format; SELECT/ASK: " + ", ".join(RESULT_TYPES)
-                           + "; CONSTRUCT/DESCRIBE: " + ", ".join(GRAPH_TYPES))
+            raise _Refused(406, "no acceptable result format; SELECT/ASK: " + ", ".join(media_types(RESULT_FORMATS))
+                           + "; CONSTRUCT/DESCRIBE: " + ", ".join(media_types(GRAPH_FORMATS)))
         settings = services.settings
         job = Job(query=query, result_format=rfmt, graph_format=gfmt, base=request.base_url,
                   default_graph=tuple(params.get("default-graph-uri", [])),
@@ -290,7 +248,7 @@ def endpoint() -> Response:
                   truncation_link=request.url_root + "sparql#truncated")
         key = hashlib.sha256(repr((services.build_id, job)).encode("utf-8")).hexdigest()[:32]
         etag = f'"{key}"'
-        if _not_modified(etag):
+        if documents.not_modified(etag):
             return _validators(Response(status=304), etag)
         cache = _cache(current_app)  # type: ignore[arg-type]
         answer = cache.get(key)

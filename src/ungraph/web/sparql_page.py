@@ -19,11 +19,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 
-from ungraph.sparql import GRAPH_FORMATS
-from ungraph.web import void
+from ungraph import formats
+from ungraph.web import documents, void
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web.negotiation import choose
+from ungraph.web.negotiation import negotiate
 
 __all__ = ["blueprint", "Example", "load_examples", "service_description", "service_description_or_page",
            "EXAMPLES_DIR"]
@@ -34,8 +34,6 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 #: Where the competency questions live (a checkout; absent from an installed wheel: empty gallery).
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "tests" / "queries"
-RDF_OFFERS = {"text/turtle": "ttl", "application/rdf+xml": "rdf", "application/n-triples": "nt",
-              "application/ld+json": "jsonld", "application/trig": "trig", "application/n-quads": "nq"}
 # CSP of the query page: as strict as the other pages, but YASGUI sets inline styles.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -90,9 +88,8 @@ def service_description(endpoint: str, graphs: list[str]) -> list[ox.Triple]:
     add(svc, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL10Query"))
     add(svc, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Query"))
     add(svc, SD + "feature", ox.NamedNode(SD + "UnionDefaultGraph"))
-    for f in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
-              "N-Triples", "JSON-LD", "RDF_XML", "TriG", "N-Quads"):
-        add(svc, SD + "resultFormat", ox.NamedNode(FORMATS + f))
+    for f in formats.offers("bindings") + formats.offers("graph"):
+        add(svc, SD + "resultFormat", ox.NamedNode(f.w3c_iri))
     root = endpoint.rsplit("/sparql", 1)[0] + "/"
     ds = ox.NamedNode(root + ".well-known/void#dataset")
     add(svc, SD + "defaultDataset", ds)
@@ -119,30 +116,23 @@ def _stats(app: Flask) -> void.Statistics:
     return stats
 
 
-def _rdf_response(triples: list[ox.Triple], mime: str, tag: str) -> Response:
-    etag = f'"{services.build_id}-{tag}-{RDF_OFFERS[mime]}"'
-    if request.headers.get("If-None-Match") in (etag, "*"):
-        resp = Response(status=304)
-    else:
-        fmt = GRAPH_FORMATS[RDF_OFFERS[mime]]
-        kwargs = {"prefixes": {"sd": SD, "void": void.VOID, "dcat": void.DCAT, "dcterms": void.DCT,
-                               "xsd": "http://www.w3.org/2001/XMLSchema#"}} if fmt == ox.RdfFormat.TURTLE else {}
-        resp = Response(ox.serialize(triples, format=fmt, **kwargs), mimetype=mime)
-    resp.headers["ETag"] = etag
-    resp.headers["Vary"] = "Accept"
-    resp.headers["Last-Modified"] = datetime.fromtimestamp(services.built_at, timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    return resp
+def _description_formats() -> list[formats.Format]:
+    return formats.offers("description")
+
+
+def _offered() -> str:
+    return ", ".join(f.media_type for f in _description_formats())
 
 
 def service_description_or_page(params: dict[str, list[str]]) -> Response:
     """GET /sparql without a query: the query page for browsers, the Service Description otherwise."""
-    mime = choose(request.headers.get("Accept"), [*RDF_OFFERS, "text/html", "application/xhtml+xml"])
-    if mime is None:
-        return error_response(406, "the service description is available as " + ", ".join(RDF_OFFERS))
-    if mime in ("text/html", "application/xhtml+xml"):
+    fmt = negotiate([*_description_formats(), formats.HTML], request.headers.get("Accept"))
+    if fmt is None:
+        return error_response(406, "the service description is available as " + _offered())
+    if fmt is formats.HTML:
         return query_page()
     graphs = [g for g, _ in _stats(current_app).graphs]  # type: ignore[arg-type]
-    return _rdf_response(service_description(request.base_url, graphs), mime, "sd")
+    return documents.rdf_response(service_description(request.base_url, graphs), fmt, tag="sd", use="description")
 
 
 def query_page() -> Response:
@@ -171,11 +161,11 @@ def _default_query(prefixes: dict[str, str]) -> str:
 
 @blueprint.route("/.well-known/void", methods=["GET"])
 def well_known_void() -> Response:
-    mime = choose(request.headers.get("Accept"), list(RDF_OFFERS))
-    if mime is None:
-        return error_response(406, "VoID is available as " + ", ".join(RDF_OFFERS))
+    fmt = negotiate(_description_formats(), request.headers.get("Accept"), param=request.args.get("format"))
+    if fmt is None:
+        return error_response(406, "VoID is available as " + _offered())
     s = services
     built = datetime.fromtimestamp(s.built_at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     triples = void.void_triples(_stats(current_app), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
                                 source_dir=s.settings.source_dir, built_at=built, downloads=not s.settings.backend)
-    return _rdf_response(triples, mime, "void")
+    return documents.rdf_response(triples, fmt, tag="void", use="description")

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request
 
+from ungraph import formats
+from ungraph.web import documents
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
+from ungraph.web.negotiation import negotiate
 
 __all__ = ["blueprint", "report_rows"]
 
 blueprint = Blueprint("validation", __name__)
 
 _SH = "http://www.w3.org/ns/shacl#"
-_FORMATS = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
-            "text/turtle": "ttl", "application/n-triples": "nt"}
-_RDF = {"ttl": (ox.RdfFormat.TURTLE, "text/turtle"), "nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples")}
 _QUERY = """PREFIX sh: <http://www.w3.org/ns/shacl#>
 SELECT ?g ?sg ?focus ?severity ?shape ?source ?path ?value ?message ?component WHERE {
   GRAPH ?g {
@@ -64,14 +64,8 @@ def report_rows(store: ox.Store, graph: str) -> list[Row]:
     return sorted(rows, key=lambda x: (order.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))
 
 
-def _format() -> str | None:
-    fmt = request.args.get("format")
-    if fmt:
-        return fmt if fmt in ("html", "json", "ttl", "nt") else None
-    if not request.accept_mimetypes:
-        return "html"
-    best = request.accept_mimetypes.best_match(list(_FORMATS))
-    return _FORMATS[best] if best else None
+def _format() -> formats.Format | None:
+    return negotiate(formats.offers("report"), request.headers.get("Accept"), param=request.args.get("format"))
 
 
 @blueprint.route("/validation")
@@ -79,21 +73,18 @@ def validation() -> Response:
     graph = services.ns.base + "graph/validation"
     fmt = _format()
     if fmt is None:
-        return error_response(406, "no acceptable format: text/html, application/json, text/turtle, application/n-triples")
+        return error_response(406, "no acceptable format: " + ", ".join(f.media_type for f in formats.offers("report")))
     store = services.store
-    if fmt in _RDF:
-        rdf_format, mime = _RDF[fmt]
+    if fmt.rdf is not None:
         triples = [ox.Triple(q.subject, q.predicate, q.object)
                    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        body = ox.serialize(sorted(triples, key=str), format=rdf_format,
-                            prefixes={"sh": _SH} if rdf_format == ox.RdfFormat.TURTLE else None)
-        resp = Response(body, mimetype=mime)
+        resp = documents.rdf_response(sorted(triples, key=str), fmt, tag="validation", use="report")
     else:
         rows = report_rows(store, graph)
         counts = {s: sum(1 for r in rows if r.severity == s) for s in ("Violation", "Warning", "Info")}
         conforms_q = f"ASK {{ GRAPH <{graph}> {{ ?r <{_SH}conforms> true }} }}"
         conforms = bool(store.query(conforms_q))
-        if fmt == "json":
+        if fmt.name == "json-report":
             resp = jsonify({"conforms": conforms, "counts": {k.lower(): v for k, v in counts.items()},
                             "results": [r.__dict__ for r in rows]})
         else:

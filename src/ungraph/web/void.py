@@ -19,22 +19,32 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ungraph import formats
+
 __all__ = ["Statistics", "statistics", "void_triples", "linkset_rows", "DOWNLOADS", "LICENSE", "LINK_TARGETS",
            "LINK_PREDICATES"]
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
+_IANA = "https://www.iana.org/assignments/media-types/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 #: The project's licence (pyproject.toml, ontology/ungraph.ttl); the report text itself stays the UN's.
 LICENSE = "https://opensource.org/licenses/MIT"
-#: name -> (media type, what)
-DOWNLOADS = {
-    "ungraph.nq": ("application/n-quads", "N-Quads, every named graph, sorted (the build's canonical dump)"),
-    "ungraph.ttl": ("text/turtle", "Turtle, the union of all graphs"),
-    "ungraph.jsonld": ("application/ld+json", "JSON-LD, every named graph"),
-}
+
+
+def _dump_description(f: formats.Format) -> str:
+    if f.name == "nq":
+        return "N-Quads, every named graph, sorted (the build's canonical dump)"
+    return f"{f.label}, " + ("every named graph" if f.is_dataset else "the union of all graphs")
+
+
+#: name -> (media type, what): every ``dump`` format of :mod:`ungraph.formats`, the canonical N-Quads
+#: first, each also gzipped (``.gz``, ``application/gzip``); all written by ``ungraph build``.
+DOWNLOADS: dict[str, tuple[str, str]] = {}
+for _f in sorted(formats.offers("dump"), key=lambda f: f.name != "nq"):
+    DOWNLOADS[f"ungraph.{_f.extension}"] = (_f.media_type, _dump_description(_f))
 
 
 # -- linked area: one void:Linkset per outside dataset and link predicate -----------------------
@@ -182,9 +192,8 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
     add(ds, VOID + "entities", n(stats.entities))
     add(ds, VOID + "classes", n(len(stats.classes)))
     add(ds, VOID + "properties", n(len(stats.properties)))
-    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/N-Quads"))
-    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/Turtle"))
-    add(ds, VOID + "feature", ox.NamedNode("http://www.w3.org/ns/formats/JSON-LD"))
+    for f in formats.offers("dump"):
+        add(ds, VOID + "feature", ox.NamedNode(f.w3c_iri))
     for cls, count in stats.classes:
         part = _frag(void_url, "class", cls)
         add(ds, VOID + "classPartition", part)
@@ -209,7 +218,10 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
             add(ds, VOID + "dataDump", dist)
             add(dist, str(RDF_TYPE.value), ox.NamedNode(DCAT + "Distribution"))
             add(dist, DCAT + "downloadURL", dist)
-            add(dist, DCAT + "mediaType", ox.NamedNode(f"https://www.iana.org/assignments/media-types/{mime}"))
+            if name.endswith(".gz"):
+                mime = DOWNLOADS[name.removesuffix(".gz")][0]
+                add(dist, DCAT + "compressFormat", ox.NamedNode(f"{_IANA}application/gzip"))
+            add(dist, DCAT + "mediaType", ox.NamedNode(f"{_IANA}{mime}"))
             add(dist, DCT + "description", ox.Literal(what, language="en"))
             add(dist, DCT + "license", ox.NamedNode(LICENSE))
             # the dump's own base: its IRIs are minted under it, whatever server it is loaded into
