@@ -1,5 +1,7 @@
-"""Competency questions: every ``tests/queries/NN-slug.rq`` runs on the real build and must give
-the answer in ``NN-slug.expected.tsv``, established by reading the report (not by running the code).
+"""Competency questions: every ``NN-slug.rq`` of the package's example queries
+(``src/ungraph/data/examples/``, read through :func:`ungraph.paths.examples_dir`, as the query page's
+gallery reads them) runs on the real build and must give the answer in
+``tests/queries/NN-slug.expected.tsv``, established by reading the report (not by running the code).
 
 An ``.rq`` file starts with ``# <title>`` and ``# zh: <标题>``; a ``# xfail: <reason>`` line marks a
 question the graph cannot answer yet (strict: it fails loudly once it can). Answers are compared
@@ -17,10 +19,12 @@ import pyoxigraph as ox
 import pytest
 
 from ungraph.evaluate import normalize_label
+from ungraph.paths import examples_dir
 from ungraph.sparql import execute
+from ungraph.web.sparql_page import absolute_prefixes
 
-QUERIES = Path(__file__).resolve().parent / "queries"
-FILES = sorted(QUERIES.glob("*.rq"))
+QUERIES = Path(__file__).resolve().parent / "queries"  # the expected answers
+FILES = sorted(examples_dir().glob("*.rq"))
 
 
 def _header(path: Path) -> dict[str, str]:
@@ -41,7 +45,7 @@ def _cell(value: object) -> str:
 
 
 def _expected(path: Path) -> tuple[list[str], list[tuple[str, ...]]]:
-    with open(path.with_suffix("").with_suffix(".expected.tsv"), encoding="utf-8", newline="") as f:
+    with open(QUERIES / f"{path.stem}.expected.tsv", encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     return rows[0], [tuple(_cell(c) for c in r) for r in rows[1:]]
 
@@ -65,7 +69,7 @@ def test_question_files_are_well_formed(path: Path) -> None:
     head = _header(path)
     assert head["title"] and not head["title"].startswith("#")
     assert re.search(r"[\u4e00-\u9fff]", head["zh"]), "second line must be '# zh: <Chinese title>'"
-    assert path.with_suffix("").with_suffix(".expected.tsv").exists()
+    assert (QUERIES / f"{path.stem}.expected.tsv").exists()
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +81,9 @@ def store(built):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("path", _params())
 def test_competency_question_gives_the_expected_answer(store, built, path: Path) -> None:  # type: ignore[no-untyped-def]
-    query = path.read_text(encoding="utf-8")
+    query = absolute_prefixes(path.read_text(encoding="utf-8"), built.base)  # as the gallery shows it
     header, expected = _expected(path)
-    result = execute(store, query, base=built.base)
+    result = execute(store, query)
     if isinstance(result, ox.QueryBoolean):
         got = [(_cell(str(bool(result)).lower()),)]
     else:

@@ -63,6 +63,7 @@ def build_quads(settings: Settings, stage: Callable[[str], None] = lambda name: 
 
     ``stage(name)`` is called as each stage starts (the progress bar).
     """
+    settings = settings.resolved()  # the data directories: package data unless given
     stage("load source")
     doc = load_report(settings.source_dir)
     stage("segment")
@@ -97,6 +98,6 @@ def build(settings: Settings, *, progress: bool = False) -> BuildResult:
     with bar:
         quads, n_segments, n_records, warnings = build_quads(settings, stage)
         stage("write store")
-        count = stores.write_build(quads, settings.store, settings.dump)
+        count = stores.write_build(quads, settings.store, settings.dump, prefixes=Namespaces(settings.base).prefixes)
         bar.update()
     return BuildResult(count, n_segments, n_records, Path(settings.store), Path(settings.dump), warnings)

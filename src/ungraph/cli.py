@@ -184,7 +184,7 @@ def lint_data(fix: bool) -> None:
     from ungraph.reference.tables import lint
 
     settings = _settings()
-    problems = lint(Path(settings.reference_dir), fix=fix)
+    problems = lint(Path(settings.resolved().reference_dir), fix=fix)
     for p in problems:
         click.echo(p, err=True)
     if problems and not fix:

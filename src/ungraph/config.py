@@ -2,7 +2,8 @@
 
 Like datasette's ``SETTINGS``: every setting has a name, a default and a help text, and
 ``tests/test_docs.py`` fails when the README's settings table misses one. Relative paths
-are resolved against the current directory (the Makefile runs from the repository root).
+are resolved against the current directory once, at start-up (:meth:`Settings.resolved`); the
+report and the reference tables default to the copies shipped in the package (:mod:`ungraph.paths`).
 
 >>> s = Settings.from_env({"UNGRAPH_PORT": "9000"})
 >>> s.port, s.base
@@ -41,8 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("base", "http://127.0.0.1:8080/",
             "Base IRI of every minted IRI ({base}id/{kind}/{key}); must end with '/'. "
             "The server answers at the path of each IRI under it."),
-    Setting("source_dir", "data/source", "Directory holding the report text and its source.json."),
-    Setting("reference_dir", "data/reference", "Directory holding the curated reference TSV files."),
+    Setting("source_dir", "", "Directory holding the report text and its source.json (empty: the copy shipped "
+            "in the package, which in the repository is data/source)."),
+    Setting("reference_dir", "", "Directory holding the curated reference TSV files (empty: the copy shipped in "
+            "the package, which in the repository is data/reference)."),
     Setting("store", "build/store", "Directory of the pyoxigraph store that build writes and serve reads."),
     Setting("dump", "build/ungraph.nq", "Path of the canonical, sorted N-Quads dump written by build."),
     Setting("host", "127.0.0.1", "Interface the server binds to."),
@@ -83,8 +86,8 @@ def _coerce(name: str, default: Any, raw: Any) -> Any:
 @dataclass(frozen=True)
 class Settings:
     base: str = "http://127.0.0.1:8080/"
-    source_dir: str = "data/source"
-    reference_dir: str = "data/reference"
+    source_dir: str = ""
+    reference_dir: str = ""
     store: str = "build/store"
     dump: str = "build/ungraph.nq"
     host: str = "127.0.0.1"
@@ -125,3 +128,21 @@ class Settings:
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
+
+    def resolved(self) -> "Settings":
+        """The same settings with every path absolute (against the current directory) and the data
+        directories filled in from the package data: done once at start-up, so that nothing later
+        depends on the working directory.
+
+        >>> import os
+        >>> r = Settings().resolved()
+        >>> r.dump == os.path.abspath("build/ungraph.nq"), os.path.isabs(r.source_dir), r.resolved() == r
+        (True, True, True)
+        """
+        from ungraph import paths
+
+        return self.replace(
+            store=os.path.abspath(self.store), dump=os.path.abspath(self.dump),
+            source_dir=os.path.abspath(self.source_dir) if self.source_dir else str(paths.source_dir()),
+            reference_dir=os.path.abspath(self.reference_dir) if self.reference_dir else str(paths.reference_dir()),
+        )

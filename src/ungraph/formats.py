@@ -109,7 +109,7 @@ FORMATS: tuple[Format, ...] = (
            aliases=("json-ld", "json"), extensions=("jsonld",), rdf=ox.RdfFormat.JSON_LD,
            w3c="JSON-LD"),
     Format("nt", "N-Triples", ("application/n-triples", "text/plain"),
-           _uses("graph", "document", "description", "export", "file", "report"),
+           _uses("graph", "document", "description", "dump", "export", "file", "report"),
            aliases=("ntriples", "n-triples"), extensions=("nt",), rdf=ox.RdfFormat.N_TRIPLES,
            w3c="N-Triples"),
     Format("rdf", "RDF/XML", ("application/rdf+xml",), _uses("graph", "document", "description", "file"),
@@ -127,7 +127,7 @@ def offers(use: str) -> list[Format]:
     """The formats serving ``use``, in order of preference.
 
     >>> [f.name for f in offers("dump")]
-    ['ttl', 'jsonld', 'nq']
+    ['ttl', 'jsonld', 'nt', 'nq']
     """
     if use not in USES:
         raise ValueError(f"unknown use {use!r} (known: {', '.join(USES)})")

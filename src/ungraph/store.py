@@ -17,6 +17,8 @@
 from __future__ import annotations
 
 import gc
+import gzip
+import io
 import os
 import shutil
 from collections.abc import Iterable
@@ -36,6 +38,8 @@ __all__ = [
     "write_snapshot",
     "canonical_nquads",
     "write_build",
+    "dump_files",
+    "write_dumps",
     "load_file",
     "export",
 ]
@@ -125,11 +129,52 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str | Path) -> int:
-    """Write ``quads`` as the new store and dump, atomically; return the number of quads.
+def dump_files(dump_path: str | Path) -> dict[str, Path]:
+    """Every dump of a build by its download name: the canonical N-Quads dump (``dump_path``) and,
+    next to it, one file per ``dump`` format of :mod:`ungraph.formats`, each also gzipped.
+
+    >>> sorted(dump_files("build/ungraph.nq"))[:3]
+    ['ungraph.jsonld', 'ungraph.jsonld.gz', 'ungraph.nq']
+    >>> dump_files("build/ungraph.nq")["ungraph.ttl.gz"].as_posix()
+    'build/ungraph.ttl.gz'
+    """
+    dump = Path(dump_path)
+    out: dict[str, Path] = {}
+    for f in sorted(formats.offers("dump"), key=lambda f: f.name != "nq"):
+        path = dump if f.name == "nq" else dump.with_name(f"{dump.stem}.{f.extension}")
+        out[f"ungraph.{f.extension}"] = path
+        out[f"ungraph.{f.extension}.gz"] = path.with_name(path.name + ".gz")
+    return out
+
+
+def _gzip(data: bytes) -> bytes:
+    """Deterministic gzip: no file name, no time stamp."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", filename="", mtime=0, compresslevel=6) as gz:
+        gz.write(data)
+    return buf.getvalue()
+
+
+def write_dumps(store: ox.Store, dump_path: str | Path, prefixes: dict[str, str] | None = None,
+                *, suffix: str = "") -> list[Path]:
+    """Write every dump of ``store`` (:func:`dump_files`), each under its name plus ``suffix``; return the paths."""
+    written = []
+    nq = canonical_nquads(store)
+    for name, path in dump_files(dump_path).items():
+        fmt = name.removeprefix("ungraph.").removesuffix(".gz")
+        data = nq if fmt == "nq" else export(store, fmt, prefixes)
+        target = path.with_name(path.name + suffix)
+        target.write_bytes(_gzip(data) if name.endswith(".gz") else data)
+        written.append(target)
+    return written
+
+
+def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str | Path,
+                prefixes: dict[str, str] | None = None) -> int:
+    """Write ``quads`` as the new store and its dumps, atomically; return the number of quads.
 
     Everything is written under temporary names first; the old store is renamed away and the
-    new one renamed in only after the dump is on disk.
+    new one renamed in only after every dump is on disk.
     """
     store_dir, dump_path = Path(store_dir), Path(dump_path)
     for d in (store_dir.parent, dump_path.parent):
@@ -138,21 +183,24 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         except OSError as e:
             raise StoreError(f"{d}: cannot create directory: {e.strerror}") from None
     tag = f".new-{os.getpid()}"
-    new_store, new_dump = store_dir.with_name(store_dir.name + tag), dump_path.with_name(dump_path.name + tag)
+    new_store = store_dir.with_name(store_dir.name + tag)
+    new_dumps = [p.with_name(p.name + tag) for p in dump_files(dump_path).values()]
     old_store = store_dir.with_name(store_dir.name + f".old-{os.getpid()}")
     _remove(new_store)
     try:
         store = ox.Store(str(new_store))
         store.bulk_extend(quads)
         store.flush()
-        new_dump.write_bytes(canonical_nquads(store))
+        write_dumps(store, dump_path, prefixes, suffix=tag)
         count = len(store)
         del store
         gc.collect()
         if store_dir.exists():
             store_dir.rename(old_store)
         new_store.rename(store_dir)
-        new_dump.replace(dump_path)
+        for new in new_dumps:
+            new.replace(new.with_name(new.name.removesuffix(tag)))
+        new_dumps = []
         snap = snapshot_path(store_dir)
         snap.unlink(missing_ok=True)
         try:
@@ -162,13 +210,15 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         os.utime(snap)  # newer than every file the closing store may have touched
     except OSError as e:
         _remove(new_store)
-        _remove(new_dump)
+        for new in new_dumps:
+            _remove(new)
         if old_store.exists() and not store_dir.exists():
             old_store.rename(store_dir)
         raise StoreError(f"cannot write the store at {store_dir}: {e}") from None
     except BaseException:
         _remove(new_store)
-        _remove(new_dump)
+        for new in new_dumps:
+            _remove(new)
         raise
     _remove(old_store)
     return count

@@ -29,6 +29,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from ungraph import paths
+
 __all__ = [
     "Result", "ValidationResult", "shapes_dir", "shapes_turtle", "load_shapes", "validate_graph",
     "validate_store", "validate_path", "as_rdflib_graph", "report_quads", "shapes_quads", "SEVERITIES",
@@ -94,11 +96,8 @@ class ValidationResult:
 # --- shapes ----------------------------------------------------------------------------------
 
 def shapes_dir() -> Path:
-    """``shapes/`` at the repository root (found by walking up from this module)."""
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "shapes").is_dir() and (parent / "ontology").is_dir():
-            return parent / "shapes"
-    raise FileNotFoundError("cannot find the shapes/ directory next to ontology/")
+    """``shapes/``, as package data (:func:`ungraph.paths.shapes_dir`)."""
+    return paths.shapes_dir()
 
 
 def _local(iri: rdflib.term.Node) -> str:

@@ -16,7 +16,8 @@ from rdflib.compare import isomorphic
 from tests.web.sample_graph import BASE, sample_store
 from ungraph import formats
 from ungraph.config import Settings
-from ungraph.store import canonical_nquads
+from ungraph.namespaces import Namespaces
+from ungraph.store import write_dumps
 from ungraph.web.app import create_app
 
 MONUSCO = "/id/org/MONUSCO"
@@ -29,7 +30,7 @@ _RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}
 def sample_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("documents")
     store = sample_store()
-    (tmp / "ungraph.nq").write_bytes(canonical_nquads(store))
+    write_dumps(store, tmp / "ungraph.nq", Namespaces(BASE).prefixes)
     return create_app(Settings(base=BASE, store=str(tmp / "store"), dump=str(tmp / "ungraph.nq")), store=store)
 
 

@@ -305,20 +305,25 @@ def test_void_statistics(client) -> None:  # type: ignore[no-untyped-def]
     assert len(person) == 1 and int(g.value(person[0], URIRef(VOID + "entities"))) == 1
     assert g.value(ds, URIRef("http://purl.org/dc/terms/license")) is not None
     dumps = {str(o) for o in g.objects(ds, URIRef(VOID + "dataDump"))}
-    assert dumps == {f"http://localhost/download/ungraph.{x}" for x in ("nq", "ttl", "jsonld")}
+    # every dump the build writes (issue 12: N-Triples and the gzipped copies too)
+    assert dumps == {f"http://localhost/download/ungraph.{x}{gz}" for x in ("nq", "ttl", "jsonld", "nt") for gz in ("", ".gz")}
     assert client.get("/.well-known/void", headers={"Accept": "application/ld+json"}).mimetype == "application/ld+json"
     assert client.get("/.well-known/void", headers={"Accept": "text/csv"}).status_code == 406
 
 
 def test_downloads(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.web.sample_graph import sample_store
-    from ungraph.store import canonical_nquads
+
+    from ungraph.namespaces import Namespaces
+    from ungraph.store import write_dumps
 
     store = sample_store()
-    (tmp_path / "ungraph.nq").write_bytes(canonical_nquads(store))
+    write_dumps(store, tmp_path / "ungraph.nq", Namespaces(BASE).prefixes)  # as `ungraph build` does
     client = make_app(tmp_path, store).test_client()
     listing = client.get("/download/").get_json()
-    assert [f["name"] for f in listing["files"]] == ["ungraph.nq", "ungraph.ttl", "ungraph.jsonld"]
+    assert [f["name"] for f in listing["files"]][:2] == ["ungraph.nq", "ungraph.nq.gz"]
+    assert {f["name"] for f in listing["files"]} == {f"ungraph.{x}{gz}" for x in ("nq", "ttl", "jsonld", "nt")
+                                                     for gz in ("", ".gz")}
     nq = client.get("/download/ungraph.nq")
     assert nq.status_code == 200 and nq.data == (tmp_path / "ungraph.nq").read_bytes()
     assert client.get("/download/ungraph.nq", headers={"If-None-Match": nq.headers["ETag"]}).status_code == 304
@@ -327,6 +332,7 @@ def test_downloads(tmp_path) -> None:  # type: ignore[no-untyped-def]
     jsonld = client.get("/download/ungraph.jsonld")
     quads = Dataset().parse(data=jsonld.data, format="json-ld")  # JSON-LD keeps the named graphs
     assert len(list(quads.quads())) == len(nq.data.splitlines())
-    assert len(list(tmp_path.glob("ungraph.*.ttl"))) == 1  # cached next to the dump
+    nt = client.get("/download/ungraph.nt")
+    assert nt.mimetype == "application/n-triples" and len(Graph().parse(data=nt.data, format="nt")) > 100
     assert client.get("/download/secrets.txt").status_code == 404
     assert client.get("/download/..%2Fungraph.nq").status_code == 404

@@ -4,10 +4,8 @@
 with the configured base as its base IRI: at the default base ``ug:Chapter`` is
 ``http://127.0.0.1:8080/ontology#Chapter``.
 
-Where the file is found (:func:`ontology_path`): walking up from this module to the first
-directory holding ``ontology/ungraph.ttl`` — the repository root for a source checkout or an
-editable install; failing that, ``ungraph/ontology/ungraph.ttl`` as package data (for a wheel
-that ships the file inside the package).
+Where the file is found (:func:`ontology_path`): as package data, through :mod:`ungraph.paths`
+(in the repository a link to ``ontology/ungraph.ttl``, in a wheel a copy).
 
 >>> base = "http://127.0.0.1:8080/"
 >>> base + "ontology#Chapter" in ontology_terms(base)
@@ -23,7 +21,6 @@ True
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.resources
 import logging
 import re
 import sys
@@ -37,7 +34,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from ungraph.errors import FormatError, UngraphError
+from ungraph.errors import FormatError
+from ungraph import paths
 from ungraph.namespaces import Namespaces
 
 __all__ = [
@@ -45,7 +43,6 @@ __all__ = [
     "label", "comment", "ontology_html",
 ]
 
-_RELATIVE = Path("ontology") / "ungraph.ttl"
 
 #: The ``rdf:type`` values that make an IRI in ``{base}ontology#`` a term of the ontology.
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
@@ -53,21 +50,14 @@ TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Annotatio
 
 
 def ontology_path() -> Path:
-    """The path of ``ontology/ungraph.ttl``.
+    """The path of ``ontology/ungraph.ttl``, as package data (:func:`ungraph.paths.ontology_file`).
 
-    :raises UngraphError: if neither the repository file nor the package-data copy exists.
+    :raises UngraphError: if the package data is missing.
 
     >>> ontology_path().name
     'ungraph.ttl'
     """
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / _RELATIVE
-        if candidate.is_file():
-            return candidate
-    packaged = importlib.resources.files("ungraph").joinpath("ontology", "ungraph.ttl")
-    if packaged.is_file():
-        return Path(str(packaged))
-    raise UngraphError(f"cannot find {_RELATIVE}: not above {__file__} nor in the ungraph package")
+    return paths.ontology_file()
 
 
 ONTOLOGY_FILE: Path = ontology_path()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ungraph import paths
 from ungraph.errors import ReferenceDataError
 
 __all__ = [
@@ -48,8 +49,8 @@ __all__ = [
     "lint",
 ]
 
-#: ``data/reference`` of the source checkout (src layout: src/ungraph/reference/tables.py).
-DEFAULT_DIR = Path(__file__).resolve().parents[3] / "data" / "reference"
+#: The curated tables as package data (:func:`ungraph.paths.reference_dir`; in the repository, ``data/reference``).
+DEFAULT_DIR = paths.reference_dir()
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ORG_ID = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"

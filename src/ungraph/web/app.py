@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     from ungraph import store as stores
     from ungraph.web import documents, errors, pages, reconcile, sparql
 
-    settings = settings or Settings.from_env()
+    settings = (settings or Settings.from_env()).resolved()  # every path absolute, once
     if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
         from ungraph.backend import RemoteStore
 

@@ -3,37 +3,39 @@
 * GET ``/sparql`` with no query: RDF clients get the SPARQL 1.1 Service Description (Turtle by
   default; RDF/XML, N-Triples, JSON-LD by ``Accept``), browsers (``text/html`` preferred) get the
   query page: YASGUI from ``static/vendor/yasgui`` with our prefixes and the example gallery.
-* The examples are the ``*.rq`` files of ``tests/queries/`` (the competency questions), each titled by
-  its first comment line; the gallery shows whatever is there.
+* The examples are the ``*.rq`` files shipped in the package (:func:`ungraph.paths.examples_dir`: the
+  competency questions), each titled by its first comment line. Their relative prefix IRIs
+  (``PREFIX ug: <ontology#>``) are made absolute against the configured base, so the gallery
+  answers the same on any host or port (:func:`absolute_prefixes`).
 * ``/.well-known/void``: VoID + DCAT (:mod:`ungraph.web.void`), computed once per served build.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 
-from ungraph import formats
+from ungraph import formats, paths
 from ungraph.web import documents, void
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.negotiation import negotiate
 
-__all__ = ["blueprint", "Example", "load_examples", "service_description", "service_description_or_page",
-           "EXAMPLES_DIR"]
+__all__ = ["blueprint", "Example", "load_examples", "absolute_prefixes", "service_description",
+           "service_description_or_page", "EXAMPLES_DIR"]
 
 blueprint = Blueprint("sparql_page", __name__, template_folder="templates")
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
-#: Where the competency questions live (a checkout; absent from an installed wheel: empty gallery).
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "tests" / "queries"
 # CSP of the query page: as strict as the other pages, but YASGUI sets inline styles.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -53,25 +55,49 @@ class Example:
         return self.title_zh if lang == "zh" and self.title_zh else self.title
 
 
-def load_examples(directory: Path | None = None) -> list[Example]:
-    """The ``*.rq`` files of ``directory`` sorted by name; the title is the first comment line,
-    the Chinese title the first ``# zh:`` line.
+#: Where the gallery's examples come from; None: the package's (:func:`ungraph.paths.examples_dir`).
+EXAMPLES_DIR: Path | None = None
+_DECLARATION = re.compile(r"^(\s*(?:PREFIX\s+[A-Za-z0-9_.-]*:|BASE)\s*)<([^<>\s]*)>", re.M | re.I)
+
+
+def absolute_prefixes(query: str, base: str) -> str:
+    r"""``query`` with every relative IRI of its PREFIX and BASE declarations resolved against ``base``.
+
+    >>> absolute_prefixes("PREFIX ug: <ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nASK {}",
+    ...                   "http://example.org/")
+    'PREFIX ug: <http://example.org/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nASK {}'
+    """
+    return _DECLARATION.sub(lambda m: m.group(1) + "<" + _resolve(base, m.group(2)) + ">", query)
+
+
+def _resolve(base: str, iri: str) -> str:
+    """``iri`` against ``base``, keeping an empty fragment (``urljoin`` drops the '#' of ``ontology#``)."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
+        return iri
+    head, sep, fragment = iri.partition("#")
+    return urljoin(base, head) + sep + fragment
+
+
+def load_examples(directory: Path | None = None, base: str | None = None) -> list[Example]:
+    r"""The ``*.rq`` files of ``directory`` (default: the package's examples) sorted by name; the title
+    is the first comment line, the Chinese title the first ``# zh:`` line; with ``base``, declared IRIs
+    are made absolute (:func:`absolute_prefixes`).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "q01.rq").write_text("# Which countries?\\nSELECT * {}\\n", encoding="utf-8")
-    >>> _ = (d / "q02.rq").write_text("ASK {}\\n", encoding="utf-8")
+    >>> _ = (d / "q01.rq").write_text("# Which countries?\nSELECT * {}\n", encoding="utf-8")
+    >>> _ = (d / "q02.rq").write_text("ASK {}\n", encoding="utf-8")
     >>> [(e.name, e.title) for e in load_examples(d)]
     [('q01', 'Which countries?'), ('q02', 'q02')]
     """
-    directory = directory or EXAMPLES_DIR
+    directory = directory or EXAMPLES_DIR or paths.examples_dir()
     out = []
     for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
         text = path.read_text(encoding="utf-8")
         comments = [line.lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#")]
         title = next((c for c in comments if not c.startswith("zh:")), "")
         title_zh = next((c[3:].strip() for c in comments if c.startswith("zh:")), "")
-        out.append(Example(path.stem, title or path.stem, text, title_zh))
+        out.append(Example(path.stem, title or path.stem, absolute_prefixes(text, base) if base else text, title_zh))
     return out
 
 
@@ -138,7 +164,7 @@ def service_description_or_page(params: dict[str, list[str]]) -> Response:
 def query_page() -> Response:
     ns = services.ns
     # an example known to answer wrongly (a "# xfail:" line: the graph does not model it yet) is not shown
-    examples = [e for e in load_examples() if "\n# xfail" not in "\n" + e.query]
+    examples = [e for e in load_examples(base=ns.base) if "\n# xfail" not in "\n" + e.query]
     config = {
         "endpoint": request.base_url,
         "prefixes": dict(sorted(ns.prefixes.items())),

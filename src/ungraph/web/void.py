@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ungraph import formats
+from ungraph.store import dump_files
 
 __all__ = ["Statistics", "statistics", "void_triples", "linkset_rows", "DOWNLOADS", "LICENSE", "LINK_TARGETS",
            "LINK_PREDICATES"]
@@ -40,11 +41,14 @@ def _dump_description(f: formats.Format) -> str:
     return f"{f.label}, " + ("every named graph" if f.is_dataset else "the union of all graphs")
 
 
-#: name -> (media type, what): every ``dump`` format of :mod:`ungraph.formats`, the canonical N-Quads
-#: first, each also gzipped (``.gz``, ``application/gzip``); all written by ``ungraph build``.
+#: name -> (media type, what): every dump :func:`ungraph.store.dump_files` names (the canonical
+#: N-Quads first; each format also gzipped, served as ``application/gzip``), all written by the build.
 DOWNLOADS: dict[str, tuple[str, str]] = {}
-for _f in sorted(formats.offers("dump"), key=lambda f: f.name != "nq"):
-    DOWNLOADS[f"ungraph.{_f.extension}"] = (_f.media_type, _dump_description(_f))
+for _name in dump_files("ungraph.nq"):
+    _f = formats.by_name(_name.removeprefix("ungraph.").removesuffix(".gz"), "dump")
+    assert _f is not None
+    DOWNLOADS[_name] = (("application/gzip", _dump_description(_f) + "; gzip") if _name.endswith(".gz")
+                        else (_f.media_type, _dump_description(_f)))
 
 
 # -- linked area: one void:Linkset per outside dataset and link predicate -----------------------
