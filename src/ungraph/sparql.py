@@ -97,13 +97,18 @@ class Job:
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # "bindings" | "boolean" | "graph" | "error"
+    """What a job gave. ``kind``: ``bindings``, ``boolean``, ``graph`` (answered); ``refused`` (a safety
+    rule said no: HTTP ``status``), ``error`` (the client's query is wrong: 400 with the message),
+    ``internal`` (our fault: 500, logged), ``unavailable`` (the worker or the backend is gone: 503)."""
+
+    kind: str
     format: str | None = None
     body: bytes | None = None
     rows: int = 0
     truncated: bool = False
     error: str = ""
     seconds: float = field(default=0.0, compare=False)
+    status: int = 0
 
 
 def _term_json(t: object) -> dict:
@@ -259,5 +264,7 @@ def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
         return Answer("graph", job.graph_format, ox.serialize(triples, format=fmt, **kwargs), len(triples), truncated)
     except QueryError as e:
         return Answer("error", error=str(e))
-    except (ValueError, OSError) as e:  # evaluation errors pyoxigraph reports (e.g. a bad default-graph IRI)
+    except ValueError as e:  # evaluation errors pyoxigraph reports for the client's input (e.g. a bad graph IRI)
         return Answer("error", error=f"query failed: {e}")
+    except OSError as e:  # the store failed: not the client's fault
+        return Answer("internal", error=f"the store failed: {type(e).__name__}: {e}")

@@ -71,6 +71,11 @@ def test_serve_over_the_backend_keeps_endpoint_pages_and_safety(published) -> No
         void = httpx.get(root + ".well-known/void")
         assert void.status_code == 200 and "void:triples" in void.text
         assert httpx.get(root + "download/ungraph.nq").status_code == 404
+        # one read-store interface: what works on the embedded store works over the backend (issue 13)
+        ttl = httpx.get(root + "validation", params={"format": "ttl"})
+        assert ttl.status_code == 200 and ttl.headers["content-type"].startswith("text/turtle")
+        assert httpx.get(root + "validation", headers={"Accept": "application/json"}).status_code == 200
+        assert httpx.get(root + AMINA_PATH, headers={"Accept": "application/rdf+xml"}).status_code == 200
 
 
 def test_unreachable_backend_is_a_clear_error() -> None:

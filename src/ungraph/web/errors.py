@@ -1,18 +1,37 @@
 """One error handler, one JSON error shape: ``{"ok": false, "error": message, "status": code}``.
 
 Requests that prefer HTML get a small HTML page (escaped); everything else gets the JSON shape,
-so SPARQL clients and scripts can read the message.
+so SPARQL clients and scripts can read the message. Every request has an id (``X-Request-Id``,
+:func:`request_id`); an unexpected exception is logged with it and answered 500 with that id and no
+stack trace; a remote backend that is down or slow is a 503 with ``Retry-After`` on every page.
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, request
+import logging
+import uuid
+
+from flask import Flask, Response, g, has_request_context, jsonify, request
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from ungraph.web.negotiation import prefers
 
-__all__ = ["register", "wants_html", "error_response"]
+__all__ = ["register", "wants_html", "error_response", "request_id"]
+
+log = logging.getLogger("ungraph.web")
+
+
+def request_id() -> str:
+    """The id of the current request (the client's ``X-Request-Id`` when it is short and plain)."""
+    if not has_request_context():
+        return "-"
+    rid = getattr(g, "request_id", None)
+    if rid is None:
+        given = request.headers.get("X-Request-Id", "")
+        rid = given if 0 < len(given) <= 64 and given.replace("-", "").isalnum() else uuid.uuid4().hex
+        g.request_id = rid
+    return rid
 
 
 def wants_html() -> bool:
@@ -33,9 +52,24 @@ def error_response(status: int, message: str) -> Response:
 
 
 def register(app: Flask) -> None:
+    from ungraph.backend import BackendError, BackendTimeout
+
     @app.errorhandler(HTTPException)
     def _http(e: HTTPException) -> Response:
         resp = error_response(e.code or 500, e.description or e.name)
         if e.code == 405 and e.get_response().headers.get("Allow"):
             resp.headers["Allow"] = e.get_response().headers["Allow"]
         return resp
+
+    @app.errorhandler(BackendError)
+    def _backend(e: BackendError) -> Response:
+        kind = "did not answer in time" if isinstance(e, BackendTimeout) else "is unavailable"
+        log.warning("backend %s (request %s): %s", kind, request_id(), e)
+        resp = error_response(503, f"the SPARQL backend {kind}; try again shortly")
+        resp.headers["Retry-After"] = "5"
+        return resp
+
+    @app.errorhandler(Exception)
+    def _internal(e: Exception) -> Response:
+        log.exception("internal error (request %s) on %s %s", request_id(), request.method, request.path)
+        return error_response(500, f"internal error (request id {request_id()}); it was logged")

@@ -9,6 +9,7 @@ An IRI the graph doesn't know gets a 404 that suggests labels close to its last 
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -75,6 +76,7 @@ def _not_found(iri: str) -> Response:
 
 
 _PAGE_CACHE_SIZE = 2048
+_page_lock = threading.Lock()
 
 
 def _cached_entity_html(iri: str) -> str:
@@ -84,16 +86,34 @@ def _cached_entity_html(iri: str) -> str:
     key = (iri, current_lang(), request.script_root)
     html = cache.get(key)
     if html is None:
-        html = _entity_html(iri)
-        if len(cache) >= _PAGE_CACHE_SIZE:
-            cache.pop(next(iter(cache)))
-        cache[key] = html
+        html = _entity_html(iri)  # rendered outside the lock: two threads may render the same page once each
+        with _page_lock:
+            while len(cache) >= _PAGE_CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[key] = html
     return html
+
+
+def _is_iri(iri: str) -> bool:
+    """False for a path that does not make a valid IRI (``<``, spaces, quotes...): such a path is a 404."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
+def _not_an_iri(iri: str) -> Response:
+    resp = error_response(404, "no such resource: the path does not make a valid IRI")
+    resp.headers["Vary"] = "Accept, Cookie"
+    return resp
 
 
 @blueprint.route("/id/<path:rest>")
 def entity(rest: str) -> Response:
     iri = services.ns.base + "id/" + rest
+    if not _is_iri(iri):
+        return _not_an_iri(iri)
     return _serve(iri, queries.describe(services.store, iri), lambda: _cached_entity_html(iri))
 
 
@@ -126,6 +146,8 @@ def vocabulary(which: str) -> Response:
 def other(rest: str) -> Response:
     """Any other IRI under the base (graph names, validation results...), if the graph knows it."""
     iri = services.ns.base + rest
+    if not _is_iri(iri):
+        return _not_an_iri(iri)
     return _serve(iri, queries.describe(services.store, iri), lambda: _entity_html(iri))
 
 

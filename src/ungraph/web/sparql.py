@@ -24,6 +24,7 @@ Results past ``max_rows`` are cut, and the response says so: the header ``X-Ungr
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -34,13 +35,14 @@ from werkzeug.exceptions import HTTPException
 
 from ungraph import formats
 from ungraph.formats import media_types
-from ungraph.sparql import Answer, Job, run_job
+from ungraph.sparql import Answer, Job
 from ungraph.web import documents, sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web import validation
 from ungraph.web.negotiation import negotiate_media
-from ungraph.web.sparql_pool import QueryTimeout, WorkerPool
+from ungraph.web.errors import request_id
+from ungraph.web.sparql_pool import QueryTimeout, WorkerPool, checked_run
 
 __all__ = ["blueprint", "TRUNCATED_HEADER", "parse_params"]
 
@@ -50,6 +52,9 @@ blueprint.register_blueprint(validation.blueprint)
 RESULT_FORMATS = formats.offers("bindings")
 GRAPH_FORMATS = formats.offers("graph")
 TRUNCATED_HEADER = "X-Ungraph-Truncated"
+#: Queries that take longer are logged with their text (and only those).
+SLOW_QUERY_SECONDS = 1.0
+log = logging.getLogger("ungraph.sparql")
 _UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
 _READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 _CORS_EXPOSE = f"ETag, Last-Modified, {TRUNCATED_HEADER}, X-Ungraph-Rows, Content-Type"
@@ -207,7 +212,7 @@ def _run(job: Job) -> Answer:
     from ungraph.backend import BackendError, BackendTimeout
 
     try:
-        return run_job(services.store, job)
+        return checked_run(services.store, job)
     except BackendTimeout as e:
         raise QueryTimeout(str(e)) from None
     except BackendError as e:
@@ -231,10 +236,9 @@ def endpoint() -> Response:
             from ungraph.web.sparql_page import service_description_or_page
 
             return service_description_or_page(params)
-        refusal = sparql_check.check(query)
-        if refusal is not None:
-            raise _Refused(refusal.status, refusal.message)
-        form = sparql_check.query_form(query)
+        form = sparql_check.query_form(query)  # cheap: the first keyword; the safety check runs in the worker
+        if form in sparql_check.UPDATE_VERBS:
+            raise _Refused(403, _READ_ONLY)
         rfmt, rmime, gfmt, gmime = _negotiate(params)
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         if (graph_form and gfmt is None) or (form in ("SELECT", "ASK") and rfmt is None) or (rfmt is gfmt is None):
@@ -262,10 +266,17 @@ def endpoint() -> Response:
                 return resp
             if answer.kind in ("bindings", "boolean", "graph") and answer.body is not None:
                 cache.put(key, answer)
+        if answer.seconds > SLOW_QUERY_SECONDS:
+            log.warning("slow query (%.2f s, request %s): %s", answer.seconds, request_id(), query[:10000])
+        if answer.kind == "refused":
+            raise _Refused(answer.status or 403, answer.error)
         if answer.kind == "error":
             raise _Refused(400, answer.error)
         if answer.kind == "unavailable":
             raise _Refused(503, answer.error)
+        if answer.kind == "internal":
+            log.error("internal error answering request %s: %s; query: %s", request_id(), answer.error, query[:10000])
+            raise _Refused(500, f"internal error (request id {request_id()}); it was logged")
         if answer.body is None:
             raise _Refused(406, "no acceptable result format for this kind of query")
         mime = gmime if answer.kind == "graph" else rmime
@@ -277,7 +288,10 @@ def endpoint() -> Response:
             resp.headers[TRUNCATED_HEADER] = str(settings.max_rows)
         return _validators(resp, etag)
     except _Refused as e:
-        return error_response(e.status, e.message)
+        resp = error_response(e.status, e.message)
+        if e.status == 503:
+            resp.headers["Retry-After"] = "5"
+        return resp
 
 
 @blueprint.after_app_request

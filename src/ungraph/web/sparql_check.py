@@ -22,11 +22,15 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeVar
 
-__all__ = ["Refusal", "query_form", "unescape_codepoints", "check", "is_update"]
+__all__ = ["Refusal", "query_form", "unescape_codepoints", "check", "is_update", "nesting_depth", "MAX_DEPTH"]
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TOKEN = re.compile(r"""\s+|\#[^\n]*|<[^<>"{}|^`\\\s]*>|[A-Za-z_][A-Za-z0-9_.-]*:|[A-Za-z]+|.""", re.S)
@@ -77,7 +81,35 @@ def query_form(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+_T = TypeVar("_T")
+_CACHE_SIZE = 4096
+
+
+def _digest_cache(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Memoize ``fn`` by the SHA-256 of its text: at most 4,096 entries of 32 bytes of key each,
+    never the query texts themselves (a 1 MiB query costs the cache 32 bytes, not 1 MiB)."""
+    cache: OrderedDict[bytes, _T] = OrderedDict()
+    lock = threading.Lock()
+
+    def wrapper(text: str) -> _T:
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        with lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = fn(text)
+        with lock:
+            cache[key] = value
+            while len(cache) > _CACHE_SIZE:
+                cache.popitem(last=False)
+        return value
+
+    wrapper.__doc__, wrapper.__name__, wrapper.__wrapped__ = fn.__doc__, fn.__name__, fn  # type: ignore[attr-defined]
+    wrapper.cache = cache  # type: ignore[attr-defined]
+    return wrapper
+
+
+@_digest_cache
 def is_update(text: str) -> bool:
     """True when ``text`` parses as a SPARQL Update (rdflib's grammar).
 
@@ -111,10 +143,33 @@ def _has_service(node: object) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+#: Deeper nesting is refused: pyoxigraph's parser recurses, and a few thousand levels overflow its stack.
+MAX_DEPTH = 256
+_OPAQUE = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|\#[^\n]*""", re.S)
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of ``{`` ``(`` ``[`` outside strings, IRIs and comments.
+
+    >>> nesting_depth("SELECT * WHERE { ?s ?p '{{{' FILTER((1)) }"), nesting_depth("ASK {}")
+    (3, 1)
+    """
+    depth = best = 0
+    for ch in _OPAQUE.sub(" ", text):
+        if ch in "{([":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "})]":
+            depth = max(0, depth - 1)
+    return best
+
+
+@_digest_cache
 def check(text: str) -> Refusal | None:
     """None when the query may be executed; else why not (an HTTP status and a message)."""
     plain = unescape_codepoints(text)
+    if nesting_depth(plain) > MAX_DEPTH:
+        return Refusal(400, f"the query is nested more than {MAX_DEPTH} levels deep")
     form = query_form(plain)
     if form in UPDATE_VERBS or (form not in FORMS and is_update(text)):
         return Refusal(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, ...) is refused")

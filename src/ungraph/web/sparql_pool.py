@@ -4,7 +4,8 @@ pyoxigraph cannot cancel a running query, and a Python thread cannot be killed: 
 left in a thread would keep burning a core until it finished (measured in
 ``benchmarks/endpoint/README.md``). So every query runs in one of a few worker processes, forked
 from the server process after the store was loaded (the in-memory store is shared copy-on-write,
-nothing is reloaded). The request thread sends a :class:`~ungraph.sparql.Job` over a socket pair
+nothing is reloaded). The request thread sends a :class:`~ungraph.sparql.Job` over a socket pair (the worker checks it —
+:mod:`~ungraph.web.sparql_check`, rdflib's parser, slow on huge texts — then runs it: :func:`checked_run`)
 and waits at most the time limit; when the time is up the worker is killed with SIGKILL, reaped,
 and replaced by a fresh fork, and the request is answered 503. Other requests go to the other
 workers meanwhile. A request that finds every worker busy waits for one, within the same limit.
@@ -17,6 +18,7 @@ exits).
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import os
 import queue
 import signal
@@ -27,8 +29,18 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from ungraph.sparql import Answer, Job, run_job
+from ungraph.web import sparql_check
 
-__all__ = ["QueryTimeout", "WorkerPool"]
+__all__ = ["QueryTimeout", "WorkerPool", "checked_run"]
+
+
+def checked_run(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
+    """Every step of a query — the safety check (rdflib parses it), then parse, execute, serialize —
+    in one call, so that all of them run inside the worker and under the one time limit."""
+    refusal = sparql_check.check(job.query)
+    if refusal is not None:
+        return Answer("refused", error=refusal.message, status=refusal.status)
+    return run_job(store, job)
 
 
 class QueryTimeout(Exception):
@@ -60,21 +72,20 @@ def _serve(conn: Connection, store) -> None:  # type: ignore[no-untyped-def]
         except (EOFError, OSError):
             return
         except Exception as e:  # noqa: BLE001 - a job that cannot be read is answered, not fatal
-            conn.send(Answer("error", error=f"cannot read the query: {type(e).__name__}: {e}"))
+            conn.send(Answer("internal", error=f"cannot read the query: {type(e).__name__}: {e}"))
             continue
         start = time.perf_counter()
         try:
-            answer = run_job(store, job)
+            answer = checked_run(store, job)
         except Exception as e:  # noqa: BLE001 - report, never die silently
-            answer = Answer("error", error=f"query failed: {type(e).__name__}: {e}")
-        answer = Answer(answer.kind, answer.format, answer.body, answer.rows, answer.truncated, answer.error,
-                        time.perf_counter() - start)
+            answer = Answer("internal", error=f"the query worker failed: {type(e).__name__}: {e}")
+        answer = dataclasses.replace(answer, seconds=time.perf_counter() - start)
         try:
             conn.send(answer)
         except (EOFError, OSError):
             return
         except Exception as e:  # noqa: BLE001 - an answer that cannot be sent is reported, not fatal
-            conn.send(Answer("error", error=f"cannot send the answer: {type(e).__name__}: {e}"))
+            conn.send(Answer("internal", error=f"cannot send the answer: {type(e).__name__}: {e}"))
 
 
 class WorkerPool:

@@ -34,6 +34,10 @@ SELECT ?g ?sg ?focus ?severity ?shape ?source ?path ?value ?message ?component W
 }"""
 
 
+#: The report graph's triples; a query, so it works on every read store (embedded or ``--backend``).
+_GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 @dataclass(frozen=True)
 class Row:
     severity: str
@@ -76,8 +80,7 @@ def validation() -> Response:
         return error_response(406, "no acceptable format: " + ", ".join(f.media_type for f in formats.offers("report")))
     store = services.store
     if fmt.rdf is not None:
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+        triples = list(store.query(_GRAPH_QUERY, substitutions={ox.Variable("g"): ox.NamedNode(graph)}))
         resp = documents.rdf_response(sorted(triples, key=str), fmt, tag="validation", use="report")
     else:
         rows = report_rows(store, graph)

@@ -1,0 +1,40 @@
+"""One structured access-log line per request, on the ``ungraph.access`` logger.
+
+Each line is a JSON object: method, path, status, duration in milliseconds, bytes sent, client
+address and the request id (also sent back as ``X-Request-Id``). Query texts are never logged
+here; slow queries are logged by :mod:`ungraph.web.sparql`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from flask import Flask, Response, g, request
+
+from ungraph.web.errors import request_id
+
+__all__ = ["register", "log"]
+
+log = logging.getLogger("ungraph.access")
+
+
+def register(app: Flask) -> None:
+    @app.before_request
+    def _start() -> None:
+        g.started = time.perf_counter()
+        request_id()
+
+    @app.after_request
+    def _line(resp: Response) -> Response:
+        resp.headers["X-Request-Id"] = request_id()
+        if log.isEnabledFor(logging.INFO):
+            started = getattr(g, "started", None)
+            duration = (time.perf_counter() - started) * 1000 if started is not None else 0.0
+            log.info(json.dumps({
+                "method": request.method, "path": request.path[:2000], "status": resp.status_code,
+                "ms": round(duration, 1), "bytes": resp.calculate_content_length() or 0,
+                "client": request.remote_addr or "-", "request_id": request_id(),
+            }, ensure_ascii=False))
+        return resp
