@@ -136,7 +136,8 @@ def main() -> None:
         for name in args.servers.split(","):
             port = free_port()
             if name == "ungraph":
-                env = {**os.environ, "UNGRAPH_DUMP": str(nq), "UNGRAPH_BASE": "http://127.0.0.1:8080/"}
+                env = {**os.environ, "UNGRAPH_DUMP": str(nq), "UNGRAPH_BASE": "http://127.0.0.1:8080/",
+                       "UNGRAPH_RATE_LIMIT": "", "UNGRAPH_QUERY_BUDGET": "0"}  # one client address: no fair-use limits
                 cmd = [sys.executable, "-m", "ungraph", "serve", "--store", str(store_dir), "--port", str(port)]
                 path, extra = "/sparql", ""
             elif name == "oxigraph":

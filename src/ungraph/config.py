@@ -55,6 +55,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
     Setting("backend", "", "URL of an external SPARQL 1.1 endpoint to serve instead of the local store."),
+    Setting("rate_limit", "50 per second", "Requests each client address may make (flask-limiter syntax, e.g. "
+            "'50 per second; 1000 per minute'); more get 429 with Retry-After. Empty: no limit."),
+    Setting("query_budget", 60.0, "Seconds of query time each client address may use per minute; past it, "
+            "queries get 429 with Retry-After. 0: no budget."),
     Setting("validate", True, "Run SHACL validation during build and refuse a non-conforming graph."),
 )
 
@@ -97,6 +101,8 @@ class Settings:
     max_rows: int = 10000
     max_body: int = 1048576
     backend: str = ""
+    rate_limit: str = "50 per second"
+    query_budget: float = 60.0
     validate: bool = True
 
     def __post_init__(self) -> None:
@@ -109,6 +115,16 @@ class Settings:
                 raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
         if self.query_timeout <= 0:
             raise SettingsError("UNGRAPH_QUERY_TIMEOUT: must be positive")
+        if self.query_budget < 0:
+            raise SettingsError("UNGRAPH_QUERY_BUDGET: must be 0 or more")
+        if self.rate_limit.strip():
+            from limits import parse_many
+
+            try:
+                parse_many(self.rate_limit)
+            except ValueError:
+                raise SettingsError(f"UNGRAPH_RATE_LIMIT: not a rate limit: {self.rate_limit!r} "
+                                    "(e.g. '50 per second')") from None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -60,7 +60,9 @@ def ungraph_server(store: Path | None = None, *, env: dict[str, str] | None = No
         args += ["--store", str(store)]
     if backend:
         args += ["--backend", backend]
-    full_env = {**os.environ, "UNGRAPH_BASE": f"http://127.0.0.1:{port}/", **(env or {})}
+    # no per-client request limit: every test client comes from 127.0.0.1 (tests/web/test_hardening.py tests the limit)
+    full_env = {**os.environ, "UNGRAPH_BASE": f"http://127.0.0.1:{port}/", "UNGRAPH_RATE_LIMIT": "", "UNGRAPH_QUERY_BUDGET": "0",
+                **(env or {})}
     proc = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/sparql", proc)

@@ -126,3 +126,56 @@ def test_pages_over_a_backend_that_is_down_answer_503() -> None:
         resp = client.get(path, headers={"Accept": "*/*" if path.startswith(("/sparql", "/.well-known")) else "text/html"})
         assert resp.status_code == 503, (path, resp.status_code)
         assert resp.headers.get("Retry-After")
+
+
+def test_health_is_ready_when_the_store_answers_and_the_workers_live(client) -> None:  # type: ignore[no-untyped-def]
+    client.get("/sparql", query_string={"query": "ASK {}"})  # the pool exists from the first query on
+    resp = client.get("/health")
+    assert resp.status_code == 200 and resp.get_json()["ok"] is True and resp.get_json()["workers"] >= 2
+    assert resp.headers["Cache-Control"] == "no-store"
+
+
+def test_health_is_503_when_a_worker_is_dead(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import signal
+
+    app = make_app(tmp_path)
+    client = app.test_client()
+    client.get("/sparql", query_string={"query": "ASK {}"})
+    pool = app.extensions["ungraph.pool"]
+    victim = pool.pids()[0]
+    os.kill(victim, signal.SIGKILL)
+    os.waitpid(victim, 0)
+    resp = client.get("/health")
+    assert resp.status_code == 503 and "dead" in resp.get_json()["problems"][0]
+    assert client.get("/health").status_code == 503
+
+
+def test_health_is_503_over_a_backend_that_is_down() -> None:
+    app = create_app(Settings(base=BASE, backend=f"http://127.0.0.1:{free_port()}/query", query_timeout=2.0))
+    assert app.test_client().get("/health").status_code == 503
+
+
+def test_too_many_requests_from_one_client_get_429_with_retry_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(tmp_path, rate_limit="5 per minute").test_client()
+    codes = [client.get("/id/org/MONUSCO", headers={"Accept": "text/turtle"}).status_code for _ in range(7)]
+    assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
+    resp = client.get("/class/")
+    assert resp.status_code == 429 and int(resp.headers["Retry-After"]) >= 1
+    assert resp.get_json()["ok"] is False and resp.get_json()["status"] == 429
+    assert client.get("/health").status_code == 200  # the load balancer is never limited
+    other = client.get("/id/org/MONUSCO", headers={"Accept": "text/turtle"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200  # per client
+
+
+def test_the_query_budget_is_counted_in_query_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.test_sparql import SLOW
+
+    client = make_app(tmp_path, query_budget=0.5, query_timeout=1.0).test_client()
+    first = client.get("/sparql", query_string={"query": SLOW})  # runs to the 1 s limit: past the budget
+    assert first.status_code == 503
+    resp = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    assert resp.status_code == 429 and 1 <= int(resp.headers["Retry-After"]) <= 60
+    assert "query-seconds" in resp.get_json()["error"]
+    other = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200

@@ -35,7 +35,7 @@ def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, fl
 def create_app(settings: Settings | None = None, store: ox.Store | None = None) -> Flask:
     """Build the web app; raises :class:`ungraph.errors.StoreError` when the store cannot be opened."""
     from ungraph import store as stores
-    from ungraph.web import access, documents, errors, pages, reconcile, sparql
+    from ungraph.web import access, documents, errors, fair_use, health, pages, reconcile, sparql
 
     settings = (settings or Settings.from_env()).resolved()  # every path absolute, once
     if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
@@ -54,6 +54,8 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     app.extensions["ungraph"] = Services(settings, store, Namespaces(settings.base), build_id, built_at)
     errors.register(app)
     access.register(app)
+    fair_use.register(app, settings.rate_limit, settings.query_budget)
+    app.register_blueprint(health.blueprint)
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(pages.blueprint)

@@ -27,6 +27,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from collections import OrderedDict
 from urllib.parse import parse_qsl
 
@@ -42,6 +43,7 @@ from ungraph.web.errors import error_response
 from ungraph.web import validation
 from ungraph.web.negotiation import negotiate_media
 from ungraph.web.errors import request_id
+from ungraph.web.fair_use import client_key
 from ungraph.web.sparql_pool import QueryTimeout, WorkerPool, checked_run
 
 __all__ = ["blueprint", "TRUNCATED_HEADER", "parse_params"]
@@ -257,13 +259,26 @@ def endpoint() -> Response:
         cache = _cache(current_app)  # type: ignore[arg-type]
         answer = cache.get(key)
         if answer is None:
+            budget = current_app.extensions.get("ungraph.budget")
+            client = client_key()
+            wait = budget.retry_after(client) if budget else None
+            if wait is not None:
+                resp = error_response(429, f"your address used its {budget.seconds:g} query-seconds of this minute; "
+                                           f"try again in {wait} s")
+                resp.headers["Retry-After"] = str(wait)
+                return resp
+            started = time.monotonic()
             try:
                 answer = _run(job)
             except QueryTimeout as e:
+                if budget:
+                    budget.spend(client, time.monotonic() - started)
                 resp = error_response(503, f"{e} (the limit is {settings.query_timeout:g} s); "
                                            "simplify the query or add a LIMIT")
                 resp.headers["Retry-After"] = "5"
                 return resp
+            if budget:
+                budget.spend(client, answer.seconds or (time.monotonic() - started))
             if answer.kind in ("bindings", "boolean", "graph") and answer.body is not None:
                 cache.put(key, answer)
         if answer.seconds > SLOW_QUERY_SECONDS:
