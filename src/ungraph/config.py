@@ -55,8 +55,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
     Setting("backend", "", "URL of an external SPARQL 1.1 endpoint to serve instead of the local store."),
-    Setting("rate_limit", "50 per second", "Requests each client address may make (flask-limiter syntax, e.g. "
-            "'50 per second; 1000 per minute'); more get 429 with Retry-After. Empty: no limit."),
+    Setting("rate_limit", "", "Requests each client address may make (flask-limiter syntax, e.g. "
+            "'50 per second; 1000 per minute'); more get 429 with Retry-After. Empty (the default): no request "
+            "limit, only the query budget; set one on the open internet."),
     Setting("query_budget", 60.0, "Seconds of query time each client address may use per minute; past it, "
             "queries get 429 with Retry-After. 0: no budget."),
     Setting("validate", True, "Run SHACL validation during build and refuse a non-conforming graph."),
@@ -101,7 +102,7 @@ class Settings:
     max_rows: int = 10000
     max_body: int = 1048576
     backend: str = ""
-    rate_limit: str = "50 per second"
+    rate_limit: str = ""
     query_budget: float = 60.0
     validate: bool = True
 

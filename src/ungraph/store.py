@@ -23,6 +23,7 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -30,6 +31,7 @@ from ungraph import formats
 from ungraph.errors import FormatError, StoreError
 
 __all__ = [
+    "ReadStore",
     "format_for_path",
     "open_store",
     "memory_store",
@@ -43,6 +45,20 @@ __all__ = [
     "load_file",
     "export",
 ]
+
+@runtime_checkable
+class ReadStore(Protocol):
+    """What the web layer reads a store through: SPARQL only, so that the embedded store
+    (:class:`pyoxigraph.Store`) and a remote one (:class:`ungraph.backend.RemoteStore`) behave the same.
+
+    ``query(text, *, base_iri=None, use_default_graph_as_union=False, default_graph=None,
+    named_graphs=None, substitutions=None)`` returns pyoxigraph results: ``QuerySolutions``,
+    ``QueryBoolean`` or an iterable of ``Triple``. A store that cannot be reached raises
+    :class:`ungraph.backend.BackendError` (answered 503 everywhere).
+    """
+
+    def query(self, query: str, **kwargs: Any) -> Any: ...
+
 
 def format_for_path(path: str | Path) -> ox.RdfFormat:
     """The RDF format of a file from its extension (:func:`ungraph.formats.by_extension`).

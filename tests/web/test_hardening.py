@@ -15,7 +15,7 @@ from tests.web.sample_graph import BASE, sample_store
 from tests.web.servers import free_port
 from tests.web.sparql_fixtures import make_app
 from ungraph.config import Settings
-from ungraph.web import resource, sparql_check
+from ungraph.web import sparql_check
 from ungraph.web.app import create_app
 
 
@@ -97,9 +97,9 @@ def test_one_structured_access_log_line_per_request(client, caplog) -> None:  # 
     assert resp.headers["X-Request-Id"] == "abc-123"
 
 
-def test_the_page_cache_evicts_safely_under_many_threads(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(resource, "_PAGE_CACHE_SIZE", 2)
+def test_the_page_cache_evicts_safely_under_many_threads() -> None:
     app = create_app(Settings(base=BASE), store=sample_store())
+    app.extensions["ungraph"].pages.size = 2
     paths = ["/id/org/MONUSCO", "/id/country/COD", "/id/person/amina-j-mohammed", "/id/post/UN-DSG",
              "/id/report/A-78-1"]
     errors: list[object] = []
@@ -116,7 +116,7 @@ def test_the_page_cache_evicts_safely_under_many_threads(monkeypatch) -> None:  
         t.start()
     for t in threads:
         t.join()
-    assert errors == [] and len(app.extensions["ungraph.pages"]) <= 2
+    assert errors == [] and len(app.extensions["ungraph"].pages) <= 2
 
 
 def test_pages_over_a_backend_that_is_down_answer_503() -> None:
@@ -142,7 +142,7 @@ def test_health_is_503_when_a_worker_is_dead(tmp_path) -> None:  # type: ignore[
     app = make_app(tmp_path)
     client = app.test_client()
     client.get("/sparql", query_string={"query": "ASK {}"})
-    pool = app.extensions["ungraph.pool"]
+    pool = app.extensions["ungraph"].started_pool()
     victim = pool.pids()[0]
     os.kill(victim, signal.SIGKILL)
     os.waitpid(victim, 0)

@@ -217,11 +217,9 @@ def test_cors(client) -> None:  # type: ignore[no-untyped-def]
 def test_503_a_slow_query_is_stopped_while_others_are_served(app) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from ungraph.web import sparql as endpoint
-
     client = app.test_client()
     client.get("/sparql", query_string={"query": "ASK {}"})  # the worker pool exists
-    pool = endpoint._runner(app)
+    pool = app.extensions["ungraph"].pool()
     before = pool.pids()
     result: dict = {}
 

@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Flask
+from flask import Blueprint, Flask
 
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
 from ungraph.web.context import Services
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "routes"]
 
 
 def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, float]:
@@ -32,10 +32,38 @@ def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, fl
     return f"mem-{len(store) if store is not None else 0}", time.time()
 
 
+def routes() -> list[Blueprint]:
+    """The routing table: every blueprint of the app, flat, in one visible list (datasette's ``_routes()``).
+
+    ==================  ==============================================================================
+    ``health``          ``/health``
+    ``documents``       ``/context.jsonld``
+    ``sparql``          ``/sparql`` (the protocol; GET without a query: ``sparql_page``)
+    ``sparql_page``     ``/.well-known/void``
+    ``validation``      ``/validation``
+    ``download``        ``/download/``, ``/download/<name>``
+    ``pages``           ``/``, ``/lang/<code>``
+    ``browse``          ``/class/``, ``/class/<name>``
+    ``reader``          ``/read/...``
+    ``search``          ``/search``, ``/api/search``
+    ``reconcile``       ``/reconcile``, ``/reconcile/...`` (the W3C Reconciliation Service API)
+    ``resource``        ``/id/<path>``, ``/ontology``, ``/shapes``, and last the catch-all ``/<path>``: any
+                        other IRI under the base the graph knows (werkzeug tries it after every static
+                        route, and ``tests/web/test_routes.py`` checks that it hides none of them)
+    ==================  ==============================================================================
+    """
+    from ungraph.web import (browse, documents, download, health, pages, reader, reconcile, resource, search,
+                             sparql, sparql_page, validation)
+
+    return [health.blueprint, documents.blueprint, sparql.blueprint, sparql_page.blueprint, validation.blueprint,
+            download.blueprint, pages.blueprint, browse.blueprint, reader.blueprint, search.blueprint,
+            reconcile.blueprint, resource.blueprint]
+
+
 def create_app(settings: Settings | None = None, store: ox.Store | None = None) -> Flask:
     """Build the web app; raises :class:`ungraph.errors.StoreError` when the store cannot be opened."""
     from ungraph import store as stores
-    from ungraph.web import access, documents, errors, fair_use, health, pages, reconcile, sparql
+    from ungraph.web import access, errors, fair_use
 
     settings = (settings or Settings.from_env()).resolved()  # every path absolute, once
     if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
@@ -55,11 +83,8 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     errors.register(app)
     access.register(app)
     fair_use.register(app, settings.rate_limit, settings.query_budget)
-    app.register_blueprint(health.blueprint)
-    app.register_blueprint(documents.blueprint)
-    app.register_blueprint(sparql.blueprint)
-    app.register_blueprint(pages.blueprint)
-    app.register_blueprint(reconcile.blueprint)
+    for blueprint in routes():
+        app.register_blueprint(blueprint)
     return app
 
 

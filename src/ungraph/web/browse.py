@@ -66,7 +66,7 @@ def kinds() -> Response:
 @blueprint.route("/class/<path:curie>")
 def kind(curie: str) -> Response:
     lang, cat = current_lang(), get_catalog()
-    urls = Urls(services.settings.base, services.ns.prefixes, request.script_root)
+    urls = services.urls(request.script_root)
     cls = urls.expand(curie) or curie
     members = sorted({s for s, types in cat.types.items() if s.startswith(services.ns.base + "id/") and cat.is_a(s, cls)})
     if not members and cls not in cat.labels and cls not in cat.types:

@@ -2,7 +2,7 @@
 
 The data does not change while the server runs, so the pages name IRIs and the search box
 finds them from this table instead of querying for each link. :func:`get_catalog` builds it
-on first use (under a lock) and keeps it on the Flask app.
+on first use (under a lock) and keeps it on the app's services (:class:`ungraph.web.context.Services`).
 
 >>> c = Catalog.from_rows([("http://x.test/id/un", "http://www.w3.org/2004/02/skos/core#prefLabel", "联合国", "zh"),
 ...                        ("http://x.test/id/un", "http://www.w3.org/2004/02/skos/core#altLabel", "UN", "en")],
@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from flask import current_app
 from rapidfuzz import fuzz, process
 
 from ungraph import queries
@@ -242,7 +241,6 @@ def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
     return out
 
 
-_LOCK = threading.Lock()
 _FULLTEXT_LOCK = threading.Lock()
 
 
@@ -257,10 +255,4 @@ def get_catalog() -> Catalog:
     """The catalog of the current app, built on first use."""
     from ungraph.web.context import services
 
-    cat = current_app.extensions.get("ungraph.catalog")
-    if cat is None:
-        with _LOCK:
-            cat = current_app.extensions.get("ungraph.catalog")
-            if cat is None:
-                cat = current_app.extensions["ungraph.catalog"] = build_catalog(services.store, services.ns.ontology)
-    return cat
+    return services.catalog()

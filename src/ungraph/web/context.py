@@ -1,16 +1,32 @@
-"""Services shared by the blueprints: the settings, the store, the namespaces (bioregistry proxies style)."""
+"""The app's services, one typed object built by ``create_app`` (bioregistry proxies style).
+
+Everything a view needs beyond the request lives here: the settings, the store (any
+:class:`ungraph.store.ReadStore`), the namespaces, the build's identity, the two caches, the
+query-time budget, and three things built on first use under one lock each — the label catalog,
+the VoID statistics and the query worker pool (forked in the process that serves, after the store
+is loaded) — plus the URL builders. Views reach it as :data:`services`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
-import pyoxigraph as ox
 from flask import current_app
 from werkzeug.local import LocalProxy
 
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
+from ungraph.web.cache import AnswerCache, PageCache
+from ungraph.web.urls import Urls
+
+if TYPE_CHECKING:
+    from ungraph.web.catalog import Catalog
+    from ungraph.web.fair_use import QueryBudget
+    from ungraph.web.sparql_pool import WorkerPool
+    from ungraph.web.void import Statistics
 
 __all__ = ["Services", "services", "get_services"]
 
@@ -18,12 +34,67 @@ __all__ = ["Services", "services", "get_services"]
 @dataclass
 class Services:
     settings: Settings
-    store: ox.Store
+    store: Any  #: an :class:`ungraph.store.ReadStore`: pyoxigraph's Store or :class:`ungraph.backend.RemoteStore`
     ns: Namespaces
     #: Identifies the build being served (the dump's sha256 prefix, or a counter for in-memory stores);
     #: used for ETag / Last-Modified.
     build_id: str
     built_at: float
+    answers: AnswerCache = field(default_factory=AnswerCache)
+    pages: PageCache[tuple[str, str, str]] = field(default_factory=PageCache)
+    budget: "QueryBudget | None" = None
+    _catalog: "Catalog | None" = field(default=None, repr=False)
+    _statistics: "Statistics | None" = field(default=None, repr=False)
+    _pool: "WorkerPool | None" = field(default=None, repr=False)
+    _urls: dict[str, Urls] = field(default_factory=dict, repr=False)
+    _locks: dict[str, threading.Lock] = field(
+        default_factory=lambda: {k: threading.Lock() for k in ("catalog", "statistics", "pool")}, repr=False)
+
+    def catalog(self) -> "Catalog":
+        """The label catalog (every label, type and mention count), read once."""
+        if self._catalog is None:
+            with self._locks["catalog"]:
+                if self._catalog is None:
+                    from ungraph.web.catalog import build_catalog
+
+                    self._catalog = build_catalog(self.store, self.ns.ontology)
+        return self._catalog
+
+    def statistics(self) -> "Statistics":
+        """The VoID statistics of the served graph, computed once."""
+        if self._statistics is None:
+            with self._locks["statistics"]:
+                if self._statistics is None:
+                    from ungraph.web import void
+
+                    self._statistics = void.statistics(self.store, self.settings.base)
+        return self._statistics
+
+    def pool(self) -> "WorkerPool | None":
+        """The query worker pool of this process (forked on first use); None over a remote backend."""
+        if self.settings.backend:
+            return None
+        pool = self._pool
+        if pool is None or pool.owner != os.getpid():
+            with self._locks["pool"]:
+                pool = self._pool
+                if pool is None or pool.owner != os.getpid():
+                    from ungraph.web.sparql_pool import WorkerPool
+
+                    pool = self._pool = WorkerPool(self.store, size=max(2, min(4, os.cpu_count() or 2)))
+        return pool
+
+    def started_pool(self) -> "WorkerPool | None":
+        """The pool if this process has started one (for ``/health``), without starting it."""
+        pool = self._pool
+        return pool if pool is not None and pool.owner == os.getpid() else None
+
+    def urls(self, root: str = "") -> Urls:
+        """The URL builder for a script root (made once per root)."""
+        found = self._urls.get(root)
+        if found is None:
+            found = self._urls.setdefault(root, Urls(self.ns.base, self.ns.prefixes, root))
+        return found
 
 
 def get_services() -> Services:

@@ -52,12 +52,12 @@ class QueryBudget:
 
 
 def register(app: Flask, rate_limit: str, query_budget: float) -> None:
-    """Install the request limit and the query budget (``app.extensions["ungraph.budget"]``)."""
+    """Install the request limit and the query budget (``services.budget``)."""
     from flask_limiter import Limiter, RateLimitExceeded
 
     from ungraph.web.errors import error_response
 
-    app.extensions["ungraph.budget"] = QueryBudget(query_budget)
+    app.extensions["ungraph"].budget = QueryBudget(query_budget)
 
     def exempt() -> bool:
         return request.path == "/health" or request.path.startswith("/static/") or request.method == "OPTIONS"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, jsonify
 
 from ungraph.web.context import services
 
@@ -19,8 +19,8 @@ blueprint = Blueprint("health", __name__)
 
 def _workers_alive() -> tuple[int, int]:
     """(alive, expected) query workers of this process; (0, 0) before the pool exists or over a backend."""
-    pool = current_app.extensions.get("ungraph.pool")
-    if pool is None or pool.owner != os.getpid():
+    pool = services.started_pool()
+    if pool is None:
         return 0, 0
     alive = 0
     for pid in pool.pids():

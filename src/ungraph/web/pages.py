@@ -1,6 +1,7 @@
 """Pages: the blueprint every HTML page hangs from, the home page and the language switch.
 
-The page kinds live in their own modules, registered here as nested blueprints:
+The page kinds live in their own modules, each a blueprint in the routing table of
+:func:`ungraph.web.app.routes`:
 :mod:`~ungraph.web.resource` (every IRI under the base, content-negotiated), :mod:`~ungraph.web.browse`
 (a page per kind), :mod:`~ungraph.web.reader` (the report, chapter by chapter) and
 :mod:`~ungraph.web.search` (``/search`` and ``/api/search``). Every HTML response gets the
@@ -12,19 +13,16 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request
 
-from ungraph.web import browse, reader, resource, search
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.i18n import COOKIE, LANGS, current_lang, mark_chinese, other_lang, text
-from ungraph.web.urls import Urls, is_local_path
+from ungraph.web.urls import is_local_path
 from ungraph.web.view import STRUCTURE, kind_rows, name, term_label
 
 __all__ = ["blueprint", "CSP"]
 
 blueprint = Blueprint("pages", __name__, template_folder="templates")
-for _module in (resource, browse, reader, search):
-    blueprint.register_blueprint(_module.blueprint)
 
 #: No source outside this server; no inline script or style.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -44,7 +42,7 @@ def _security_headers(resp: Response) -> Response:
 @blueprint.app_context_processor
 def _template_globals() -> dict[str, object]:
     lang = current_lang()
-    urls = Urls(services.settings.base, services.ns.prefixes, request.script_root)
+    urls = services.urls(request.script_root)
     reports = get_catalog().instances.get(services.ns.ontology + "Report", [])
     return {
         "lang": lang, "other_lang": other_lang(lang), "t": lambda key, **kw: text(key, lang, **kw),

@@ -42,7 +42,7 @@ class Node:
 
 
 def _urls() -> Urls:
-    return Urls(services.settings.base, services.ns.prefixes, request.script_root)
+    return services.urls(request.script_root)
 
 
 def _local(cls: str) -> str:

@@ -9,12 +9,11 @@ An IRI the graph doesn't know gets a 404 that suggests labels close to its last 
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, g, render_template, request
+from flask import Blueprint, Response, g, render_template, request
 from jinja2 import TemplateNotFound
 
 from ungraph import formats, queries
@@ -75,22 +74,14 @@ def _not_found(iri: str) -> Response:
     return resp
 
 
-_PAGE_CACHE_SIZE = 2048
-_page_lock = threading.Lock()
-
-
 def _cached_entity_html(iri: str) -> str:
     """The entity page, rendered once per IRI, language and script root: the data never changes while
     it is served (a new build means a new process), and the heaviest pages take 0.1-0.2 s to render."""
-    cache: dict[tuple[str, str, str], str] = current_app.extensions.setdefault("ungraph.pages", {})
     key = (iri, current_lang(), request.script_root)
-    html = cache.get(key)
+    html = services.pages.get(key)
     if html is None:
         html = _entity_html(iri)  # rendered outside the lock: two threads may render the same page once each
-        with _page_lock:
-            while len(cache) >= _PAGE_CACHE_SIZE:
-                cache.pop(next(iter(cache)))
-            cache[key] = html
+        services.pages.put(key, html)
     return html
 
 
@@ -327,7 +318,7 @@ def _kind_badges(kinds: list[str], lang: str) -> list[tuple[str, str]]:
 
 def _entity_html(iri: str) -> str:
     lang, cat, ns = current_lang(), get_catalog(), services.ns
-    urls = Urls(ns.base, ns.prefixes, request.script_root)
+    urls = services.urls(request.script_root)
     kinds = kinds_of(iri, cat, ns)
     tops: dict[str, str | None] = {}
     mentions = queries.mentions_of(services.store, iri, ns.ontology)

@@ -25,13 +25,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import threading
 import time
-from collections import OrderedDict
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, Flask, Response, current_app, request
+from flask import Blueprint, Response, request
 from werkzeug.exceptions import HTTPException
 
 from ungraph import formats
@@ -40,16 +37,14 @@ from ungraph.sparql import Answer, Job
 from ungraph.web import documents, sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web import validation
 from ungraph.web.negotiation import negotiate_media
 from ungraph.web.errors import request_id
 from ungraph.web.fair_use import client_key
-from ungraph.web.sparql_pool import QueryTimeout, WorkerPool, checked_run
+from ungraph.web.sparql_pool import QueryTimeout, checked_run
 
 __all__ = ["blueprint", "TRUNCATED_HEADER", "parse_params"]
 
 blueprint = Blueprint("sparql", __name__, template_folder="templates")
-blueprint.register_blueprint(validation.blueprint)
 
 RESULT_FORMATS = formats.offers("bindings")
 GRAPH_FORMATS = formats.offers("graph")
@@ -60,7 +55,6 @@ log = logging.getLogger("ungraph.sparql")
 _UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
 _READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 _CORS_EXPOSE = f"ETag, Last-Modified, {TRUNCATED_HEADER}, X-Ungraph-Rows, Content-Type"
-_CACHE_BYTES = 64 << 20
 
 
 class _Refused(Exception):
@@ -152,62 +146,9 @@ def _negotiate(params: dict[str, list[str]]) -> tuple[str | None, str | None, st
     return (r[0].name if r else None), (r[1] if r else None), (g[0].name if g else None), (g[1] if g else None)
 
 
-class _Cache:
-    """Answers by key, least recently used out, bounded in bytes (answers of one build only)."""
-
-    def __init__(self, limit: int = _CACHE_BYTES) -> None:
-        self.limit, self.size = limit, 0
-        self._items: OrderedDict[str, Answer] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> Answer | None:
-        with self._lock:
-            a = self._items.get(key)
-            if a is not None:
-                self._items.move_to_end(key)
-            return a
-
-    def put(self, key: str, answer: Answer) -> None:
-        n = len(answer.body or b"")
-        if n > self.limit // 8:
-            return
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = answer
-            self.size += n
-            while self.size > self.limit:
-                _, old = self._items.popitem(last=False)
-                self.size -= len(old.body or b"")
-
-
-_pool_lock = threading.Lock()
-
-
-def _runner(app: Flask):  # type: ignore[no-untyped-def]
-    """The worker pool of this process (forked on first use), or None when serving a remote backend."""
-    svc = app.extensions["ungraph"]
-    if svc.settings.backend:
-        return None
-    pool = app.extensions.get("ungraph.pool")
-    if pool is None or pool.owner != os.getpid():
-        with _pool_lock:
-            pool = app.extensions.get("ungraph.pool")
-            if pool is None or pool.owner != os.getpid():
-                pool = app.extensions["ungraph.pool"] = WorkerPool(svc.store, size=max(2, min(4, os.cpu_count() or 2)))
-    return pool
-
-
-def _cache(app: Flask) -> _Cache:
-    cache = app.extensions.get("ungraph.answers")
-    if cache is None:
-        cache = app.extensions.setdefault("ungraph.answers", _Cache())
-    return cache
-
-
 def _run(job: Job) -> Answer:
     timeout = services.settings.query_timeout
-    pool = _runner(current_app)  # type: ignore[arg-type]
+    pool = services.pool()
     if pool is not None:
         return pool.run(job, timeout)
     # remote backend: the HTTP client enforces the limit (see ungraph.backend)
@@ -256,10 +197,10 @@ def endpoint() -> Response:
         etag = f'"{key}"'
         if documents.not_modified(etag):
             return _validators(Response(status=304), etag)
-        cache = _cache(current_app)  # type: ignore[arg-type]
+        cache = services.answers
         answer = cache.get(key)
         if answer is None:
-            budget = current_app.extensions.get("ungraph.budget")
+            budget = services.budget
             client = client_key()
             wait = budget.retry_after(client) if budget else None
             if wait is not None:
@@ -326,13 +267,3 @@ def _cors(resp: Response) -> Response:
 @blueprint.errorhandler(HTTPException)
 def _http_error(e: HTTPException) -> Response:
     return error_response(e.code or 500, e.description or e.name)
-
-
-def _register_nested() -> None:
-    from ungraph.web import download, sparql_page
-
-    blueprint.register_blueprint(sparql_page.blueprint)
-    blueprint.register_blueprint(download.blueprint)
-
-
-_register_nested()

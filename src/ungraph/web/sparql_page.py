@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
-from flask import Blueprint, Flask, Response, current_app, render_template, request
+from flask import Blueprint, Response, render_template, request
 
 from ungraph import formats, paths
 from ungraph.web import documents, void
@@ -40,7 +39,6 @@ FORMATS = "http://www.w3.org/ns/formats/"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -131,17 +129,6 @@ def service_description(endpoint: str, graphs: list[str]) -> list[ox.Triple]:
     return T
 
 
-def _stats(app: Flask) -> void.Statistics:
-    stats = app.extensions.get("ungraph.void")
-    if stats is None:
-        with _lock:
-            stats = app.extensions.get("ungraph.void")
-            if stats is None:
-                svc = app.extensions["ungraph"]
-                stats = app.extensions["ungraph.void"] = void.statistics(svc.store, svc.settings.base)
-    return stats
-
-
 def _description_formats() -> list[formats.Format]:
     return formats.offers("description")
 
@@ -157,7 +144,7 @@ def service_description_or_page(params: dict[str, list[str]]) -> Response:
         return error_response(406, "the service description is available as " + _offered())
     if fmt is formats.HTML:
         return query_page()
-    graphs = [g for g, _ in _stats(current_app).graphs]  # type: ignore[arg-type]
+    graphs = [g for g, _ in services.statistics().graphs]
     return documents.rdf_response(service_description(request.base_url, graphs), fmt, tag="sd", use="description")
 
 
@@ -192,6 +179,6 @@ def well_known_void() -> Response:
         return error_response(406, "VoID is available as " + _offered())
     s = services
     built = datetime.fromtimestamp(s.built_at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    triples = void.void_triples(_stats(current_app), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
+    triples = void.void_triples(services.statistics(), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
                                 source_dir=s.settings.source_dir, built_at=built, downloads=not s.settings.backend)
     return documents.rdf_response(triples, fmt, tag="void", use="description")

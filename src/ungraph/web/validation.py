@@ -2,7 +2,7 @@
 
 HTML for browsers (grouped by shape, every value escaped), JSON (``application/json``) or an RDF
 graph (``text/turtle``, ``application/n-triples``) by ``Accept`` or ``?format=html|json|ttl|nt``.
-A nested blueprint of the ``sparql`` blueprint.
+A blueprint of its own in the routing table (:func:`ungraph.web.app.routes`).
 """
 
 from __future__ import annotations
