@@ -151,3 +151,20 @@ def test_shapes_are_published_at_their_iri(client) -> None:  # type: ignore[no-u
     ttl = client.get("/shapes", headers={"Accept": "text/turtle"})
     assert ttl.status_code == 200 and b"ChapterShape" in ttl.data
     assert client.get("/shapes", headers={"Accept": "text/html"}).mimetype == "text/html"
+
+
+def test_the_one_reader_reads_back_exactly_what_validation_found(quads: list[ox.Quad], built: Settings) -> None:
+    """``read_results`` (used by /validation and the entity pages) gives back the results of
+    ``validate_graph`` from the quads the build stores (issue 15: one reader of SHACL results)."""
+    from ungraph.validate import read_results, shapes_quads
+
+    target = _one(quads, "http://xmlns.com/foaf/0.1/name")
+    result = validate_graph([q for q in quads if q != target], built.base)
+    store = ox.Store()
+    store.extend(report_quads(result, built.base) + shapes_quads(built.base))
+    graph, shapes = built.base + "graph/validation", built.base + "graph/shapes"
+    back = read_results(store, graph, shapes)
+    assert set(back) == set(result.results) and len(back) == len(result.results) >= 1
+    about = read_results(store, graph, shapes, focus=target.subject.value)
+    assert about and all(r.focus == target.subject.value for r in about)
+    assert {r.shape for r in about} == {r.shape for r in result.results if r.focus == target.subject.value}

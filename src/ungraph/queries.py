@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ungraph.validate import Result as ValidationResult  # the one record of a SHACL result
 from ungraph.namespaces import PREFIXES
 
 __all__ = [
@@ -185,32 +186,12 @@ def statement_sources(store: ox.Store, iri: str, ug: str) -> list[Mention]:
 
 # --- validation -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ValidationResult:
-    severity: str
-    message: str
-    path: str | None
-    value: Value | None
-    shape: str | None
-
-
-def _validation_query() -> str:
-    return (_PROLOGUE + "SELECT ?iri ?g ?r ?severity ?message ?path ?value ?shape WHERE { GRAPH ?g { "
-            "?r sh:focusNode ?iri . OPTIONAL { ?r sh:resultSeverity ?severity } "
-            "OPTIONAL { ?r sh:resultMessage ?message } OPTIONAL { ?r sh:resultPath ?path } "
-            "OPTIONAL { ?r sh:value ?value } OPTIONAL { ?r sh:sourceShape ?shape } } }")
-
-
 def validation_results(store: ox.Store, iri: str, graph: str) -> list[ValidationResult]:
-    """SHACL results about ``iri`` in the validation graph ``graph`` (none if that graph is absent)."""
-    rows = store.query(_validation_query(), substitutions={
-        ox.Variable("iri"): ox.NamedNode(iri), ox.Variable("g"): ox.NamedNode(graph)})
-    out = {ValidationResult(r["severity"].value.rsplit("#", 1)[-1] if r["severity"] else "Info",  # type: ignore[index]
-                            r["message"].value if r["message"] else "",  # type: ignore[index]
-                            r["path"].value if isinstance(r["path"], ox.NamedNode) else None,  # type: ignore[index]
-                            r["value"], r["shape"].value if isinstance(r["shape"], ox.NamedNode) else None)  # type: ignore[index]
-           for r in rows}  # type: ignore[union-attr]
-    return sorted(out, key=lambda v: (v.severity, v.path or "", v.message))
+    """SHACL results about ``iri`` in the validation graph ``graph`` (none if that graph is absent),
+    read by the one reader of results, :func:`ungraph.validate.read_results`."""
+    from ungraph.validate import read_results
+
+    return read_results(store, graph, graph.rsplit("/", 1)[0] + "/shapes", focus=iri)
 
 
 # --- tables for the whole graph (computed once per app) ---------------------------------------

@@ -34,6 +34,7 @@ from ungraph import paths
 __all__ = [
     "Result", "ValidationResult", "shapes_dir", "shapes_turtle", "load_shapes", "validate_graph",
     "validate_store", "validate_path", "as_rdflib_graph", "report_quads", "shapes_quads", "SEVERITIES",
+    "read_results",
 ]
 
 #: Severity local names, most severe first.
@@ -432,3 +433,49 @@ def validate_path(settings, data: str | None = None) -> ValidationResult:  # typ
     skip = {settings.base + "graph/validation", settings.base + "graph/shapes"}
     quads = [q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
     return validate_graph(quads, settings.base)
+
+
+# --- reading results back from a store (the one reader: /validation, entity pages) -----------
+
+_RESULTS_QUERY = """PREFIX sh: <http://www.w3.org/ns/shacl#>
+SELECT ?g ?sg ?focus ?r ?severity ?source ?shape ?path ?value ?message ?component WHERE {
+  GRAPH ?g {
+    ?r a sh:ValidationResult ; sh:focusNode ?focus .
+    OPTIONAL { ?r sh:resultSeverity ?severity } OPTIONAL { ?r sh:sourceShape ?source }
+    OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } OPTIONAL { ?r sh:resultMessage ?message }
+    OPTIONAL { ?r sh:sourceConstraintComponent ?component }
+  }
+  OPTIONAL { GRAPH ?sg { { ?shape sh:property ?source } UNION { ?shape sh:sparql ?source } } }
+}"""
+_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def _stored_term(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):  # the form Result.value holds (rdflib's n3(), as the validator gives it)
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language).n3()
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value)).n3()
+    return term.value  # type: ignore[attr-defined]
+
+
+def read_results(store, graph: str, shapes_graph: str, *, focus: str | None = None) -> list[Result]:  # type: ignore[no-untyped-def]
+    """The SHACL results stored in the named graph ``graph`` (as ``ungraph build`` writes them),
+    optionally only those about ``focus``; ``shape`` is resolved to the node shape of ``shapes_graph``
+    holding the result's source shape. Works on any read store (SPARQL only). Most severe first.
+    """
+    subs = {ox.Variable("g"): ox.NamedNode(graph), ox.Variable("sg"): ox.NamedNode(shapes_graph)}
+    if focus is not None:
+        subs[ox.Variable("focus")] = ox.NamedNode(focus)
+    out = set()
+    for r in store.query(_RESULTS_QUERY, substitutions=subs):
+        source, shape, path = r["source"], r["shape"], r["path"]
+        out.add(Result(
+            severity=r["severity"].value.rsplit("#", 1)[-1] if r["severity"] is not None else "Violation",
+            shape=(shape or source).value if (shape or source) is not None else "",
+            focus=r["focus"].value, path=path.value if isinstance(path, ox.NamedNode) else None,
+            value=_stored_term(r["value"]), message=r["message"].value if r["message"] is not None else "",
+            component=r["component"].value if r["component"] is not None else "",
+            source_shape=source.value if source is not None else ""))
+    return sorted(out, key=lambda x: (_ORDER.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))

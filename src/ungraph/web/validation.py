@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from ungraph import formats
+from ungraph.validate import read_results
 from ungraph.web import documents
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
@@ -23,17 +24,6 @@ __all__ = ["blueprint", "report_rows"]
 blueprint = Blueprint("validation", __name__)
 
 _SH = "http://www.w3.org/ns/shacl#"
-_QUERY = """PREFIX sh: <http://www.w3.org/ns/shacl#>
-SELECT ?g ?sg ?focus ?severity ?shape ?source ?path ?value ?message ?component WHERE {
-  GRAPH ?g {
-    ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultSeverity ?severity ; sh:sourceShape ?source .
-    OPTIONAL { ?r sh:resultPath ?path } OPTIONAL { ?r sh:value ?value } OPTIONAL { ?r sh:resultMessage ?message }
-    OPTIONAL { ?r sh:sourceConstraintComponent ?component }
-  }
-  OPTIONAL { GRAPH ?sg { { ?shape sh:property ?source } UNION { ?shape sh:sparql ?source } } }
-}"""
-
-
 #: The report graph's triples; a query, so it works on every read store (embedded or ``--backend``).
 _GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -49,23 +39,21 @@ class Row:
     component: str
 
 
-def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | None:
-    if term is None:
-        return None
-    return term.value if not isinstance(term, ox.Literal) else str(term.value)
+def _plain(value: str | None) -> str | None:
+    """A stored value for people: an IRI as it is, a literal without its quotes and tags."""
+    if value is None or not value.startswith('"'):
+        return value
+    try:
+        return next(iter(ox.parse(f"<x:s> <x:p> {value} .", format=ox.RdfFormat.N_TRIPLES))).object.value
+    except (SyntaxError, StopIteration):
+        return value
 
 
-def report_rows(store: ox.Store, graph: str) -> list[Row]:
-    """The results of the report in ``graph``, most severe first, then by shape and focus node."""
-    rows = set()
-    bindings = {ox.Variable("g"): ox.NamedNode(graph), ox.Variable("sg"): ox.NamedNode(graph.rsplit("/", 1)[0] + "/shapes")}
-    for r in store.query(_QUERY, substitutions=bindings):  # type: ignore[union-attr]
-        severity = r["severity"].value.rsplit("#", 1)[-1]  # type: ignore[index]
-        shape = r["shape"] or r["source"]  # type: ignore[index]
-        rows.add(Row(severity, shape.value, r["focus"].value, _text(r["path"]), _text(r["value"]),  # type: ignore[index]
-                     _text(r["message"]) or "", (_text(r["component"]) or "").rsplit("#", 1)[-1]))  # type: ignore[index]
-    order = {"Violation": 0, "Warning": 1, "Info": 2}
-    return sorted(rows, key=lambda x: (order.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))
+def report_rows(store, graph: str) -> list[Row]:  # type: ignore[no-untyped-def]
+    """The results of the report in ``graph`` (read by :func:`ungraph.validate.read_results`), most severe
+    first, then by shape and focus node."""
+    return [Row(r.severity, r.shape, r.focus, r.path, _plain(r.value), r.message, r.component.rsplit("#", 1)[-1])
+            for r in read_results(store, graph, graph.rsplit("/", 1)[0] + "/shapes")]
 
 
 def _format() -> formats.Format | None:
