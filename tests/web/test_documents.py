@@ -20,7 +20,7 @@ from ungraph.namespaces import Namespaces
 from ungraph.store import write_dumps
 from ungraph.web.app import create_app
 
-MONUSCO = "/id/org/MONUSCO"
+MONUSCO = "/id/organization/MONUSCO"
 DOCUMENTS = [MONUSCO, "/id/country/COD", "/ontology"]
 RDF_DOCUMENT_FORMATS = [f for f in formats.offers("document") if f.rdf is not None]
 _RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}

@@ -80,7 +80,7 @@ def test_an_unexpected_exception_in_a_page_is_a_500_without_a_trace(tmp_path, mo
     monkeypatch.setattr(queries, "describe", lambda store, iri: 1 / 0)
     client = create_app(Settings(base=BASE), store=sample_store()).test_client()
     with caplog.at_level(logging.ERROR, logger="ungraph.web"):
-        resp = client.get("/id/org/MONUSCO", headers={"Accept": "application/json"})
+        resp = client.get("/id/organization/MONUSCO", headers={"Accept": "application/json"})
     assert resp.status_code == 500 and resp.get_json()["ok"] is False
     assert "Traceback" not in resp.get_data(as_text=True) and "ZeroDivision" not in resp.get_data(as_text=True)
     assert any(resp.headers["X-Request-Id"] in r.getMessage() for r in caplog.records)
@@ -88,11 +88,11 @@ def test_an_unexpected_exception_in_a_page_is_a_500_without_a_trace(tmp_path, mo
 
 def test_one_structured_access_log_line_per_request(client, caplog) -> None:  # type: ignore[no-untyped-def]
     with caplog.at_level(logging.INFO, logger="ungraph.access"):
-        resp = client.get("/id/org/MONUSCO", headers={"Accept": "text/turtle", "X-Request-Id": "abc-123"})
+        resp = client.get("/id/organization/MONUSCO", headers={"Accept": "text/turtle", "X-Request-Id": "abc-123"})
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ungraph.access"]
     assert len(lines) == 1
     line = lines[0]
-    assert line["method"] == "GET" and line["path"] == "/id/org/MONUSCO" and line["status"] == 200
+    assert line["method"] == "GET" and line["path"] == "/id/organization/MONUSCO" and line["status"] == 200
     assert line["bytes"] == len(resp.data) and line["ms"] >= 0 and line["client"] and line["request_id"] == "abc-123"
     assert resp.headers["X-Request-Id"] == "abc-123"
 
@@ -100,7 +100,7 @@ def test_one_structured_access_log_line_per_request(client, caplog) -> None:  # 
 def test_the_page_cache_evicts_safely_under_many_threads() -> None:
     app = create_app(Settings(base=BASE), store=sample_store())
     app.extensions["ungraph"].pages.size = 2
-    paths = ["/id/org/MONUSCO", "/id/country/COD", "/id/person/amina-j-mohammed", "/id/post/UN-DSG",
+    paths = ["/id/organization/MONUSCO", "/id/country/COD", "/id/person/amina-j-mohammed", "/id/post/UN-DSG",
              "/id/report/A-78-1"]
     errors: list[object] = []
 
@@ -122,7 +122,7 @@ def test_the_page_cache_evicts_safely_under_many_threads() -> None:
 def test_pages_over_a_backend_that_is_down_answer_503() -> None:
     app = create_app(Settings(base=BASE, backend=f"http://127.0.0.1:{free_port()}/query", query_timeout=2.0))
     client = app.test_client()
-    for path in ("/", "/id/org/MONUSCO", "/class/", "/sparql?query=ASK%7B%7D", "/validation", "/.well-known/void"):
+    for path in ("/", "/id/organization/MONUSCO", "/class/", "/sparql?query=ASK%7B%7D", "/validation", "/.well-known/void"):
         resp = client.get(path, headers={"Accept": "*/*" if path.startswith(("/sparql", "/.well-known")) else "text/html"})
         assert resp.status_code == 503, (path, resp.status_code)
         assert resp.headers.get("Retry-After")
@@ -158,13 +158,13 @@ def test_health_is_503_over_a_backend_that_is_down() -> None:
 
 def test_too_many_requests_from_one_client_get_429_with_retry_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
     client = make_app(tmp_path, rate_limit="5 per minute").test_client()
-    codes = [client.get("/id/org/MONUSCO", headers={"Accept": "text/turtle"}).status_code for _ in range(7)]
+    codes = [client.get("/id/organization/MONUSCO", headers={"Accept": "text/turtle"}).status_code for _ in range(7)]
     assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
     resp = client.get("/class/")
     assert resp.status_code == 429 and int(resp.headers["Retry-After"]) >= 1
     assert resp.get_json()["ok"] is False and resp.get_json()["status"] == 429
     assert client.get("/health").status_code == 200  # the load balancer is never limited
-    other = client.get("/id/org/MONUSCO", headers={"Accept": "text/turtle"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    other = client.get("/id/organization/MONUSCO", headers={"Accept": "text/turtle"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
     assert other.status_code == 200  # per client
 
 

@@ -33,7 +33,7 @@ def _paths(app) -> list[str]:  # type: ignore[no-untyped-def]
     for rule in app.url_map.iter_rules():
         path = rule.rule
         for arg in rule.arguments:
-            path = path.replace(f"<path:{arg}>", "id/org/MONUSCO" if arg == "rest" else "x")
+            path = path.replace(f"<path:{arg}>", "id/organization/MONUSCO" if arg == "rest" else "x")
             path = path.replace(f"<{arg}>", "ug:PeaceOperation" if "name" in arg or "curie" in arg else "x")
         out.append(path.replace("//", "/"))
     return sorted(set(out))
@@ -43,14 +43,14 @@ BAD_PATHS = [
     "/id/person/<script>alert(1)</script>", "/id/%FF%FE", "/id/%", "/id/%zz/x", "/id/org/" + "a" * 10000,
     "/" + "x/" * 5000, "/../../../etc/passwd", "/id/../../etc/passwd", "/static/../../pyproject.toml",
     "/download/..%2F..%2Fpyproject.toml", "/download/%2e%2e%2fungraph.nq", "/class/%00", "/class/ug:<x>",
-    "/read/A-78-1/chapter/99999999999999999999", "/read/%FF", "/lang/%FF", "/id/\u202e", "/id/org/MONUSCO%0d%0aX: y",
+    "/read/A-78-1/chapter/99999999999999999999", "/read/%FF", "/lang/%FF", "/id/\u202e", "/id/organization/MONUSCO%0d%0aX: y",
     "/search?q=%FF", "/search?q=" + "联" * 5000, "/api/search?q=%ED%A0%80", "/class/ug:PeaceOperation?page=-1",
     "/class/ug:PeaceOperation?page=99999999999999999999999", "/class/ug:PeaceOperation?page=abc",
     "/class/ug:PeaceOperation?sort=%FF&order=sideways", "/class/ug:PeaceOperation?sort=" + "s" * 5000,
     "/api/search?q=x&limit=-5", "/api/search?q=x&limit=1e309", "/sparql?query=%FF", "/sparql?query=%",
     "/sparql?query=SELECT%20*%20%7B&format=%FF", "/sparql?default-graph-uri=%3Cx%3E&query=ASK%7B%7D",
     "/sparql?named-graph-uri=not%20an%20iri&query=ASK%7B%7D", "/validation?format=%FF",
-    "/id/org/MONUSCO?format=" + "x" * 10000, "/ontology?view=%FF", "/lang/en?next=//evil.test/",
+    "/id/organization/MONUSCO?format=" + "x" * 10000, "/ontology?view=%FF", "/lang/en?next=//evil.test/",
     "/lang/en?next=%FF", "/.well-known/void?format=docx", "/download/%FF",
 ]
 ACCEPTS = ["", "*/*;q=2", "text/html;q=abc", ";;;,,,", "a/b/c", "text/" + "x" * 10000,
@@ -95,6 +95,6 @@ def test_hostile_query_bodies_never_get_a_5xx(web, body: bytes, ctype: str) -> N
 
 def test_the_routes_were_all_tried(app) -> None:  # type: ignore[no-untyped-def]
     paths = _paths(app)
-    for expected in ("/sparql", "/id/org/MONUSCO", "/.well-known/void", "/validation", "/download/", "/context.jsonld",
+    for expected in ("/sparql", "/id/organization/MONUSCO", "/.well-known/void", "/validation", "/download/", "/context.jsonld",
                      "/class/", "/read/", "/search", "/lang/"):
         assert any(p.startswith(expected) for p in paths), (expected, paths)

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="th
 
 AMINA = "/id/person/amina-j-mohammed"
 REQUESTS = [
-    ("/", "text/html"), (AMINA, "text/html"), ("/id/org/MONUSCO", "text/html"), ("/class/", "text/html"),
+    ("/", "text/html"), (AMINA, "text/html"), ("/id/organization/MONUSCO", "text/html"), ("/class/", "text/html"),
     ("/class/ug:PeaceOperation", "text/html"), ("/search?q=联刚", "text/html"), ("/api/search?q=MONUSCO", "application/json"),
-    (AMINA, "text/turtle"), (AMINA, "application/rdf+xml"), ("/id/org/MONUSCO", "application/ld+json"),
+    (AMINA, "text/turtle"), (AMINA, "application/rdf+xml"), ("/id/organization/MONUSCO", "application/ld+json"),
     ("/sparql?query=" + "SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20a%20%3Fc%20%7D%20ORDER%20BY%20%3Fs%20LIMIT%205", "application/json"),
-    ("/sparql?query=DESCRIBE%20%3C" + BASE + "id/org/MONUSCO%3E", "text/turtle"),
+    ("/sparql?query=DESCRIBE%20%3C" + BASE + "id/organization/MONUSCO%3E", "text/turtle"),
     ("/sparql?query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%7D", "application/json"),
     ("/validation", "application/json"), ("/validation?format=ttl", "text/turtle"), ("/id/org/NO-SUCH", "text/html"),
     ("/id/person/<x>", "text/turtle"),

@@ -21,7 +21,7 @@ ROUTES = [
     ("/.well-known/void", "sparql_page.well_known_void"), ("/validation", "validation.validation"),
     ("/download/", "download.index"), ("/download/ungraph.nq", "download.download"), ("/class/", "browse.kinds"),
     ("/class/ug:PeaceOperation", "browse.kind"), ("/read/A-78-1", "reader.read"), ("/search", "search.page"),
-    ("/api/search", "search.api"), ("/id/org/MONUSCO", "resource.entity"), ("/ontology", "resource.vocabulary"),
+    ("/api/search", "search.api"), ("/id/organization/MONUSCO", "resource.entity"), ("/ontology", "resource.vocabulary"),
     ("/shapes", "resource.vocabulary"), ("/static/app.css", "static"),
     ("/graph/report", "resource.other"), ("/valdation", "resource.other"), ("/sparql/x", "resource.other"),
 ]
