@@ -32,100 +32,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
+from ungraph.extract.charts import chart_records, find_charts
+from ungraph.extract.quantities import NUMBER_PATTERN, Number, currency_code, decimal_text, parse_number
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["Number", "parse_number", "decimal_text", "currency_code", "figure_ref", "dataset_ref", "extract",
            "NUMBER_PATTERN"]
 
-#: Multipliers written after a number.
-MULTIPLIERS = {"亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
-#: Words before a number that qualify it, and the concept they give.
-PREFIX_QUALIFIERS = {"大约": "ug:Approximate", "约": "ug:Approximate", "近": "ug:Approximate",
-                     "逾": "ug:LowerBound", "超过": "ug:LowerBound", "不到": "ug:UpperBound", "少于": "ug:UpperBound"}
-
-_QUAL = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
-_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-#: A number as printed: qualifier, digits (thousands may be grouped by spaces), multiplier,
-#: currency word, percent sign, "+" / 以上 — spaces allowed between the parts.
-NUMBER_PATTERN = (
-    rf"(?P<qual>{_QUAL})?\s*"
-    r"(?P<digits>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-    rf"(?:\s*(?P<mult>{_MULT}))?"
-    r"(?:\s*(?P<currency>美元|欧元|瑞士法郎))?"
-    r"(?:\s*(?P<percent>[%％]))?"
-    r"(?:\s*(?P<plus>\+|以上))?"
-)
-_NUMBER = re.compile(NUMBER_PATTERN)
-_FIGURE = re.compile(NUMBER_PATTERN + r"(?:\s*[\u4e00-\u9fff])?")
 _CURRENCY_WORD = re.compile(r"美元|欧元|瑞士法郎")
 _BOLD = re.compile(r"\*\*")
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number read from the report: its value and what the way it is written says about it."""
-
-    value: Decimal
-    qualifier: str | None = None
-    currency: str | None = None
-    percent: bool = False
-
-
-def decimal_text(value: Decimal) -> str:
-    """The lexical form of an ``xsd:decimal``: no exponent, no trailing zeros.
-
-    >>> decimal_text(Decimal("2.16") * 10 ** 8), decimal_text(Decimal("226.40"))
-    ('216000000', '226.4')
-    """
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-@lru_cache(maxsize=16)
-def currency_code(name_zh: str) -> str | None:
-    """The ISO 4217 code whose CLDR Chinese name is ``name_zh`` (``None`` unless exactly one).
-
-    >>> currency_code("美元")
-    'USD'
-    >>> currency_code("贝壳") is None
-    True
-    """
-    from babel import Locale
-
-    codes = [code for code, name in Locale("zh").currencies.items() if name == name_zh and len(code) == 3]
-    return codes[0] if len(codes) == 1 else None
-
-
-def parse_number(text: str) -> Number | None:
-    """Read a figure as printed; ``None`` if ``text`` is not one number (one classifier such as 项 may follow).
-
-    >>> parse_number("87 000+")
-    Number(value=Decimal('87000'), qualifier='ug:LowerBound', currency=None, percent=False)
-    >>> decimal_text(parse_number("**2.16亿**").value), decimal_text(parse_number("400 万 +").value)
-    ('216000000', '4000000')
-    >>> parse_number("5.26亿美元").currency
-    'USD'
-    >>> parse_number("85%").percent, parse_number("约 13 000").qualifier, parse_number("174项").value
-    (True, 'ug:Approximate', Decimal('174'))
-    >>> parse_number("2021/2022") is None
-    True
-    """
-    m = _FIGURE.fullmatch(_BOLD.sub("", text).strip())
-    if m is None:
-        return None
-    value = Decimal(re.sub(r"\s", "", m["digits"]))
-    if m["mult"]:
-        value *= MULTIPLIERS[m["mult"]]
-    qualifier = PREFIX_QUALIFIERS.get(m["qual"] or "")
-    if m["plus"]:
-        qualifier = "ug:LowerBound"
-    currency = currency_code(m["currency"]) if m["currency"] else None
-    return Number(value, qualifier, currency, bool(m["percent"]))
 
 
 def figure_ref(doc: Document, segment_id: str) -> Ref:
@@ -196,15 +113,20 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Recor
 
 
 def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
-    """Every labelled infographic figure outside the indicative-resources sections."""
+    """Every labelled infographic figure outside the indicative-resources sections, and every chart cell."""
     by_id = {s.id: s for s in segments}
     dataset = dataset_ref(doc, "figures")
+    charts, _skipped = find_charts([s for s in segments if not s.repeat_of])
+    in_chart = {b.id for c in charts for b in c.blocks}
     found = False
     for seg in segments:
-        if seg.kind != "figure" or seg.repeat_of or _in_resources(seg, by_id):
+        if seg.kind != "figure" or seg.repeat_of or seg.id in in_chart or _in_resources(seg, by_id):
             continue
         for rec in _figure_records(doc, seg, dataset):
             found = True
             yield rec
+    for chart in charts:
+        yield from chart_records(doc, chart, figure_ref(doc, chart.blocks[0].id),
+                                 dataset_ref(doc, chart.blocks[0].id.replace("/", "-")))
     if found:
         yield dataset_entity(doc, "figures", "Infographic figures", "图示数字")
