@@ -165,7 +165,7 @@ def chart_records(doc: Document, chart: Chart, figure_ref: Ref, dataset: Ref) ->
     """The records of one chart panel: its data set and one observation per cell."""
     first = chart.blocks[0]
     yield Entity(dataset, ("qb:DataSet",), (("rdfs:label", Literal(f"{chart.title}：{chart.panel}", "zh")),),
-                 Provenance(first.start, chart.blocks[-1].end, first.id))
+                 Provenance(first.start, chart.blocks[-1].end, first.parent or first.id))
     for i, (block, category, series) in enumerate(chart.cells):
         value = block.attr("value") or ""
         number = parse_number(value)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ungraph.reference.gazetteer import normalise_with_offsets
 
@@ -31,19 +32,19 @@ __all__ = ["Name", "HEADS", "BOUNDARIES", "find_names", "edition_of", "EVENT_KIN
 
 #: Kinds of event (concepts of ``ug:EventKinds``), by head word; longest heads are tried first.
 HEADS: dict[str, str] = {
-    "首脑会议": "ug:Summit", "峰会": "ug:Summit",
-    "届会议": "ug:Session", "次会议": "ug:Meeting", "届会": "ug:Session", "常会": "ug:Session", "特别会议": "ug:Session",
-    "审查会议": "ug:Conference", "审议大会": "ug:Conference", "缔约方大会": "ug:Session", "开幕会议": "ug:Meeting",
-    "双年度会议": "ug:Meeting", "圆桌会议": "ug:Meeting", "务虚会": "ug:Meeting", "会议": "ug:Conference",
-    "大会": "ug:Conference", "论坛": "ug:Forum", "对话": "ug:Dialogue", "对话系列": "ug:Dialogue",
-    "国际日": "ug:Observance", "纪念日": "ug:Observance", "人权日": "ug:Observance", "和平日": "ug:Observance",
-    "风险日": "ug:Observance", "高级别周": "ug:Observance", "周年纪念活动": "ug:Observance",
-    "纪念活动": "ug:Observance", "仪式": "ug:Observance", "运动": "ug:Campaign", "活动": "ug:Campaign",
-    "倡议": "ug:Initiative", "协定": "ug:Agreement", "谅解备忘录": "ug:Agreement", "框架协议": "ug:Agreement",
-    "全体会议": "ug:Meeting",
-    "博览会": "ug:Exhibition", "展览": "ug:Exhibition", "虚拟现实展": "ug:Exhibition", "展": "ug:Exhibition",
-    "黑客马拉松": "ug:Competition", "演习": "ug:Exercise", "演练": "ug:Exercise",
-    "一般性辩论": "ug:Session",
+    "首脑会议": "ug:SummitEvent", "峰会": "ug:SummitEvent",
+    "届会议": "ug:SessionEvent", "次会议": "ug:MeetingEvent", "届会": "ug:SessionEvent", "常会": "ug:SessionEvent", "特别会议": "ug:SessionEvent",
+    "审查会议": "ug:ConferenceEvent", "审议大会": "ug:ConferenceEvent", "缔约方大会": "ug:SessionEvent", "开幕会议": "ug:MeetingEvent",
+    "双年度会议": "ug:MeetingEvent", "圆桌会议": "ug:MeetingEvent", "务虚会": "ug:MeetingEvent", "会议": "ug:ConferenceEvent",
+    "大会": "ug:ConferenceEvent", "论坛": "ug:ForumEvent", "对话": "ug:DialogueEvent", "对话系列": "ug:DialogueEvent",
+    "国际日": "ug:ObservanceEvent", "纪念日": "ug:ObservanceEvent", "人权日": "ug:ObservanceEvent", "和平日": "ug:ObservanceEvent",
+    "风险日": "ug:ObservanceEvent", "高级别周": "ug:ObservanceEvent", "周年纪念活动": "ug:ObservanceEvent",
+    "纪念活动": "ug:ObservanceEvent", "仪式": "ug:ObservanceEvent", "运动": "ug:CampaignEvent", "活动": "ug:CampaignEvent",
+    "倡议": "ug:InitiativeEvent", "协定": "ug:AgreementEvent", "谅解备忘录": "ug:AgreementEvent", "框架协议": "ug:AgreementEvent",
+    "全体会议": "ug:MeetingEvent",
+    "博览会": "ug:ExhibitionEvent", "展览": "ug:ExhibitionEvent", "虚拟现实展": "ug:ExhibitionEvent", "展": "ug:ExhibitionEvent",
+    "黑客马拉松": "ug:CompetitionEvent", "演习": "ug:ExerciseEvent", "演练": "ug:ExerciseEvent",
+    "一般性辩论": "ug:SessionEvent",
 }
 #: The concepts of ``ug:EventKinds`` (for the ontology test).
 EVENT_KINDS: tuple[str, ...] = tuple(sorted(set(HEADS.values())))
@@ -94,6 +95,7 @@ class Name:
     date_start: int | None = None
 
 
+@lru_cache(maxsize=1024)
 def edition_of(name: str) -> int | None:
     """The edition a name states: 第五次 -> 5, 第二十七届 -> 27.
 
@@ -201,7 +203,7 @@ def _strip_generic(topic: str) -> str:
 
 def _is_named(name: str, head: str, quoted: bool = False) -> bool:
     topic = name[: len(name) - len(head)]
-    if HEADS[head] == "ug:Observance" and len(head) >= 3 and not topic:
+    if HEADS[head] == "ug:ObservanceEvent" and len(head) >= 3 and not topic:
         return True  # 人权日
     if len(topic) < 2 or not _strip_generic(topic) or re.fullmatch(r"[\d\W]*", topic):
         return False
@@ -212,7 +214,7 @@ def _is_named(name: str, head: str, quoted: bool = False) -> bool:
     if topic.startswith("关于") and "的" in topic and head not in _LAUNCHED_HEADS:
         rest = topic[topic.rindex("的") + 1:]
         return (not rest and head in _SESSION_HEADS) or (bool(_strip_generic(rest)) and len(rest) >= 2)
-    if HEADS[head] == "ug:Session" or head in _SHORT_OK:
+    if HEADS[head] == "ug:SessionEvent" or head in _SHORT_OK:
         return True  # 大会一般性辩论, 妇女地位委员会届会: the session of a body; 未来峰会
     if head == "大会" and topic[-1] in "向为交在及和与给应对":
         return False

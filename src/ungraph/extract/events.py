@@ -184,9 +184,14 @@ def occurrences(segments: Sequence[Segment], gazetteer: Any) -> list[Occurrence]
     """Every event name of the report, block by block, with its context."""
     credits = {s.attr("caption"): s for s in segments if s.kind == "credit" and s.attr("caption")}
     blocks = [s for s in segments if s.kind in _BLOCKS and not s.repeat_of]
-    first = [o for seg in blocks for o in _block_occurrences(seg, credits.get(seg.id), gazetteer)]
-    known = frozenset(o.name.name for o in first if o.name.kind in ("ug:Initiative", "ug:Agreement"))
-    return [o for seg in blocks for o in _block_occurrences(seg, credits.get(seg.id), gazetteer, known)]
+    first = {seg.id: _block_occurrences(seg, credits.get(seg.id), gazetteer) for seg in blocks}
+    known = frozenset(o.name.name for occs in first.values() for o in occs
+                      if o.name.kind in ("ug:InitiativeEvent", "ug:AgreementEvent"))
+    out: list[Occurrence] = []
+    for seg in blocks:
+        again = any(k in normalise_with_offsets(seg.text)[0] for k in known)
+        out.extend(_block_occurrences(seg, credits.get(seg.id), gazetteer, known) if again else first[seg.id])
+    return out
 
 
 def _key_form(name: str) -> str:
@@ -207,16 +212,34 @@ def _month(occ: Occurrence) -> str | None:
     return v[:7] if len(v) >= 7 else None
 
 
-def _same(a: list[Occurrence], b: list[Occurrence]) -> bool:
-    ka, kb = {_key_form(o.name.name) for o in a}, {_key_form(o.name.name) for o in b}
-    if a[0].name.kind != b[0].name.kind and not (ka & kb):
+@dataclass
+class _Summary:
+    """What merging compares about a group of occurrences."""
+
+    keys: set[str]
+    kinds: set[str]
+    editions: set[int]
+    years: set[str]
+    months: set[str]
+
+    @classmethod
+    def of(cls, occs: list[Occurrence]) -> _Summary:
+        return cls({_key_form(o.name.name) for o in occs}, {o.name.kind for o in occs},
+                   {e for o in occs if (e := edition_of(o.name.name))}, {y for o in occs if (y := _year(o))},
+                   {m for o in occs if (m := _month(o))})
+
+    def add(self, other: _Summary) -> None:
+        for a, b in ((self.keys, other.keys), (self.kinds, other.kinds), (self.editions, other.editions),
+                     (self.years, other.years), (self.months, other.months)):
+            a |= b
+
+
+def _same(a: _Summary, b: _Summary) -> bool:
+    if not (a.kinds & b.kinds) and not (a.keys & b.keys):
         return False
-    ed = {edition_of(o.name.name) for o in a + b} - {None}
-    years = {_year(o) for o in a + b} - {None}
-    months = {_month(o) for o in a + b} - {None}
-    if len(ed) > 1 or len(years) > 1 or len(months) > 1:
+    if len(a.editions | b.editions) > 1 or len(a.years | b.years) > 1 or len(a.months | b.months) > 1:
         return False
-    return bool(ka & kb) or any(len(x) >= 4 and (y.endswith(x) or x.endswith(y)) for x in ka for y in kb)
+    return bool(a.keys & b.keys) or any(len(x) >= 4 and (y.endswith(x) or x.endswith(y)) for x in a.keys for y in b.keys)
 
 
 def group(occs: list[Occurrence]) -> list[list[Occurrence]]:
@@ -243,17 +266,19 @@ def group(occs: list[Occurrence]) -> list[list[Occurrence]]:
                 continue
         groups.append([occ])
         owner[i] = len(groups) - 1
+    summaries = [_Summary.of(g) for g in groups]
     merged = True
     while merged:
         merged = False
         for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                if _same(groups[x], groups[y]):
+            y = x + 1
+            while y < len(groups):
+                if _same(summaries[x], summaries[y]):
                     groups[x].extend(groups.pop(y))
+                    summaries[x].add(summaries.pop(y))
                     merged = True
-                    break
-            if merged:
-                break
+                else:
+                    y += 1
     return groups
 
 
@@ -378,7 +403,7 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
         else:
             keyed[ref] = (g, pref)
     taken = [(o.name.start, o.name.end) for o in occs]
-    blocks = [s for s in segments if s.kind in _BLOCKS]
+    blocks = [(s, *normalise_with_offsets(s.text)) for s in segments if s.kind in _BLOCKS]
     for ref, (g, pref) in sorted(keyed.items(), key=lambda kv: min(o.name.start for o in kv[1][0])):
         yield from _event_records(doc, ref, g, pref, gazetteer)
         spans = {(o.name.start, o.name.end, o.segment_id) for o in g}
@@ -389,10 +414,12 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             yield Mention(ref, Provenance(start, end, seg_id), doc.text[start:end])
 
 
-def _label_spans(blocks: list[Segment], label: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+def _label_spans(blocks: list[tuple[Segment, str, list[int]]], label: str,
+                 taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """Occurrences of an event's name that no other name covers (黑海倡议 in a heading, 聚光灯倡议 in a caption)."""
-    for seg in blocks:
-        norm, pos = normalise_with_offsets(seg.text)
+    for seg, norm, pos in blocks:
+        if label not in norm:
+            continue
         for m in re.finditer(re.escape(label), norm):
             start, end = seg.start + pos[m.start()], seg.start + pos[m.end() - 1] + 1
             if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):

@@ -35,7 +35,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ungraph.extract.charts import chart_records, find_charts
-from ungraph.extract.quantities import NUMBER_PATTERN, Number, currency_code, decimal_text, parse_number
+from ungraph.extract.figures_text import measure_of
+from ungraph.extract.quantities import NUMBER_PATTERN, UNIT_WORDS, Number, currency_code, decimal_text, parse_number, unit_of
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["Number", "parse_number", "decimal_text", "currency_code", "figure_ref", "dataset_ref", "extract",
@@ -63,6 +64,10 @@ def dataset_entity(doc: Document, name: str, en: str, zh: str) -> Entity:
     """The data set as an entity of the graph's own making (no span of the report states it)."""
     return Entity(dataset_ref(doc, name), ("qb:DataSet",),
                   (("rdfs:label", Literal(f"{en} of {doc.symbol}", "en")), ("rdfs:label", Literal(f"{doc.symbol} {zh}", "zh"))))
+
+
+def _structure(doc: Document, dataset: Ref) -> Statement:
+    return Statement(dataset, "qb:structure", Ref("structure", f"{doc.key}-figures"))
 
 
 def _in_resources(seg: Segment, by_id: dict[str, Segment]) -> bool:
@@ -110,6 +115,13 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Recor
         where = Provenance(seg.start + pos, seg.start + pos + len(unit[0]), seg.id) if pos >= 0 else at
     if currency:
         yield Statement(ref, "schema:currency", Literal(currency), where)
+    unit_word = next((w for w in UNIT_WORDS if label.startswith(w)), None) if not number.percent else None
+    unit = unit_of(unit_word) if unit_word else None
+    if unit is not None and not currency:
+        yield Statement(ref, "sdmx-attribute:unitMeasure", unit.concept, at)
+    measure = measure_of(label, unit_word, currency)
+    if measure:
+        yield Statement(ref, "ug:measure", Literal(measure, "zh"), Provenance(seg.start, seg.end, seg.id))
 
 
 def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
@@ -126,7 +138,9 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             found = True
             yield rec
     for chart in charts:
-        yield from chart_records(doc, chart, figure_ref(doc, chart.blocks[0].id),
-                                 dataset_ref(doc, chart.blocks[0].id.replace("/", "-")))
+        chart_set = dataset_ref(doc, chart.blocks[0].id.replace("/", "-"))
+        yield from chart_records(doc, chart, figure_ref(doc, chart.blocks[0].id), chart_set)
+        yield _structure(doc, chart_set)
     if found:
         yield dataset_entity(doc, "figures", "Infographic figures", "图示数字")
+        yield _structure(doc, dataset)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["Number", "MULTIPLIERS", "PREFIX_QUALIFIERS", "NUMBER_PATTERN", "UNIT_WORDS", "UNITS", "Unit",
+__all__ = ["Number", "MULTIPLIERS", "PREFIX_QUALIFIERS", "NUMBER_PATTERN", "UNIT_WORDS", "UNITS", "Unit", "unit_of",
            "parse_number", "parse_quantity", "decimal_text", "currency_code", "chinese_number"]
 
 #: Multipliers written after a number.
@@ -49,9 +49,9 @@ class Unit:
 #: The unit scheme (concepts of ``ug:Units``); a currency is given by ``schema:currency`` instead.
 UNITS: tuple[Unit, ...] = (
     Unit("ug:Percent", "percent", ("%", "％")),
-    Unit("ug:SquareKilometre", "km2", ("平方公里",)),
-    Unit("ug:Kilometre", "km", ("公里",)),
-    Unit("ug:Hectare", "ha", ("公顷",)),
+    Unit("ug:SquareKilometre", "square kilometres", ("平方公里",)),
+    Unit("ug:Kilometre", "kilometres", ("公里",)),
+    Unit("ug:Hectare", "hectares", ("公顷",)),
     Unit("ug:Tonne", "tonnes", ("公吨", "吨")),
     Unit("ug:Barrel", "barrels", ("桶",)),
     Unit("ug:Person", "persons", ("名", "人", "位")),
