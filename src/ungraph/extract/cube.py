@@ -100,7 +100,8 @@ def _records(doc: Document, fig: TextFigure, ref: Ref, dataset: Ref) -> Iterator
     if fig.place is not None and fig.place_span:
         yield Statement(ref, "sdmx-dimension:refArea", fig.place, Provenance(*fig.place_span, fig.segment_id))
     if fig.period is not None and fig.period_span:
-        yield Statement(ref, "sdmx-dimension:refPeriod", fig.period, Provenance(*fig.period_span, fig.segment_id))
+        yield Statement(ref, "sdmx-dimension:refPeriod", fig.period,
+                        Provenance(*fig.period_span, fig.period_segment or fig.segment_id))
     if fig.actor is not None and fig.actor_span:
         yield Statement(ref, "ug:actor", fig.actor, Provenance(*fig.actor_span, fig.segment_id))
     sentence = Provenance(*fig.sentence, fig.segment_id)

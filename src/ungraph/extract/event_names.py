@@ -40,10 +40,11 @@ HEADS: dict[str, str] = {
     "国际日": "ug:ObservanceEvent", "纪念日": "ug:ObservanceEvent", "人权日": "ug:ObservanceEvent", "和平日": "ug:ObservanceEvent",
     "风险日": "ug:ObservanceEvent", "高级别周": "ug:ObservanceEvent", "周年纪念活动": "ug:ObservanceEvent",
     "纪念活动": "ug:ObservanceEvent", "仪式": "ug:ObservanceEvent", "运动": "ug:CampaignEvent", "活动": "ug:CampaignEvent",
-    "倡议": "ug:InitiativeEvent", "协定": "ug:AgreementEvent", "谅解备忘录": "ug:AgreementEvent", "框架协议": "ug:AgreementEvent",
+    "倡议": "ug:InitiativeEvent", "刺激计划": "ug:InitiativeEvent", "伙伴关系": "ug:InitiativeEvent",
+    "协定": "ug:AgreementEvent", "谈判": "ug:MeetingEvent", "总统选举": "ug:ElectionEvent", "谅解备忘录": "ug:AgreementEvent", "框架协议": "ug:AgreementEvent",
     "全体会议": "ug:MeetingEvent",
     "博览会": "ug:ExhibitionEvent", "展览": "ug:ExhibitionEvent", "虚拟现实展": "ug:ExhibitionEvent", "展": "ug:ExhibitionEvent",
-    "黑客马拉松": "ug:CompetitionEvent", "演习": "ug:ExerciseEvent", "演练": "ug:ExerciseEvent",
+    "黑客马拉松": "ug:CompetitionEvent",
     "一般性辩论": "ug:SessionEvent",
 }
 #: The concepts of ``ug:EventKinds`` (for the ontology test).
@@ -53,13 +54,13 @@ _HEAD = re.compile("|".join(sorted(map(re.escape, HEADS), key=len, reverse=True)
 #: Words after which a name starts (the name is what follows them).
 BOUNDARIES = ("举行的", "召开的", "举办的", "举行了", "召开了", "举办了", "组织了", "主持了", "参加了", "出席了", "启动了",
               "发起了", "签署了", "达成了", "推出了", "见证下签署了", "举行", "召开", "举办", "组织", "召集", "参加", "出席",
-              "参与", "纪念", "庆祝", "启动", "发起", "推出", "期间", "给", "签署", "促成", "虽然", "尽管", "然而", "但", "迈向", "迎接", "通报", "提交", "根据", "包括", "帮助", "协调", "需要", "开展", "按照",
+              "参与", "纪念", "庆祝", "启动", "发起", "推出", "期间", "给", "签署", "促成", "虽然", "尽管", "然而", "但", "加入", "通过", "进行", "迈向", "迎接", "通报", "提交", "根据", "包括", "帮助", "协调", "需要", "开展", "按照",
               "在", "于", "为", "是", "由", "向", "了", "的", "将", "并", "及", "以及", "还", "也", "均", "都", "和", "与",
               "自", "从", "其", "之", "使")
 _BOUNDARY = re.compile("|".join(sorted(map(re.escape, BOUNDARIES), key=len, reverse=True)))
 #: Function words that may stand inside a name only within 《》 or “”, or as 和/与 between two name parts.
 _INNER_OK = ("和", "与", "的", "及", "以及", "在", "于", "为", "向", "其")
-_PUNCT = set("，。；：！？、（）()[]【】,;:!?") | {"\n"}
+_PUNCT = set("，。；：！？、（）()[]【】,;:!?+") | {"\n"}
 _LEADING = re.compile(
     r"^(?:(?P<date>(?:\d{4}年)?(?:\d{1,2}(?:-\d{1,2})?月)?(?:\d{1,2}日(?:至\d{1,2}日)?)?)"
     r"(?:在[\u4e00-\u9fff]{2,8}?(?:举行|召开|举办)的)?)"
@@ -72,12 +73,12 @@ _GENERIC = {"高级别", "区域", "国际", "全球", "政府间", "部长级",
 _EDITION = re.compile(r"第([一二三四五六七八九十百零\d]+)[届次]")
 EDITION = _EDITION
 _NAMED = re.compile(r"[《“\"]|第[一二三四五六七八九十百零\d]+[届次]|\d{4}年|联合国|世界|国际[\u4e00-\u9fff]{2}|全球[\u4e00-\u9fff]{3}")
-_LAUNCH = re.compile(r"启动|发起|签署|推出|提出了")
+_LAUNCH = re.compile(r"启动|发起|签署|推出|提出了|通过了|获得通过|敲定")
 #: Heads that need more than a topic: a quoted title or a commemoration (活动), a quote before them (展).
-_QUOTED_HEADS = {"活动": re.compile(r"[“《\"]|纪念|庆祝|周年"), "展": None}
-_LAUNCHED_HEADS = ("倡议", "协定", "谅解备忘录", "框架协议")
+_QUOTED_HEADS = {"活动": re.compile(r"[“《\"]|纪念|庆祝|周年|^第[一二三四五六七八九十\d]+次"), "展": None}
+_LAUNCHED_HEADS = ("协定", "谅解备忘录", "框架协议", "刺激计划", "伙伴关系")
 #: Heads whose names are proper with a two-character topic (未来峰会, 黑海倡议).
-_SHORT_OK = ("峰会", *_LAUNCHED_HEADS)
+_SHORT_OK = ("峰会", "倡议", *_LAUNCHED_HEADS)
 #: What after a head word makes it part of a longer word (倡议网站, 活动家, 会议厅, 大会堂).
 _LONGER = ("网站", "基金", "下", "家", "人士", "厅", "室", "日历", "摘要", "管理", "服务", "堂", "大楼", "主席", "决议",
            "会员", "成员", "秘书处", "进程", "系列", "区", "员", "方", "场所", "中心", "小组", "空间", "平台")
@@ -165,10 +166,12 @@ def _inner(norm: str, m: re.Match[str], head_start: int) -> bool:
         return _about(norm, m.start()) is not None
     if word in ("签署", "启动", "发起") and norm[m.start() - 1:m.start()] == "和":
         return True  # 《…》通过和签署四十周年会议
+    if word == "通过" and norm[m.end():m.end() + 1] == "和":
+        return True
     if word not in ("和", "与", "及"):
         return False
     before, after = norm[max(0, m.start() - 2):m.start()], norm[m.end():m.end() + 2]
-    return bool(re.fullmatch(r"[\u4e00-\u9fff》”]{2}", before) and re.fullmatch(r"[\u4e00-\u9fff《“\d]{2}", after))
+    return bool(re.fullmatch(r"[\u4e00-\u9fff》]{2}", before) and re.fullmatch(r"[\u4e00-\u9fff《“\d]{2}", after))
 
 
 _SESSION_HEADS = ("开幕会议", "常会", "特别会议", "届会")
@@ -203,7 +206,7 @@ def _strip_generic(topic: str) -> str:
 
 def _is_named(name: str, head: str, quoted: bool = False) -> bool:
     topic = name[: len(name) - len(head)]
-    if HEADS[head] == "ug:ObservanceEvent" and len(head) >= 3 and not topic:
+    if HEADS[head] in ("ug:ObservanceEvent", "ug:ElectionEvent") and len(head) >= 3 and not topic:
         return True  # 人权日
     if len(topic) < 2 or not _strip_generic(topic) or re.fullmatch(r"[\d\W]*", topic):
         return False
@@ -212,8 +215,7 @@ def _is_named(name: str, head: str, quoted: bool = False) -> bool:
     if topic[-1] in "、和与及":
         return False
     if topic.startswith("关于") and "的" in topic and head not in _LAUNCHED_HEADS:
-        rest = topic[topic.rindex("的") + 1:]
-        return (not rest and head in _SESSION_HEADS) or (bool(_strip_generic(rest)) and len(rest) >= 2)
+        return len(topic) >= 6  # 关于利比亚宪法轨道的高级别谈判: named by its subject
     if HEADS[head] == "ug:SessionEvent" or head in _SHORT_OK:
         return True  # 大会一般性辩论, 妇女地位委员会届会: the session of a body; 未来峰会
     if head == "大会" and topic[-1] in "向为交在及和与给应对":
@@ -256,10 +258,10 @@ def find_names(text: str, offset: int = 0, known: frozenset[str] = frozenset()) 
             continue
         if head == "大会" and norm[m.start() - 1:m.start()] in ("及", "和", "与", "、"):
             continue  # 安全理事会和大会: the General Assembly
-        if not _is_named(name, head) or _open_brackets(norm, start + cut, m.end()):
+        quoted = norm[start + cut - 1:start + cut] == "“" and norm[m.end():m.end() + 1] == "”"
+        if not _is_named(name, head, quoted) or _open_brackets(norm, start + cut, m.end()):
             continue
         ds = offset + pos[start] if date else None
-        quoted = norm[start + cut - 1:start + cut] == "“" and norm[m.end():m.end() + 1] == "”"
         for part_start, part, part_head in _parts(name, start + cut):
             if not _is_named(part, part_head, quoted):
                 continue

@@ -88,8 +88,10 @@ def _only_bodies(gazetteer: Any, name: str) -> bool:
 
 
 def _filter(gazetteer: Any, occ: Occurrence) -> Occurrence | None:
-    """Bodies are not events; a body heading the name is the organiser."""
+    """Bodies are not events; a body heading the name is the organiser; an election is an event when dated."""
     name = occ.name.name
+    if occ.name.kind == "ug:ElectionEvent" and occ.context.start is None:
+        return None
     known = _org(gazetteer, name)
     if known is not None and known[1] != "initiative" and not (occ.context.start and occ.date_span):
         return None
@@ -180,10 +182,26 @@ def _with_credit(ctx: Context, credit: Segment) -> tuple[Context, tuple[int, int
     return Context(start, ctx.end, where), ((credit.start, credit.end, credit.id) if used else None)
 
 
+def _in_lists(seg: Segment, by_id: dict[str, Segment]) -> bool:
+    """List items of the sections that list programmes, mandates, entities and resources (names of other things)."""
+    if seg.kind != "item":
+        return False
+    parent = seg.parent
+    while parent:
+        up = by_id.get(parent)
+        if up is None:
+            return False
+        if up.kind == "section" and up.attr("section_kind") in ("core-programmes", "mandates", "entities", "resources"):
+            return True
+        parent = up.parent
+    return False
+
+
 def occurrences(segments: Sequence[Segment], gazetteer: Any) -> list[Occurrence]:
     """Every event name of the report, block by block, with its context."""
     credits = {s.attr("caption"): s for s in segments if s.kind == "credit" and s.attr("caption")}
-    blocks = [s for s in segments if s.kind in _BLOCKS and not s.repeat_of]
+    by_id = {s.id: s for s in segments}
+    blocks = [s for s in segments if s.kind in _BLOCKS and not s.repeat_of and not _in_lists(s, by_id)]
     first = {seg.id: _block_occurrences(seg, credits.get(seg.id), gazetteer) for seg in blocks}
     known = frozenset(o.name.name for occs in first.values() for o in occs
                       if o.name.kind in ("ug:InitiativeEvent", "ug:AgreementEvent"))
@@ -239,7 +257,17 @@ def _same(a: _Summary, b: _Summary) -> bool:
         return False
     if len(a.editions | b.editions) > 1 or len(a.years | b.years) > 1 or len(a.months | b.months) > 1:
         return False
-    return bool(a.keys & b.keys) or any(len(x) >= 4 and (y.endswith(x) or x.endswith(y)) for x in a.keys for y in b.keys)
+    return bool(a.keys & b.keys) or any(len(x) >= 4 and (y.endswith(x) or x.endswith(y)) for x in a.keys for y in b.keys) \
+        or (a.kinds == b.kinds and any(_common_tail(x, y) >= 10 or _common_tail(x[::-1], y[::-1]) >= 10
+                                       for x in a.keys for y in b.keys))
+
+
+def _common_tail(a: str, b: str) -> int:
+    """Length of the longest common ending (…化肥进入世界市场谅解备忘录 under two spellings)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def group(occs: list[Occurrence]) -> list[list[Occurrence]]:

@@ -49,15 +49,16 @@ _UNITS = ("美元|欧元|瑞士法郎|%|％|平方公里|公里|公顷|公吨|�
           "条(?!约|件|款)|户|座|场(?!所)|批")
 #: A quantity in the normalised text.
 QUANTITY = re.compile(
-    rf"(?P<qual>{_QUAL})?(?P<num>\d+(?:\.\d+)?)"
+    rf"(?P<qual>{_QUAL})?(?:(?P<fnum>[一二三四五六七八九十]+)分之(?P<fden>[一二三四五六七八九十]+)|"
+    r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千第])[二三四五六七八九十两百千]+(?=多?[个名项次家所种位]))"
     r"(?:(?:-|至|到)(?P<num2>\d+(?:\.\d+)?))?"
-    r"\**(?P<mult>万亿|亿|千万|百万|万)?(?P<more>多|余)?(?P<plus0>\+)?\**"
-    rf"(?P<unit>{_UNITS})?\**(?P<plus>\+|以上)?"
+    r"\**(?P<more0>多|余)?(?P<mult>万亿|亿|千万|百万|万)?(?P<more>多|余)?(?P<plus0>\+)?\**"
+    rf"(?P<unit>{_UNITS}|年(?=才|内|的谈判|来)|天(?=的|内))?\**(?P<plus>\+|以上)?)"
 )
 _MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
          "万": Decimal(10) ** 4}
-_NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|周年|世纪|岁|天|小时|分钟|/|\(|（\d|-\d|\.\d|倍)")
-_NOT_BEFORE = re.compile(r"(?:第|目标|[A-Za-z/\-\.·]|\d|标准)$")
+_NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|周年|世纪|岁|天|小时|分钟|/|[(（]\d{4}[)）]|-\d|\.\d|倍)")
+_NOT_BEFORE = re.compile(r"(?:第|目标|[A-Za-z/.·]|[A-Za-z\d]-|\d|标准)$")
 _VAGUE = re.compile(r"(?:数|几)(?:十|百|千|万)+(?:亿|万)?(?:美元|人|个|名)|十几个")
 _STOP = re.compile(r"[，。；：、（）()！？,.;:!?\s*\d—–-]|的|及|在|于|从|向|为|以|已|被|而|把|将|是|使|获得|接受|参加|参与|提供|"
                    r"得到|受益|使用|通过|来自|分布|死亡|受伤|面临|陷入|需要|生活|居住|完成|登记|出席|汇集|帮助|承诺|用于|"
@@ -96,6 +97,7 @@ class TextFigure:
     actor: Ref | None = None
     actor_span: tuple[int, int] | None = None
     clause: str = ""
+    period_segment: str | None = None  # the block stating the period when it is not the figure's (a heading)
 
 
 def _value(num: str) -> Decimal | None:
@@ -123,7 +125,7 @@ def _measure(norm: str, end: int, unit: str | None, currency: str | None) -> tup
     stop = m.start() if m and m.start() < start + 12 else min(len(norm), start + 12)
     if m is not None and m.start() == start and norm[start:start + 1] == "的":
         stop = start
-    phrase = re.sub(r"[\*\d%+]", "", norm[start:stop])
+    phrase = re.sub(r"[和及与、]+$", "", re.sub(r"[\*\d%+]", "", norm[start:stop]))
     if unit in ("人", "名", "位") and phrase and not _PEOPLE.search(phrase):
         phrase = ""
     if unit in ("%", "％"):
@@ -186,7 +188,7 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
     found = None
     for m in _DATE_RE.finditer(norm, lo, at):
         before, after = norm[max(lo, m.start() - 2):m.start()], norm[m.end():m.end() + 3]
-        if before.endswith("自") or after.startswith("以来") or re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
+        if re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
             continue
         if norm[max(0, m.start() - 1):m.start()] in ("-", "–") or "《" in norm[lo:m.start()] and "》" not in norm[m.start():at]:
             continue
@@ -206,22 +208,32 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
     return [s for s in out if s[1] > s[0]]
 
 
-def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool) -> tuple[list[TextFigure], int]:
+def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
+                inherited: tuple[Literal, tuple[int, int], str] | None = None) -> tuple[list[TextFigure], int]:
+    """The figures of one block; ``inherited``: the period (and its span) a heading of the block's part states."""
     norm, pos = normalise_with_offsets(seg.text)
     doc_span = lambda a, b: (seg.start + pos[a], seg.start + pos[b - 1] + 1)  # noqa: E731
     vague = len(_VAGUE.findall(norm))
+    first_break = len(normalise_with_offsets(seg.text.split("\n", 1)[0])[0])
     out: list[TextFigure] = []
+    carried: tuple[Literal, tuple[int, int], str] | None = inherited
     for lo, hi in _sentences(norm):
         for m in QUANTITY.finditer(norm, lo, hi):
-            if skip_first and lo == 0 and m.start() == 0:
-                continue  # a panel's own value
-            if not m["num"] or not (m["unit"] or m["mult"]):
+            if skip_first and m.start() < first_break:
+                continue  # a panel's own value (its first line)
+            fraction = m["fnum"] is not None
+            if not fraction and (not m["num"] or not (m["unit"] or m["mult"] or (m["plus0"] or m["plus"]))):
                 continue
             if _NOT_BEFORE.search(norm[max(0, m.start() - 2):m.start()]) or _NOT_AFTER.match(norm[m.end():m.end() + 3]):
                 continue
             if not m["unit"] and norm[m.end():m.end() + 1] in ("年", "月"):
                 continue
-            value, high = _value(m["num"]), _value(m["num2"]) if m["num2"] else None
+            if fraction:
+                num, den = chinese_number(m["fnum"]), chinese_number(m["fden"])
+                value = (den / num).quantize(Decimal("0.0001")).normalize() if num and den else None  # type: ignore[operator]
+            else:
+                value = _value(m["num"])
+            high = _value(m["num2"]) if m["num2"] else None
             if value is None:
                 continue
             mult = _MULT.get(m["mult"] or "", Decimal(1))
@@ -229,8 +241,10 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool) -> tuple[list[Te
             unit_word = m["unit"]
             currency = currency_code(unit_word) if unit_word in ("美元", "欧元", "瑞士法郎") else None
             unit = None if currency else (unit_of(unit_word).concept if unit_word and unit_of(unit_word) else None)
+            if fraction:
+                unit = "ug:Fraction"
             qualifier = PREFIX_QUALIFIERS.get(m["qual"] or "")
-            if m["more"] or m["plus"] or m["plus0"]:
+            if m["more"] or m["more0"] or m["plus"] or m["plus0"]:
                 qualifier = "ug:LowerBound"
             measure, ms, me = _measure(norm, m.end(), unit_word, currency)
             c0, c1 = _clause_bounds(norm, lo, hi, m.start())
@@ -241,7 +255,10 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool) -> tuple[list[Te
             else:
                 places = [(r, s, c0 + at) for r, s, at in places]
             place = places[0] if len({p[0] for p in places}) == 1 else None
-            period = _period(norm, lo, m.start()) or _period(norm, m.end(), c1)
+            found = _period(norm, lo, m.start()) or _period(norm, m.end(), c1)
+            if found is not None:
+                carried = (found[0], doc_span(found[1], found[2]), seg.id)
+            period = carried
             orgs = [(r, s, c0 + at) for r, s, at in _orgs(gazetteer, norm[c0:m.start()])]
             actor = orgs[0] if orgs else None
             qs = m.start() + (len(m["qual"]) if m["qual"] else 0) if False else m.start()
@@ -252,9 +269,9 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool) -> tuple[list[Te
                 currency, measure or "", doc_span(ms, me) if me > ms else None,
                 place[0] if place else None, place[1] if place else None,
                 doc_span(place[2], place[2] + len(re.sub(r"\s", "", place[1]))) if place else None,
-                period[0] if period else None, doc_span(period[1], period[2]) if period else None,
+                period[0] if period else None, period[1] if period else None,
                 actor[0] if actor else None, doc_span(actor[2], actor[2] + len(re.sub(r"\s", "", actor[1]))) if actor else None,
-                norm[c0:c1]))
+                norm[c0:c1], period[2] if period else None))
     return out, vague
 
 
@@ -266,7 +283,7 @@ def _excluded(seg: Segment, by_id: dict[str, Segment]) -> bool:
             return False
         if up.kind == "section" and up.attr("section_kind") in ("resources", "mandates", "core-programmes", "entities"):
             return True
-        if up.kind in ("front-matter", "contents", "table"):
+        if up.kind in ("contents", "table"):
             return True
         parent = up.parent
     return False
@@ -278,10 +295,16 @@ def text_figures(segments: Sequence[Segment], gazetteer: Any) -> tuple[list[Text
     by_id = {s.id: s for s in segments}
     out: list[TextFigure] = []
     vague = 0
+    heading_period: dict[str | None, tuple[Literal, tuple[int, int], str]] = {}
     for seg in segments:
+        if seg.kind == "heading" and not seg.repeat_of:
+            period = period_of(seg.text)
+            m = _DATE_RE.search(normalise_with_offsets(seg.text)[0])
+            if period is not None and m and period.datatype == "xsd:gYear" and not _excluded(seg, by_id):
+                heading_period[seg.parent] = (period, (seg.start, seg.end), seg.id)
         if seg.kind not in _BLOCKS or seg.repeat_of or _excluded(seg, by_id):
             continue
-        found, v = _figures_in(seg, gazetteer, seg.kind == "figure")
+        found, v = _figures_in(seg, gazetteer, seg.kind == "figure", heading_period.get(seg.parent))
         out.extend(found)
         vague += v
     return out, vague

@@ -56,6 +56,9 @@ UNITS: tuple[Unit, ...] = (
     Unit("ug:Barrel", "barrels", ("桶",)),
     Unit("ug:Person", "persons", ("名", "人", "位")),
     Unit("ug:Country", "countries", ("个国家", "个会员国", "国")),
+    Unit("ug:Year", "years", ("年",)),
+    Unit("ug:Day", "days", ("天",)),
+    Unit("ug:Fraction", "fraction", ()),
     Unit("ug:Count", "count", ("个", "项", "件", "份", "次", "家", "所", "种", "颗", "起", "条", "户", "座", "场", "批")),
 )
 #: Every unit word, longest first (for the grammar).
