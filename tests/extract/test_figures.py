@@ -79,7 +79,9 @@ def test_percent_and_currency(report):
     assert raised["schema:currency"] == Literal("USD")
     assert raised["sdmx-measure:obsValue"] == Literal("30000000000", datatype="xsd:decimal")
     counted = _facts(records, figure_ref(doc, "chapter/5/section/background/figure/5"))  # 1.57亿 人获得援助
-    assert "schema:currency" not in counted and "sdmx-attribute:unitMeasure" not in counted
+    assert "schema:currency" not in counted and counted["sdmx-attribute:unitMeasure"] == "ug:Person"
+    staff = _facts(records, figure_ref(doc, "chapter/3/section/objectives/figure/1"))  # 73 000+ 名文职人员在非洲工作
+    assert staff["ug:measure"] == Literal("文职人员", "zh") and staff["sdmx-attribute:unitMeasure"] == "ug:Person"
 
 
 def test_chart_noise_and_resources_are_skipped(report):

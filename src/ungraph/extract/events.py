@@ -342,7 +342,7 @@ def _event_records(doc: Document, ref: Ref, group_: list[Occurrence], pref: str,
     edition = next((edition_of(o.name.name) for o in group_ if edition_of(o.name.name)), None)
     if edition:
         at = next(o for o in group_ if edition_of(o.name.name))
-        yield Statement(ref, "ug:edition", Literal(str(edition), datatype="xsd:positiveInteger"),
+        yield Statement(ref, "ug:edition", Literal(str(edition), datatype="xsd:integer"),
                         Provenance(at.name.start, at.name.end, at.segment_id))
     dated = _best_date(group_)
     if dated is None:

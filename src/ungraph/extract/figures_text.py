@@ -190,8 +190,8 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
         before, after = norm[max(lo, m.start() - 2):m.start()], norm[m.end():m.end() + 3]
         if re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
             continue
-        if norm[max(0, m.start() - 1):m.start()] in ("-", "–") or "《" in norm[lo:m.start()] and "》" not in norm[m.start():at]:
-            continue
+        if norm[max(0, m.start() - 1):m.start()] in ("-", "–", "到") or "《" in norm[lo:m.start()] and "》" not in norm[m.start():at]:
+            continue  # a range, a target year (到2025年), a title
         parsed = parse_date(m[0].rstrip("中旬初底"))
         if parsed:
             found = (parsed[0] if parsed[0].datatype != "xsd:date" else Literal(parsed[0].value[:7], datatype="xsd:gYearMonth"),
@@ -300,7 +300,8 @@ def text_figures(segments: Sequence[Segment], gazetteer: Any) -> tuple[list[Text
         if seg.kind == "heading" and not seg.repeat_of:
             period = period_of(seg.text)
             m = _DATE_RE.search(normalise_with_offsets(seg.text)[0])
-            if period is not None and m and period.datatype == "xsd:gYear" and not _excluded(seg, by_id):
+            titled = not any(q["unit"] or q["mult"] for q in QUANTITY.finditer(normalise_with_offsets(seg.text)[0]) if q["num"])
+            if period is not None and m and period.datatype == "xsd:gYear" and titled and not _excluded(seg, by_id):
                 heading_period[seg.parent] = (period, (seg.start, seg.end), seg.id)
         if seg.kind not in _BLOCKS or seg.repeat_of or _excluded(seg, by_id):
             continue
