@@ -247,6 +247,8 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
             if m["more"] or m["more0"] or m["plus"] or m["plus0"]:
                 qualifier = "ug:LowerBound"
             measure, ms, me = _measure(norm, m.end(), unit_word, currency)
+            if unit is None and currency is None and measure and _PEOPLE.search(measure):
+                unit = "ug:Person"  # 1100万+流离失所者: no classifier, a noun of people
             c0, c1 = _clause_bounds(norm, lo, hi, m.start())
             places = _places(gazetteer, norm[c0:c1])
             opening = re.match(r"在([^，,]{2,12})[，,]", norm[lo:hi])
@@ -260,7 +262,7 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 carried = (found[0], doc_span(found[1], found[2]), seg.id)
             period = carried
             orgs = [(r, s, c0 + at) for r, s, at in _orgs(gazetteer, norm[c0:m.start()])]
-            actor = orgs[0] if orgs else None
+            actor = orgs[0] if orgs and orgs[0][2] - c0 <= 2 else None  # the clause's subject
             qs = m.start() + (len(m["qual"]) if m["qual"] else 0) if False else m.start()
             span = doc_span(qs, m.end() - len(m[0]) + len(m[0].rstrip("*")))
             out.append(TextFigure(
@@ -273,6 +275,15 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 actor[0] if actor else None, doc_span(actor[2], actor[2] + len(re.sub(r"\s", "", actor[1]))) if actor else None,
                 norm[c0:c1], period[2] if period else None))
     return out, vague
+
+
+_TITLED = ("subsection", "spotlight")
+
+
+def _title_block(seg: Segment) -> Segment:
+    """A container's title line as a block of its own (same id: its figures are mentioned in the container)."""
+    first = seg.text.split("\n", 1)[0]
+    return Segment(seg.id, "heading", seg.parent, seg.order, seg.start, seg.start + len(first), first)
 
 
 def _excluded(seg: Segment, by_id: dict[str, Segment]) -> bool:
@@ -303,7 +314,9 @@ def text_figures(segments: Sequence[Segment], gazetteer: Any) -> tuple[list[Text
             titled = not any(q["unit"] or q["mult"] for q in QUANTITY.finditer(normalise_with_offsets(seg.text)[0]) if q["num"])
             if period is not None and m and period.datatype == "xsd:gYear" and titled and not _excluded(seg, by_id):
                 heading_period[seg.parent] = (period, (seg.start, seg.end), seg.id)
-        if seg.kind not in _BLOCKS or seg.repeat_of or _excluded(seg, by_id):
+        if seg.kind in _TITLED and seg.title and not seg.repeat_of and not _excluded(seg, by_id):
+            seg = _title_block(seg)  # the title line of a subsection ("又有 148 个国家和地区 3260 万人…")
+        elif seg.kind not in _BLOCKS or seg.repeat_of or _excluded(seg, by_id):
             continue
         found, v = _figures_in(seg, gazetteer, seg.kind == "figure", heading_period.get(seg.parent))
         out.extend(found)
