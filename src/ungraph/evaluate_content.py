@@ -7,7 +7,9 @@ one (a second graph event for one gold event is a false positive), optional rows
 missed nor errors. Of the matched required events that have a date (or a country) in the gold
 set, ``events-dates`` (``events-places``) counts those whose graph date (country) is the same:
 ``schema:startDate`` (and ``schema:endDate`` for a range ``start/end``), ``lode:atPlace``'s
-ISO 3166-1 code.
+ISO 3166-1 code; ``events-cities``, of those with a city, those whose ``schema:location`` (the
+place as written) contains it. The gold set infers a country from a city (纽约 -> USA); the graph
+gives a country only where the text names it, until cities are entities of the graph.
 
 **Figures.** A gold figure and a graph figure match when the graph figure's value (its
 ``sdmx-measure:obsValue``, or its ``schema:minValue``) equals the gold value and its printed
@@ -33,7 +35,7 @@ from ungraph.sparql import execute
 
 __all__ = ["CONTENT_KINDS", "evaluate_content", "event_items", "figure_items", "UNIT_MAP"]
 
-CONTENT_KINDS = ("events", "events-dates", "events-places", "figures", "figures-measure", "figures-unit",
+CONTENT_KINDS = ("events", "events-dates", "events-places", "events-cities", "figures", "figures-measure", "figures-unit",
                  "figures-place", "figures-period")
 
 #: Gold unit -> the graph's unit (a ``ug:Units`` local name, or a currency code).
@@ -84,16 +86,17 @@ class _Event:
     start: str | None = None
     end: str | None = None
     country: str | None = None
+    places: set[str] | None = None
 
 
 def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
     """The graph's events: names, the lines that mention them, date, country."""
     starts = _line_starts(text)
-    q = _PROLOGUE + _ug(store) + """SELECT ?e ?f ?s ?d ?x ?c WHERE { ?e a ug:Event .
+    q = _PROLOGUE + _ug(store) + """SELECT ?e ?f ?s ?d ?x ?c ?w WHERE { ?e a ug:Event .
       { ?e skos:prefLabel|skos:altLabel ?f } UNION { ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSelector/oa:start ?s }
-      UNION { ?e schema:startDate ?d } UNION { ?e schema:endDate ?x }
+      UNION { ?e schema:startDate ?d } UNION { ?e schema:endDate ?x } UNION { ?e schema:location ?w }
       UNION { ?e lode:atPlace/skos:notation ?c FILTER(REGEX(STR(?c), '^[A-Z]{3}$')) } }"""
-    out: dict[str, _Event] = defaultdict(lambda: _Event(set(), set()))
+    out: dict[str, _Event] = defaultdict(lambda: _Event(set(), set(), places=set()))
     for r in execute(store, q):
         ev = out[r["e"].value]
         if r["f"] is not None:
@@ -106,6 +109,8 @@ def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
             ev.end = r["x"].value
         if r["c"] is not None:
             ev.country = r["c"].value
+        if r["w"] is not None:
+            ev.places.add(r["w"].value)  # type: ignore[union-attr]
     return dict(sorted(out.items()))
 
 
@@ -136,9 +141,12 @@ def _score_events(gold_dir: Path, store: ox.Store, text: str) -> dict[str, Score
     by_id = {r["id"]: r for r in gold_rows}
     dates = [(g, graph[k]) for g, k in matched if by_id[g]["required"] == "yes" and by_id[g]["date"]]
     places = [(g, graph[k]) for g, k in matched if by_id[g]["required"] == "yes" and by_id[g]["place_country"]]
+    cities = [(g, graph[k]) for g, k in matched if by_id[g]["required"] == "yes" and by_id[g]["place_city"]]
     date_ok = [g for g, e in dates if _same_date(by_id[g]["date"], e)]
     place_ok = [g for g, e in places if e.country and e.country in by_id[g]["place_country"].split("|")]
-    return {"events": main, "events-dates": _ratio_scores(dates, date_ok), "events-places": _ratio_scores(places, place_ok)}
+    city_ok = [g for g, e in cities if any(by_id[g]["place_city"] in p for p in e.places or ())]
+    return {"events": main, "events-dates": _ratio_scores(dates, date_ok), "events-places": _ratio_scores(places, place_ok),
+            "events-cities": _ratio_scores(cities, city_ok)}
 
 
 def _same_date(gold: str, ev: _Event) -> bool:

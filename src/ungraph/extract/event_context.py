@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ungraph.records import Literal
 
-__all__ = ["DATE", "Context", "parse_date", "context_before", "context_after", "sentence_date"]
+__all__ = ["DATE", "Context", "parse_date", "context_before", "context_after", "sentence_date", "sentence_place"]
 
 #: A date as written (normalised text: no spaces).
 DATE = (r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})(?:-(?P<m2>\d{1,2}))?月(?:(?P<d>\d{1,2})日(?:(?:至|和|-)(?P<d2>\d{1,2})日)?)?)?"
@@ -32,7 +32,7 @@ DATE = (r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})(?:-(?P<m2>\d{1,2}))?月(?:(?P<d>\d{1,
 _DATE = re.compile(DATE)
 _PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?)"
 _VERBS = r"(?:举行|召开|举办|组织|签署|启动|发起|主办)"
-_AFTER = re.compile(rf"^(?:将?于|在)?(?P<date>{DATE})?(?:在{_PLACE})?{_VERBS}")
+_AFTER = re.compile(rf"^[》”]?(?:也|还)?(?:将?于|在|自)?(?P<date>{DATE})?(?:在{_PLACE})?{_VERBS}")
 _BEFORE = re.compile(rf"(?P<date>{DATE})?(?:在{_PLACE}(?:见证下)?)?(?:举行|召开|举办|组织|签署|启动|发起)(?:的|了)?$")
 _BEFORE_PLACE = re.compile(rf"在{_PLACE}(?:举行|召开|举办|组织)(?:的|了)$")
 _RIGHT_BEFORE = re.compile(rf"(?:在|于)?(?P<date>{DATE})$")
@@ -86,6 +86,12 @@ def context_before(norm_before: str) -> Context:
         return _context(None, m["place"])
     m = _RIGHT_BEFORE.search(tail)
     return _context(m["date"], None) if m else Context()
+
+
+def sentence_place(norm_sentence: str) -> str | None:
+    """The place a sentence opens with (``在摩洛哥马拉喀什，…``)."""
+    m = re.match(r"^在([\u4e00-\u9fff]{2,10})[，,]", norm_sentence)
+    return m[1] if m else None
 
 
 def sentence_date(norm_sentence: str) -> Context:

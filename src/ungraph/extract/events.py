@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ungraph.extract.event_context import Context, context_after, context_before, sentence_date
+from ungraph.extract.event_context import Context, context_after, context_before, sentence_date, sentence_place
 from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
@@ -61,6 +61,7 @@ class Occurrence:
     alias_of: int | None = None  # index of the occurrence this one is a bracketed alias of
     sentence: tuple[int, int] = (0, 0)
     credit: tuple[int, int, str] | None = None  # the photo credit whose "(place, month)" the context used
+    at_meeting: bool = False  # the text is "在 <name> 上/期间": a meeting, even of a body
 
 
 def _org(gazetteer: Any, name: str) -> tuple[Ref, str] | None:
@@ -93,7 +94,9 @@ def _filter(gazetteer: Any, occ: Occurrence) -> Occurrence | None:
     if occ.name.kind == "ug:ElectionEvent" and occ.context.start is None:
         return None
     known = _org(gazetteer, name)
-    if known is not None and known[1] != "initiative" and not (occ.context.start and occ.date_span):
+    held = (occ.context.start and occ.date_span) or (occ.name.kind in ("ug:ForumEvent", "ug:ConferenceEvent")
+                                                     and occ.at_meeting)
+    if known is not None and known[1] != "initiative" and not held:
         return None
     if known is None and _only_bodies(gazetteer, name):
         return None
@@ -129,7 +132,7 @@ def _block_occurrences(seg: Segment, credit: Segment | None, gazetteer: Any,
     for k, name in enumerate(names):
         a, b = index[name.start - seg.start], index[name.end - 1 - seg.start] + 1
         sent = next(((s, e) for s, e in sentences if s <= a < e), (0, len(norm)))
-        ctx, dspan = _context(norm, a, b, sent, name)
+        ctx, dspan = _context(norm, a, b, sent, name, sentences[0] if sentences else sent)
         used = None
         if credit is not None:
             ctx, used = _with_credit(ctx, credit)
@@ -141,25 +144,33 @@ def _block_occurrences(seg: Segment, credit: Segment | None, gazetteer: Any,
                 and norm[b:b + 1] in ("）", ")"):
             alias = len(out) - 1
         span = (seg.start + pos[dspan[0]], seg.start + pos[dspan[1] - 1] + 1) if dspan else None
+        at_meeting = norm[max(0, a - 1):a] == "在" and norm[b:b + 2] in ("上，", "上,", "期间") or norm[b:b + 1] == "上"
         occ = Occurrence(name, seg.id, ctx, span, organiser, alias,
-                         (seg.start + pos[sent[0]], seg.start + pos[sent[1] - 1] + 1), used)
+                         (seg.start + pos[sent[0]], seg.start + pos[sent[1] - 1] + 1), used, at_meeting)
         kept = _filter(gazetteer, occ)
         if kept is not None:
             out.append(kept)
     return out
 
 
-def _context(norm: str, a: int, b: int, sent: tuple[int, int], name: Name) -> tuple[Context, tuple[int, int] | None]:
+def _context(norm: str, a: int, b: int, sent: tuple[int, int], name: Name,
+             first: tuple[int, int]) -> tuple[Context, tuple[int, int] | None]:
+    """Date and place from the words around the name, its sentence's opening, or the block's opening date."""
     after = context_after(norm[b:sent[1]])
     before = context_before(norm[sent[0]:a])
     opening = sentence_date(norm[sent[0]:sent[1]])
+    if opening.start is None and first != sent:
+        opening = sentence_date(norm[first[0]:first[1]])  # "2022年，…。《…》缔约国第一次会议、…": the block's year
+        sent_for_span = first
+    else:
+        sent_for_span = sent
     start = after.start or before.start or opening.start
     end = after.end or before.end or opening.end
-    place = next((p for p in (after.place, before.place) if p and _is_place(p)), None)
+    place = next((p for p in (after.place, before.place, sentence_place(norm[sent[0]:sent[1]])) if p and _is_place(p)), None)
     span = None
     if start is not None:
         which = "after" if after.start else "before" if before.start else "opening"
-        lo, hi = {"after": (b, sent[1]), "before": (max(sent[0], a - 40), a), "opening": (sent[0], sent[1])}[which]
+        lo, hi = {"after": (b, sent[1]), "before": (max(sent[0], a - 40), a), "opening": sent_for_span}[which]
         m = re.search(r"\d{4}年[^，。的在举]{0,12}", norm[lo:hi])
         span = (lo + m.start(), lo + m.end()) if m else None
     return Context(start, end, place), span
@@ -179,7 +190,7 @@ def _with_credit(ctx: Context, credit: Segment) -> tuple[Context, tuple[int, int
         start, used = Literal(date, datatype="xsd:gYearMonth"), True
     if not where and place:
         where, used = re.sub(r"\s", "", place), True
-    return Context(start, ctx.end, where), ((credit.start, credit.end, credit.id) if used else None)
+    return Context(start, ctx.end, where), ((credit.start, credit.end, credit.id) if used or place else None)
 
 
 def _in_lists(seg: Segment, by_id: dict[str, Segment]) -> bool:
@@ -236,6 +247,7 @@ class _Summary:
 
     keys: set[str]
     kinds: set[str]
+    titles: set[str]
     editions: set[int]
     years: set[str]
     months: set[str]
@@ -243,19 +255,22 @@ class _Summary:
     @classmethod
     def of(cls, occs: list[Occurrence]) -> _Summary:
         return cls({_key_form(o.name.name) for o in occs}, {o.name.kind for o in occs},
+                   {t for o in occs if o.name.name.endswith(("会议", "大会")) for t in re.findall(r"《([^》]+)》", o.name.name)},
                    {e for o in occs if (e := edition_of(o.name.name))}, {y for o in occs if (y := _year(o))},
                    {m for o in occs if (m := _month(o))})
 
     def add(self, other: _Summary) -> None:
-        for a, b in ((self.keys, other.keys), (self.kinds, other.kinds), (self.editions, other.editions),
+        for a, b in ((self.keys, other.keys), (self.kinds, other.kinds), (self.titles, other.titles), (self.editions, other.editions),
                      (self.years, other.years), (self.months, other.months)):
             a |= b
 
 
 def _same(a: _Summary, b: _Summary) -> bool:
-    if not (a.kinds & b.kinds) and not (a.keys & b.keys):
-        return False
     if len(a.editions | b.editions) > 1 or len(a.years | b.years) > 1 or len(a.months | b.months) > 1:
+        return False
+    if a.titles & b.titles:
+        return True  # meetings named after the same treaty (关于《禁止核武器条约》的重要会议 / 《禁止核武器条约》缔约国第一次会议)
+    if not (a.kinds & b.kinds) and not (a.keys & b.keys):
         return False
     return bool(a.keys & b.keys) or any(len(x) >= 4 and (y.endswith(x) or x.endswith(y)) for x in a.keys for y in b.keys) \
         or (a.kinds == b.kinds and any(_common_tail(x, y) >= 10 or _common_tail(x[::-1], y[::-1]) >= 10
@@ -379,17 +394,30 @@ def _locate_in(doc: Document, where: tuple[int, int, str], text: str) -> Provena
     return Provenance(where[0] + pos[at], where[0] + pos[at + len(text) - 1] + 1, where[2])
 
 
+def _places_of(doc: Document, occ: Occurrence) -> list[tuple[str, Provenance]]:
+    """The places an occurrence's sentence and its photo credit give, each with its span."""
+    out: list[tuple[str, Provenance]] = []
+    if occ.context.place:
+        span = _locate(doc, occ, occ.context.place)
+        if doc.text[span.start:span.end] == doc.text[occ.name.start:occ.name.end] and occ.credit:
+            span = _locate_in(doc, occ.credit, occ.context.place)
+        out.append((occ.context.place, span))
+    if occ.credit:
+        m = re.match(r"\s*[(（]([^,，)）]+)", doc.text[occ.credit[0]:occ.credit[1]])
+        credit_place = re.sub(r"\s", "", m[1]) if m else ""
+        if credit_place and credit_place != occ.context.place and not re.search(r"\d|不详", credit_place):
+            out.append((credit_place, _locate_in(doc, occ.credit, credit_place)))
+    return out
+
+
 def _place_records(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) -> Iterator[Record]:
     seen: set[str] = set()
     countries: set[Ref] = set()
-    for occ in group_:
-        place = occ.context.place
-        if not place or place in seen:
+    places = [(p, span) for occ in group_ for p, span in _places_of(doc, occ)]
+    for place, span in places:
+        if place in seen:
             continue
         seen.add(place)
-        span = _locate(doc, occ, place)
-        if doc.text[span.start:span.end] == doc.text[occ.name.start:occ.name.end] and occ.credit:
-            span = _locate_in(doc, occ.credit, place)
         yield Statement(ref, "schema:location", Literal(place, "zh"), span)
         for m in gazetteer.find(place) if gazetteer is not None else []:
             if m.kind in ("country", "region") and m.ref not in countries:
