@@ -55,7 +55,7 @@ def test_figure_values(report, block, verbatim, value, qualifier, label):
     assert facts["ug:verbatimValue"] == Literal(verbatim)
     assert facts.get("ug:valueQualifier") == qualifier
     ent = next(r for r in records if isinstance(r, Entity) and r.ref == ref)
-    assert ent.labels == (("rdfs:label", Literal(label, "zh")),)
+    assert ent.labels == (("rdfs:label", Literal(f"{verbatim} {label}", "zh")),)  # what it counts, not a fragment
     assert ent.provenance.segment_id == block
 
 

@@ -10,8 +10,7 @@ Every data set of figures (the infographic panels, each chart panel, the running
 A figure of the running text (:class:`~ungraph.extract.figures_text.TextFigure`) becomes a
 ``ug:Figure`` keyed by its block and its rank there (``A-78-1-chapter-5-section-results-paragraph-2-q3``),
 with ``ug:verbatimValue`` as printed, ``sdmx-measure:obsValue`` (or ``schema:minValue`` and
-``schema:maxValue`` for a range), ``ug:measure``, the dimensions it has, ``dcterms:description``
-the clause that states it, an ``rdfs:label`` saying what it counts, where and when
+``schema:maxValue`` for a range), ``ug:measure``, the dimensions it has, an ``rdfs:label`` saying what it counts, where and when
 ("人道主义援助：300亿美元（2022）"), and a mention in its block.
 """
 
@@ -104,9 +103,6 @@ def _records(doc: Document, fig: TextFigure, ref: Ref, dataset: Ref) -> Iterator
                         Provenance(*fig.period_span, fig.period_segment or fig.segment_id))
     if fig.actor is not None and fig.actor_span:
         yield Statement(ref, "ug:actor", fig.actor, Provenance(*fig.actor_span, fig.segment_id))
-    sentence = Provenance(*fig.sentence, fig.segment_id)
-    yield Statement(ref, "dcterms:description", Literal(re.sub(r"\s+", "", doc.text[sentence.start:sentence.end]), "zh"),
-                    sentence)
 
 
 def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:

@@ -13,7 +13,9 @@ the text that says what is counted ("名维和人员"). Each such block is one `
 - ``sdmx-attribute:unitMeasure`` ``ug:Percent`` for "85%"; ``schema:currency`` (ISO 4217, looked
   up in the CLDR currency names of ``babel``) when the value or the start of the label names a
   currency ("1.9亿美元", "300亿" + "美元的人道主义援助已调集");
-- ``rdfs:label``: the label, bold markers removed, line breaks joined.
+- ``rdfs:label``: the value as printed and the label, bold markers removed, line breaks joined
+  ("87 000+ 名维和人员": what it counts, never the fragment "名维和人员" alone); ``ug:measure`` the
+  counted noun (维和人员) and ``sdmx-attribute:unitMeasure`` the unit its classifier gives.
 
 Rules (documented choices):
 
@@ -98,7 +100,8 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Recor
     if number is None or at is None or not label:
         return
     ref = figure_ref(doc, seg.id)
-    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(label, "zh")),),
+    printed = re.sub(r"\s+", " ", _BOLD.sub("", doc.text[at.start:at.end])).strip()
+    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(f"{printed} {label}", "zh")),),
                  Provenance(seg.start, seg.end, seg.id))
     yield Statement(ref, "qb:dataSet", dataset)
     yield Statement(ref, "sdmx-measure:obsValue", Literal(decimal_text(number.value), datatype="xsd:decimal"), at)
