@@ -14,11 +14,12 @@ GOLD = ROOT / "tests/gold"
 TEXT = (ROOT / "data/source/A-78-1.zh.txt").read_text(encoding="utf-8")
 
 #: Floors a few points under the values measured on the 2023 report build (README, "Quality, measured").
-#: kind -> (precision, recall); the attribute kinds (dates, places, measure, ...) have recall only.
+#: kind -> (precision, recall); of the attribute kinds, place and period also have a precision (of the graph's
+#: places and periods on matched figures, those the gold set states too).
 FLOORS = {
     "events": (0.95, 0.95), "events-dates": (1.0, 0.93), "events-places": (1.0, 0.24), "events-cities": (1.0, 0.96),
-    "figures": (0.98, 0.90), "figures-measure": (1.0, 0.80), "figures-unit": (1.0, 0.90), "figures-place": (1.0, 0.32),
-    "figures-period": (1.0, 0.49),
+    "figures": (0.98, 0.90), "figures-measure": (1.0, 0.80), "figures-unit": (1.0, 0.90), "figures-place": (0.97, 0.44),
+    "figures-period": (0.83, 0.52),
 }
 
 

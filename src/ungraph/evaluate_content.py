@@ -16,7 +16,8 @@ gives a country only where the text names it, until cities are entities of the g
 value starts on the gold row's line. ``figures-measure`` counts the matched required figures
 whose ``ug:measure`` is not empty and shares a two-character word with the gold measure (or is
 contained in it); ``figures-unit``, ``figures-place``, ``figures-period`` those whose unit,
-``sdmx-dimension:refArea`` (code or Chinese name), ``sdmx-dimension:refPeriod`` agree, among
+``sdmx-dimension:refArea`` (code or Chinese name), ``sdmx-dimension:refPeriod`` (the same, or
+one more precise than the other: 2022 and 2022-07) agree, among
 the matched required figures for which the gold row states one.
 """
 
@@ -228,6 +229,11 @@ def _measure_ok(gold: str, graph: str) -> bool:
     return graph in gold or any(graph[i:i + 2] in gold for i in range(len(graph) - 1))
 
 
+def _period_ok(gold: str, graph: str) -> bool:
+    """The same period, or one more precise than the other (2022 and 2022-07)."""
+    return bool(graph) and (graph == gold or graph.startswith(gold + "-") or gold.startswith(graph + "-"))
+
+
 def _unit_ok(gold: str, graph: str) -> bool:
     return UNIT_MAP.get(gold) == graph or (gold in _COUNTED and graph == "Count")
 
@@ -246,13 +252,20 @@ def _score_figures(gold_dir: Path, store: ox.Store, text: str) -> dict[str, Scor
     by_id = {r["id"]: r for r in rows}
     matched = [(by_id[g], graph[k]) for g, k in _pairs(gold, items) if by_id[g]["required"] == "yes"]
     out = {"figures": main}
-    for kind, field, ok in (("figures-measure", "measure", lambda r, f: _measure_ok(r["measure"], f.measure)),
-                            ("figures-unit", "unit", lambda r, f: _unit_ok(r["unit"], f.unit)),
-                            ("figures-place", "place", lambda r, f: bool(f.area and set(r["place"].split("|")) & f.area)),
-                            ("figures-period", "period", lambda r, f: f.period == r["period"])):
+    for kind, field, ok, given in (
+            ("figures-measure", "measure", lambda r, f: _measure_ok(r["measure"], f.measure), None),
+            ("figures-unit", "unit", lambda r, f: _unit_ok(r["unit"], f.unit), None),
+            ("figures-place", "place", lambda r, f: bool(f.area and set(r["place"].split("|")) & f.area), lambda f: bool(f.area)),
+            ("figures-period", "period", lambda r, f: _period_ok(r["period"], f.period), lambda f: bool(f.period))):
         cases = [(r["id"], f) for r, f in matched if r[field]]
         good = [g for g, f in cases if ok(by_id[g], f)]
-        out[kind] = _ratio_scores(cases, good)
+        scores = _ratio_scores(cases, good)
+        if given is not None:  # precision: of the graph's places (periods) on matched figures, how many the gold has
+            stated = [(r, f) for r, f in matched if given(f)]
+            wrong = sorted(r["id"] for r, f in stated if not (r[field] and ok(r, f)))
+            scores = Scores(scores.tp, len(wrong), scores.fn, (len(stated) - len(wrong)) / len(stated) if stated else 1.0,
+                            scores.recall, tuple(wrong), scores.false_negatives)
+        out[kind] = scores
     return out
 
 

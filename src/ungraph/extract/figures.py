@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ungraph.extract.charts import chart_records, find_charts
-from ungraph.extract.figures_text import measure_of
+from ungraph.extract.figures_text import heading_periods, measure_of, place_in
 from ungraph.extract.quantities import NUMBER_PATTERN, UNIT_WORDS, Number, currency_code, decimal_text, parse_number, unit_of
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
@@ -93,7 +93,8 @@ def _label(seg: Segment) -> str:
     return re.sub(r"\s+", " ", _BOLD.sub("", seg.attr("label") or "")).strip()
 
 
-def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Record]:
+def _figure_records(doc: Document, seg: Segment, dataset: Ref,
+                    period: tuple[Literal, tuple[int, int], str] | None = None, gazetteer: Any = None) -> Iterator[Record]:
     value, label = seg.attr("value") or "", _label(seg)
     number = parse_number(value) if value else None
     at = _value_span(seg, value) if number else None
@@ -125,6 +126,13 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Recor
     measure = measure_of(label, unit_word, currency)
     if measure:
         yield Statement(ref, "ug:measure", Literal(measure, "zh"), Provenance(seg.start, seg.end, seg.id))
+    place = place_in(gazetteer, label) if gazetteer is not None else None
+    if place is not None:  # "名文职人员在非洲工作"
+        from ungraph.extract.photos import locate
+
+        yield Statement(ref, "sdmx-dimension:refArea", place[0], locate(seg, place[1]) or Provenance(seg.start, seg.end, seg.id))
+    if period is not None:  # the year of the panel's title heading ("2022年成果")
+        yield Statement(ref, "sdmx-dimension:refPeriod", period[0], Provenance(*period[1], period[2]))
 
 
 def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
@@ -133,11 +141,12 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
     dataset = dataset_ref(doc, "figures")
     charts, _skipped = find_charts([s for s in segments if not s.repeat_of])
     in_chart = {b.id for c in charts for b in c.blocks}
+    periods = heading_periods(segments)
     found = False
     for seg in segments:
         if seg.kind != "figure" or seg.repeat_of or seg.id in in_chart or _in_resources(seg, by_id):
             continue
-        for rec in _figure_records(doc, seg, dataset):
+        for rec in _figure_records(doc, seg, dataset, periods.get(seg.id), gazetteer):
             found = True
             yield rec
     for chart in charts:

@@ -41,7 +41,7 @@ from ungraph.extract.quantities import PREFIX_QUALIFIERS, chinese_number, curren
 from ungraph.records import Literal, Ref, Segment
 from ungraph.reference.gazetteer import normalise_with_offsets
 
-__all__ = ["TextFigure", "text_figures", "QUANTITY", "measure_of"]
+__all__ = ["TextFigure", "text_figures", "heading_periods", "QUANTITY", "measure_of", "place_in"]
 
 _QUAL = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _UNITS = ("美元|欧元|瑞士法郎|%|％|平方公里|公里|公顷|公吨|吨|桶|个国家|个会员国|名(?!单|义|称|册)|人(?!口|类|权|道|民)|"
@@ -161,13 +161,19 @@ def measure_of(text_after: str, unit_word: str | None, currency: str | None) -> 
     return _measure(norm, 0, unit_word, currency)[0]
 
 
+def place_in(gazetteer: Any, text: str) -> tuple[Ref, str, int] | None:
+    """The one country or region a text names as a place (``None`` for none or two)."""
+    found = _places(gazetteer, normalise_with_offsets(text)[0])
+    return found[0] if len({f[0] for f in found}) == 1 else None
+
+
 def _places(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
     """Countries and regions the text names as places: after 在/向/为/对/于/和/、 or at its start, not inside a
     longer name (以色列大屠杀纪念馆)."""
     if gazetteer is None:
         return []
     return [(m.ref, m.surface, m.start) for m in gazetteer.find(text) if m.kind in ("country", "region")
-            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全")]
+            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全个家名项所位")]
 
 
 def _orgs(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
@@ -188,10 +194,11 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
     found = None
     for m in _DATE_RE.finditer(norm, lo, at):
         before, after = norm[max(lo, m.start() - 2):m.start()], norm[m.end():m.end() + 3]
-        if re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
-            continue
-        if norm[max(0, m.start() - 1):m.start()] in ("-", "–", "到") or "《" in norm[lo:m.start()] and "》" not in norm[m.start():at]:
-            continue  # a range, a target year (到2025年), a title
+        if before.endswith("自") or after.startswith("以来") or re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
+            continue  # since (自…以来): a span, not a period
+        target = norm[max(0, m.start() - 1):m.start()] == "到" and not norm[m.end():m.end() + 1] in ("底", "末")
+        if norm[max(0, m.start() - 1):m.start()] in ("-", "–") or target or norm.count("《", 0, m.start()) > norm.count("》", 0, m.start()):
+            continue  # a range, a target year (到2025年, but 到2022年底 is a period), a title
         parsed = parse_date(m[0].rstrip("中旬初底"))
         if parsed:
             found = (parsed[0] if parsed[0].datatype != "xsd:date" else Literal(parsed[0].value[:7], datatype="xsd:gYearMonth"),
@@ -217,7 +224,11 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
     first_break = len(normalise_with_offsets(seg.text.split("\n", 1)[0])[0])
     out: list[TextFigure] = []
     carried: tuple[Literal, tuple[int, int], str] | None = inherited
+    block_opening = re.match(r"在([^，,。]{2,12})[，,]", norm)  # "在也门，…": the block's place, for all its sentences
     for lo, hi in _sentences(norm):
+        opening = re.match(rf"(?:截至|在)?({DATE})[，,]", norm[lo:hi]) if lo == 0 else None
+        last = _period(norm, lo, lo + opening.end(1)) if opening else None  # "2022 年，…": the block's year
+        yield_carry = (last[0], doc_span(last[1], last[2]), seg.id) if last else None
         for m in QUANTITY.finditer(norm, lo, hi):
             if skip_first and m.start() < first_break:
                 continue  # a panel's own value (its first line)
@@ -251,9 +262,10 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 unit = "ug:Person"  # 1100万+流离失所者: no classifier, a noun of people
             c0, c1 = _clause_bounds(norm, lo, hi, m.start())
             places = _places(gazetteer, norm[c0:c1])
-            opening = re.match(r"在([^，,]{2,12})[，,]", norm[lo:hi])
+            opening = re.match(r"在([^，,]{2,12})[，,]", norm[lo:hi]) or block_opening
             if not places and opening:
-                places = [(r, s, lo + 1 + at) for r, s, at in _places(gazetteer, opening[1])]
+                base = opening.start(1) + (lo if opening is not block_opening else 0)
+                places = [(r, s, base + at) for r, s, at in _places(gazetteer, opening[1])]
             else:
                 places = [(r, s, c0 + at) for r, s, at in places]
             place = places[0] if len({p[0] for p in places}) == 1 else None
@@ -274,6 +286,7 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 period[0] if period else None, period[1] if period else None,
                 actor[0] if actor else None, doc_span(actor[2], actor[2] + len(re.sub(r"\s", "", actor[1]))) if actor else None,
                 norm[c0:c1], period[2] if period else None))
+        carried = yield_carry or carried
     return out, vague
 
 
@@ -300,25 +313,43 @@ def _excluded(seg: Segment, by_id: dict[str, Segment]) -> bool:
     return False
 
 
+def heading_periods(segments: Sequence[Segment]) -> dict[str, tuple[Literal, tuple[int, int], str]]:
+    """For the headings, list items and panel figures under a title heading that states one year
+    ("2022年联合国系统工作亮点", "2022年成果"), up to the next title heading of the same part:
+    (period, span of the heading, heading id). Paragraphs keep to what they say themselves; a
+    heading that says "since" (自2019年启动以来) states no period."""
+    by_id = {s.id: s for s in segments}
+    current: dict[str | None, tuple[Literal, tuple[int, int], str]] = {}
+    out: dict[str, tuple[Literal, tuple[int, int], str]] = {}
+    for seg in segments:
+        if seg.kind == "heading" and not seg.repeat_of:
+            norm = normalise_with_offsets(seg.text)[0]
+            titled = not any(q["unit"] or q["mult"] for q in QUANTITY.finditer(norm) if q["num"])
+            if titled:
+                period = period_of(seg.text)
+                since = re.search(r"自\d{4}年|以来", norm)
+                if period is not None and period.datatype == "xsd:gYear" and not since and not _excluded(seg, by_id):
+                    current[seg.parent] = (period, (seg.start, seg.end), seg.id)
+                elif len(norm) > 12:  # a new title ends the run; short category headings (生计, 安全用水和环境卫生) do not
+                    current.pop(seg.parent, None)
+        if seg.parent in current and seg.kind in ("heading", "item", "figure", "paragraph"):
+            out[seg.id] = current[seg.parent]
+    return out
+
+
 def text_figures(segments: Sequence[Segment], gazetteer: Any) -> tuple[list[TextFigure], int]:
     """Every figure of the running text (panel labels included, not the panels' own values), and how many
     vague quantities (数十亿, 十几个) were left out."""
     by_id = {s.id: s for s in segments}
     out: list[TextFigure] = []
     vague = 0
-    heading_period: dict[str | None, tuple[Literal, tuple[int, int], str]] = {}
+    inherited = heading_periods(segments)
     for seg in segments:
-        if seg.kind == "heading" and not seg.repeat_of:
-            period = period_of(seg.text)
-            m = _DATE_RE.search(normalise_with_offsets(seg.text)[0])
-            titled = not any(q["unit"] or q["mult"] for q in QUANTITY.finditer(normalise_with_offsets(seg.text)[0]) if q["num"])
-            if period is not None and m and period.datatype == "xsd:gYear" and titled and not _excluded(seg, by_id):
-                heading_period[seg.parent] = (period, (seg.start, seg.end), seg.id)
         if seg.kind in _TITLED and seg.title and not seg.repeat_of and not _excluded(seg, by_id):
             seg = _title_block(seg)  # the title line of a subsection ("又有 148 个国家和地区 3260 万人…")
         elif seg.kind not in _BLOCKS or seg.repeat_of or _excluded(seg, by_id):
             continue
-        found, v = _figures_in(seg, gazetteer, seg.kind == "figure", heading_period.get(seg.parent))
+        found, v = _figures_in(seg, gazetteer, seg.kind == "figure", inherited.get(seg.id))
         out.extend(found)
         vague += v
     return out, vague
