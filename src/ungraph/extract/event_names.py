@@ -9,11 +9,15 @@ date, place clause (在葡萄牙举行的) or determiner (一次, 首个, 这次
 A name is kept only when it is *named*: it carries a title in 《》 or “”, an edition (第五次,
 第二十七届), a year, the words 联合国 or 国际/世界/全球 with a topic, or a topic of at least four
 characters that is not a generic word (高级别, 区域, 政府间 ...); a lone head (会议, 峰会) or a
-generic one (区域会议, 部长级会议, 多边裁军会议) is not an event name. An initiative (倡议) is an
-event only where the sentence says it was launched or signed (启动, 发起, 签署, 推出).
+generic one (区域会议, 部长级会议, 多边裁军会议) is not an event name. An agreement, a memorandum, a
+partnership or a plan (协定, 谅解备忘录, 伙伴关系, 刺激计划) is an event only where the text says it
+was launched, signed or adopted (启动, 发起, 签署, 推出, 通过了, 敲定), or under a name seen so
+elsewhere; an initiative (倡议) with a proper name is one (黑海倡议, 和平村倡议), a generic one
+(区域倡议, 预防倡议) is not. A name inside the title of an instrument
+(《第三次发展筹资问题国际会议亚的斯亚贝巴行动议程》) is not an event the report speaks of.
 
 >>> [(n.name, n.kind) for n in find_names("在 2023 年 3 月举行的第五次联合国最不发达国家问题会议上，")]
-[('第五次联合国最不发达国家问题会议', 'ug:Conference')]
+[('第五次联合国最不发达国家问题会议', 'ug:ConferenceEvent')]
 >>> [n.name for n in find_names("我们还召集会员国参加全球减少灾害风险平台第七次会议，以更好地协调")]
 ['全球减少灾害风险平台第七次会议']
 >>> find_names("这次会议将推动拟订一项宣言。")
