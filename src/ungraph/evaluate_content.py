@@ -14,7 +14,8 @@ gives a country only where the text names it, until cities are entities of the g
 **Figures.** A gold figure and a graph figure match when the graph figure's value (its
 ``sdmx-measure:obsValue``, or its ``schema:minValue``) equals the gold value and its printed
 value starts on the gold row's line. ``figures-measure`` counts the matched required figures
-whose ``ug:measure`` is not empty and shares a two-character word with the gold measure (or is
+whose ``ug:measure`` (for an indicative resource amount, the Chinese label of its ``ug:fundingSource``)
+is not empty and shares a two-character word with the gold measure (or is
 contained in it); ``figures-unit``, ``figures-place``, ``figures-period`` those whose unit,
 ``sdmx-dimension:refArea`` (code or Chinese name), ``sdmx-dimension:refPeriod`` (the same, or
 one more precise than the other: 2022 and 2022-07) agree, among
@@ -186,13 +187,14 @@ class _Figure:
 def figure_items(store: ox.Store, text: str) -> dict[str, _Figure]:
     """The graph's figures: value, line of the printed value, measure, unit, place, period."""
     starts = _line_starts(text)
-    q = _PROLOGUE + _ug(store) + """SELECT ?e ?v ?lo ?s ?x ?m ?u ?cur ?an ?al ?p WHERE { ?e a ug:Figure .
+    q = _PROLOGUE + _ug(store) + """SELECT ?e ?v ?lo ?s ?x ?m ?u ?cur ?an ?al ?p WHERE {
+      VALUES ?type { ug:Figure ug:ResourceAmount } ?e a ?type .
       ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e ;
           <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?vp .
       VALUES ?vp { ug:verbatimValue ug:amount }
       ?a oa:hasBody ?st ; oa:hasTarget/oa:hasSelector ?sel . ?sel oa:start ?s . ?a oa:hasTarget/oa:hasSelector/oa:exact ?x .
       OPTIONAL { ?e sdmx-measure:obsValue|ug:amount ?v } OPTIONAL { ?e schema:minValue ?lo }
-      OPTIONAL { ?e ug:measure ?m } OPTIONAL { ?e sdmx-attribute:unitMeasure ?u } OPTIONAL { ?e schema:currency ?cur }
+      OPTIONAL { ?e ug:measure|ug:fundingSource/skos:prefLabel ?m FILTER(LANG(?m) != "en") } OPTIONAL { ?e sdmx-attribute:unitMeasure ?u } OPTIONAL { ?e schema:currency ?cur }
       OPTIONAL { ?e sdmx-dimension:refArea ?ar . OPTIONAL { ?ar skos:notation ?an } OPTIONAL { ?ar skos:prefLabel ?al } }
       OPTIONAL { ?e sdmx-dimension:refPeriod ?p } }"""
     out: dict[str, _Figure] = {}

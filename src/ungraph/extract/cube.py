@@ -27,14 +27,14 @@ from ungraph.records import Document, Entity, Literal, Mention, Provenance, Reco
 
 __all__ = ["structure_ref", "structure_records", "text_figure_ref", "extract", "COMPONENTS"]
 
-#: (component, kind of component, property of the component specification).
+#: (component, kind of component, property of the component specification, Chinese label).
 COMPONENTS = (
-    ("refArea", "sdmx-dimension:refArea", "qb:dimension"),
-    ("refPeriod", "sdmx-dimension:refPeriod", "qb:dimension"),
-    ("actor", "ug:actor", "qb:dimension"),
-    ("obsValue", "sdmx-measure:obsValue", "qb:measure"),
-    ("unitMeasure", "sdmx-attribute:unitMeasure", "qb:attribute"),
-    ("valueQualifier", "ug:valueQualifier", "qb:attribute"),
+    ("refArea", "sdmx-dimension:refArea", "qb:dimension", "参考地区"),
+    ("refPeriod", "sdmx-dimension:refPeriod", "qb:dimension", "参考期"),
+    ("actor", "ug:actor", "qb:dimension", "行为方"),
+    ("obsValue", "sdmx-measure:obsValue", "qb:measure", "数值"),
+    ("unitMeasure", "sdmx-attribute:unitMeasure", "qb:attribute", "计量单位"),
+    ("valueQualifier", "ug:valueQualifier", "qb:attribute", "数值限定"),
 )
 
 
@@ -49,9 +49,9 @@ def structure_records(doc: Document) -> Iterator[Record]:
     yield Entity(dsd, ("qb:DataStructureDefinition",),
                  (("rdfs:label", Literal(f"Structure of the figures of {doc.symbol}", "en")),
                   ("rdfs:label", Literal(f"{doc.symbol} 数字的数据结构", "zh"))))
-    for order, (name, prop, role) in enumerate(COMPONENTS, start=1):
+    for order, (name, prop, role, zh) in enumerate(COMPONENTS, start=1):
         spec = Ref("structure", f"{doc.key}-figures-{name}")
-        yield Entity(spec, ("qb:ComponentSpecification",), (("rdfs:label", Literal(name, "en")),))
+        yield Entity(spec, ("qb:ComponentSpecification",), (("rdfs:label", Literal(name, "en")), ("rdfs:label", Literal(zh, "zh"))))
         yield Statement(spec, role, prop)
         yield Statement(spec, "qb:order", Literal(str(order), datatype="xsd:integer"))
         yield Statement(dsd, "qb:component", spec)

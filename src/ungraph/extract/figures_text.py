@@ -45,7 +45,7 @@ __all__ = ["TextFigure", "text_figures", "heading_periods", "QUANTITY", "measure
 
 _QUAL = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _UNITS = ("美元|欧元|瑞士法郎|%|％|平方公里|公里|公顷|公吨|吨|桶|个国家|个会员国|名(?!单|义|称|册)|人(?!口|类|权|道|民)|"
-          "位(?!于|置)|个|项(?!目)|件(?!事)|份|次(?!区域|要)|家(?!庭)|所(?!有|在|需|属)|种(?!族)|颗|起(?!来|草|诉)|"
+          "位(?!于|置)|个|项(?!目)|件(?!事)|份|次(?!要)|家(?!庭)|所(?!有|在|需|属)|种(?!族)|颗|起(?!来|草|诉)|"
           "条(?!约|件|款)|户|座|场(?!所)|批")
 #: A quantity in the normalised text.
 QUANTITY = re.compile(
@@ -53,11 +53,11 @@ QUANTITY = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千第])[二三四五六七八九十两百千]+(?=多?[个名项次家所种位]))"
     r"(?:(?:-|至|到)(?P<num2>\d+(?:\.\d+)?))?"
     r"\**(?P<more0>多|余)?(?P<mult>万亿|亿|千万|百万|万)?(?P<more>多|余)?(?P<plus0>\+)?\**"
-    rf"(?P<unit>{_UNITS}|年(?=才|内|的谈判|来)|天(?=的|内))?\**(?P<plus>\+|以上)?)"
+    rf"(?P<unit>{_UNITS}|年(?=才|内|的谈判|来|[。，,；])|天(?=的|内))?\**(?P<plus>\+|以上)?)"
 )
 _MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
          "万": Decimal(10) ** 4}
-_NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|周年|世纪|岁|天|小时|分钟|/|[(（]\d{4}[)）]|-\d|\.\d|倍)")
+_NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|周年|世纪|岁|天|小时|分钟|/\d|[(（]\d{4}[)）]|-\d|\.\d|倍)")
 _NOT_BEFORE = re.compile(r"(?:第|目标|[A-Za-z/.·]|[A-Za-z\d]-|\d|标准)$")
 _VAGUE = re.compile(r"(?:数|几)(?:十|百|千|万)+(?:亿|万)?(?:美元|人|个|名)|十几个")
 _STOP = re.compile(r"[，。；：、（）()！？,.;:!?\s*\d—–-]|的|及|在|于|从|向|为|以|已|被|而|把|将|是|使|获得|接受|参加|参与|提供|"
@@ -235,8 +235,9 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
             fraction = m["fnum"] is not None
             if not fraction and (not m["num"] or not (m["unit"] or m["mult"] or (m["plus0"] or m["plus"]))):
                 continue
-            if _NOT_BEFORE.search(norm[max(0, m.start() - 2):m.start()]) or _NOT_AFTER.match(norm[m.end():m.end() + 3]):
-                continue
+            if _NOT_BEFORE.search(norm[max(0, m.start() - 2):m.start()]) or \
+                    (not m["unit"] and _NOT_AFTER.match(norm[m.end():m.end() + 3])):
+                continue  # with a unit, what follows is the counted noun (5600多名年轻人), not a date
             if not m["unit"] and norm[m.end():m.end() + 1] in ("年", "月"):
                 continue
             if fraction:
@@ -245,8 +246,8 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
             else:
                 value = _value(m["num"])
             high = _value(m["num2"]) if m["num2"] else None
-            if value is None:
-                continue
+            if value is None or (m["unit"] == "年" and value >= 1000):
+                continue  # 2022 年 is a date, 286 年 a duration
             mult = _MULT.get(m["mult"] or "", Decimal(1))
             value, high = value * mult, (high * mult if high is not None else None)
             unit_word = m["unit"]
@@ -305,8 +306,11 @@ def _excluded(seg: Segment, by_id: dict[str, Segment]) -> bool:
         up = by_id.get(parent)
         if up is None:
             return False
-        if up.kind == "section" and up.attr("section_kind") in ("resources", "mandates", "core-programmes", "entities"):
-            return True
+        if up.kind == "section" and up.attr("section_kind") == "resources":
+            return True  # the amounts of ungraph.extract.resources
+        if up.kind == "section" and up.attr("section_kind") in ("mandates", "core-programmes", "entities") \
+                and seg.kind == "item":
+            return True  # lists of names (a paragraph after the list is running text)
         if up.kind in ("contents", "table"):
             return True
         parent = up.parent
