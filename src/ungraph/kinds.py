@@ -58,6 +58,7 @@ _ALL = (
     Kind("report", "schema:Report", "the report and its structural parts", paths=True),
     Kind("resolution", "ug:Resolution", "a resolution of the General Assembly, Security Council or Human Rights Council"),
     Kind("statement", "rdf:Statement", "a reified statement the report makes, the body of its annotation"),
+    Kind("structure", "qb:DataStructureDefinition", "the Data Cube structure of the figures and its component specifications"),
 )
 
 #: Every kind, by name.

@@ -1,7 +1,8 @@
 """Infographic figures of the real report: the ``figure`` blocks outside the resources sections.
 
-By reading: 102 figure blocks outside the nine 指示性资源 sections, of which 7 are bare
-percentages of the peacekeeping gender chart (22%, 12%, 6%, 32%, 20%, 15%, 40%) with no label.
+By reading: 102 figure blocks outside the nine 指示性资源 sections, of which 10 are the bars of
+the three panels of the uniformed gender parity chart (22%, 12%, 6%, 4% / 32%, 20%, 15%, 8% /
+40%, 25%): 92 labelled figures and 10 chart cells.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def _facts(records, ref):
 
 def test_figure_count(report):
     figures = [r for r in report[2] if isinstance(r, Entity) and "ug:Figure" in r.types]
-    assert len(figures) == 95
+    assert len(figures) == 102
+    assert len([r for r in figures if r.ref.key.count("-cell-")]) == 10
     assert all(r.types == ("ug:Figure", "qb:Observation") for r in figures)
 
 
@@ -53,7 +55,7 @@ def test_figure_values(report, block, verbatim, value, qualifier, label):
     assert facts["ug:verbatimValue"] == Literal(verbatim)
     assert facts.get("ug:valueQualifier") == qualifier
     ent = next(r for r in records if isinstance(r, Entity) and r.ref == ref)
-    assert ent.labels == (("rdfs:label", Literal(label, "zh")),)
+    assert ent.labels == (("rdfs:label", Literal(f"{verbatim} {label}", "zh")),)  # what it counts, not a fragment
     assert ent.provenance.segment_id == block
 
 
@@ -77,14 +79,16 @@ def test_percent_and_currency(report):
     assert raised["schema:currency"] == Literal("USD")
     assert raised["sdmx-measure:obsValue"] == Literal("30000000000", datatype="xsd:decimal")
     counted = _facts(records, figure_ref(doc, "chapter/5/section/background/figure/5"))  # 1.57亿 人获得援助
-    assert "schema:currency" not in counted and "sdmx-attribute:unitMeasure" not in counted
+    assert "schema:currency" not in counted and counted["sdmx-attribute:unitMeasure"] == "ug:Person"
+    staff = _facts(records, figure_ref(doc, "chapter/3/section/objectives/figure/1"))  # 73 000+ 名文职人员在非洲工作
+    assert staff["ug:measure"] == Literal("文职人员", "zh") and staff["sdmx-attribute:unitMeasure"] == "ug:Person"
 
 
 def test_chart_noise_and_resources_are_skipped(report):
     doc, _, records = report
     refs = {r.ref for r in records if isinstance(r, Entity)}
-    assert figure_ref(doc, "chapter/2/section/results/subsection/2/figure/3") not in refs  # bare "22%"
-    assert figure_ref(doc, "chapter/2/section/results/subsection/2/figure/6") in refs  # 4% 建制特遣队和军事观察员
+    assert figure_ref(doc, "chapter/2/section/results/subsection/2/figure/3") not in refs  # a chart cell now
+    assert Ref("figure", figure_ref(doc, "chapter/2/section/results/subsection/2/figure/3").key + "-cell-1") in refs
     assert not any("resources" in r.key for r in refs)
 
 
@@ -92,7 +96,7 @@ def test_every_figure_is_in_the_data_set(report):
     doc, _, records = report
     figures = {r.ref for r in records if isinstance(r, Entity) and "ug:Figure" in r.types}
     in_set = {s.subject for s in records if isinstance(s, Statement) and s.predicate == "qb:dataSet"}
-    assert figures == in_set
+    assert figures == in_set  # chart cells are in their panel's own data set
     assert Ref("dataset", "A-78-1-figures") in {r.ref for r in records if isinstance(r, Entity)}
 
 

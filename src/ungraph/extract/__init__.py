@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ungraph.extract import (
+    cube,
     english,
     events,
     figures,
@@ -45,6 +46,7 @@ ALL_EXTRACTORS: list[Extractor] = [
     programmes.extract,
     resources.extract,
     figures.extract,
+    cube.extract,
     events.extract,
 ]
 

@@ -13,7 +13,9 @@ the text that says what is counted ("名维和人员"). Each such block is one `
 - ``sdmx-attribute:unitMeasure`` ``ug:Percent`` for "85%"; ``schema:currency`` (ISO 4217, looked
   up in the CLDR currency names of ``babel``) when the value or the start of the label names a
   currency ("1.9亿美元", "300亿" + "美元的人道主义援助已调集");
-- ``rdfs:label``: the label, bold markers removed, line breaks joined.
+- ``rdfs:label``: the value as printed and the label, bold markers removed, line breaks joined
+  ("87 000+ 名维和人员": what it counts, never the fragment "名维和人员" alone); ``ug:measure`` the
+  counted noun (维和人员) and ``sdmx-attribute:unitMeasure`` the unit its classifier gives.
 
 Rules (documented choices):
 
@@ -32,100 +34,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
+from ungraph.extract.charts import chart_records, find_charts
+from ungraph.extract.figures_text import heading_periods, measure_of, place_in
+from ungraph.extract.quantities import NUMBER_PATTERN, UNIT_WORDS, Number, currency_code, decimal_text, parse_number, unit_of
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["Number", "parse_number", "decimal_text", "currency_code", "figure_ref", "dataset_ref", "extract",
            "NUMBER_PATTERN"]
 
-#: Multipliers written after a number.
-MULTIPLIERS = {"亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4}
-#: Words before a number that qualify it, and the concept they give.
-PREFIX_QUALIFIERS = {"大约": "ug:Approximate", "约": "ug:Approximate", "近": "ug:Approximate",
-                     "逾": "ug:LowerBound", "超过": "ug:LowerBound", "不到": "ug:UpperBound", "少于": "ug:UpperBound"}
-
-_QUAL = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
-_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
-#: A number as printed: qualifier, digits (thousands may be grouped by spaces), multiplier,
-#: currency word, percent sign, "+" / 以上 — spaces allowed between the parts.
-NUMBER_PATTERN = (
-    rf"(?P<qual>{_QUAL})?\s*"
-    r"(?P<digits>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-    rf"(?:\s*(?P<mult>{_MULT}))?"
-    r"(?:\s*(?P<currency>美元|欧元|瑞士法郎))?"
-    r"(?:\s*(?P<percent>[%％]))?"
-    r"(?:\s*(?P<plus>\+|以上))?"
-)
-_NUMBER = re.compile(NUMBER_PATTERN)
-_FIGURE = re.compile(NUMBER_PATTERN + r"(?:\s*[\u4e00-\u9fff])?")
 _CURRENCY_WORD = re.compile(r"美元|欧元|瑞士法郎")
 _BOLD = re.compile(r"\*\*")
-
-
-@dataclass(frozen=True)
-class Number:
-    """A number read from the report: its value and what the way it is written says about it."""
-
-    value: Decimal
-    qualifier: str | None = None
-    currency: str | None = None
-    percent: bool = False
-
-
-def decimal_text(value: Decimal) -> str:
-    """The lexical form of an ``xsd:decimal``: no exponent, no trailing zeros.
-
-    >>> decimal_text(Decimal("2.16") * 10 ** 8), decimal_text(Decimal("226.40"))
-    ('216000000', '226.4')
-    """
-    text = format(value.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-@lru_cache(maxsize=16)
-def currency_code(name_zh: str) -> str | None:
-    """The ISO 4217 code whose CLDR Chinese name is ``name_zh`` (``None`` unless exactly one).
-
-    >>> currency_code("美元")
-    'USD'
-    >>> currency_code("贝壳") is None
-    True
-    """
-    from babel import Locale
-
-    codes = [code for code, name in Locale("zh").currencies.items() if name == name_zh and len(code) == 3]
-    return codes[0] if len(codes) == 1 else None
-
-
-def parse_number(text: str) -> Number | None:
-    """Read a figure as printed; ``None`` if ``text`` is not one number (one classifier such as 项 may follow).
-
-    >>> parse_number("87 000+")
-    Number(value=Decimal('87000'), qualifier='ug:LowerBound', currency=None, percent=False)
-    >>> decimal_text(parse_number("**2.16亿**").value), decimal_text(parse_number("400 万 +").value)
-    ('216000000', '4000000')
-    >>> parse_number("5.26亿美元").currency
-    'USD'
-    >>> parse_number("85%").percent, parse_number("约 13 000").qualifier, parse_number("174项").value
-    (True, 'ug:Approximate', Decimal('174'))
-    >>> parse_number("2021/2022") is None
-    True
-    """
-    m = _FIGURE.fullmatch(_BOLD.sub("", text).strip())
-    if m is None:
-        return None
-    value = Decimal(re.sub(r"\s", "", m["digits"]))
-    if m["mult"]:
-        value *= MULTIPLIERS[m["mult"]]
-    qualifier = PREFIX_QUALIFIERS.get(m["qual"] or "")
-    if m["plus"]:
-        qualifier = "ug:LowerBound"
-    currency = currency_code(m["currency"]) if m["currency"] else None
-    return Number(value, qualifier, currency, bool(m["percent"]))
 
 
 def figure_ref(doc: Document, segment_id: str) -> Ref:
@@ -146,6 +66,10 @@ def dataset_entity(doc: Document, name: str, en: str, zh: str) -> Entity:
     """The data set as an entity of the graph's own making (no span of the report states it)."""
     return Entity(dataset_ref(doc, name), ("qb:DataSet",),
                   (("rdfs:label", Literal(f"{en} of {doc.symbol}", "en")), ("rdfs:label", Literal(f"{doc.symbol} {zh}", "zh"))))
+
+
+def _structure(doc: Document, dataset: Ref) -> Statement:
+    return Statement(dataset, "qb:structure", Ref("structure", f"{doc.key}-figures"))
 
 
 def _in_resources(seg: Segment, by_id: dict[str, Segment]) -> bool:
@@ -169,14 +93,16 @@ def _label(seg: Segment) -> str:
     return re.sub(r"\s+", " ", _BOLD.sub("", seg.attr("label") or "")).strip()
 
 
-def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Record]:
+def _figure_records(doc: Document, seg: Segment, dataset: Ref,
+                    period: tuple[Literal, tuple[int, int], str] | None = None, gazetteer: Any = None) -> Iterator[Record]:
     value, label = seg.attr("value") or "", _label(seg)
     number = parse_number(value) if value else None
     at = _value_span(seg, value) if number else None
     if number is None or at is None or not label:
         return
     ref = figure_ref(doc, seg.id)
-    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(label, "zh")),),
+    printed = re.sub(r"\s+", " ", _BOLD.sub("", doc.text[at.start:at.end])).strip()
+    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(f"{printed} {label}", "zh")),),
                  Provenance(seg.start, seg.end, seg.id))
     yield Statement(ref, "qb:dataSet", dataset)
     yield Statement(ref, "sdmx-measure:obsValue", Literal(decimal_text(number.value), datatype="xsd:decimal"), at)
@@ -193,18 +119,40 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref) -> Iterator[Recor
         where = Provenance(seg.start + pos, seg.start + pos + len(unit[0]), seg.id) if pos >= 0 else at
     if currency:
         yield Statement(ref, "schema:currency", Literal(currency), where)
+    unit_word = next((w for w in UNIT_WORDS if label.startswith(w)), None) if not number.percent else None
+    unit = unit_of(unit_word) if unit_word else None
+    if unit is not None and not currency:
+        yield Statement(ref, "sdmx-attribute:unitMeasure", unit.concept, at)
+    measure = measure_of(label, unit_word, currency)
+    if measure:
+        yield Statement(ref, "ug:measure", Literal(measure, "zh"), Provenance(seg.start, seg.end, seg.id))
+    place = place_in(gazetteer, label) if gazetteer is not None else None
+    if place is not None:  # "名文职人员在非洲工作"
+        from ungraph.extract.photos import locate
+
+        yield Statement(ref, "sdmx-dimension:refArea", place[0], locate(seg, place[1]) or Provenance(seg.start, seg.end, seg.id))
+    if period is not None:  # the year of the panel's title heading ("2022年成果")
+        yield Statement(ref, "sdmx-dimension:refPeriod", period[0], Provenance(*period[1], period[2]))
 
 
 def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
-    """Every labelled infographic figure outside the indicative-resources sections."""
+    """Every labelled infographic figure outside the indicative-resources sections, and every chart cell."""
     by_id = {s.id: s for s in segments}
     dataset = dataset_ref(doc, "figures")
+    charts, _skipped = find_charts([s for s in segments if not s.repeat_of])
+    in_chart = {b.id for c in charts for b in c.blocks}
+    periods = heading_periods(segments)
     found = False
     for seg in segments:
-        if seg.kind != "figure" or seg.repeat_of or _in_resources(seg, by_id):
+        if seg.kind != "figure" or seg.repeat_of or seg.id in in_chart or _in_resources(seg, by_id):
             continue
-        for rec in _figure_records(doc, seg, dataset):
+        for rec in _figure_records(doc, seg, dataset, periods.get(seg.id), gazetteer):
             found = True
             yield rec
+    for chart in charts:
+        chart_set = dataset_ref(doc, chart.blocks[0].id.replace("/", "-"))
+        yield from chart_records(doc, chart, figure_ref(doc, chart.blocks[0].id), chart_set)
+        yield _structure(doc, chart_set)
     if found:
         yield dataset_entity(doc, "figures", "Infographic figures", "图示数字")
+        yield _structure(doc, dataset)
