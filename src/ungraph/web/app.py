@@ -35,7 +35,7 @@ def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, fl
 def create_app(settings: Settings | None = None, store: ox.Store | None = None) -> Flask:
     """Build the web app; raises :class:`ungraph.errors.StoreError` when the store cannot be opened."""
     from ungraph import store as stores
-    from ungraph.web import errors, pages, reconcile, sparql
+    from ungraph.web import errors, pages, reconcile, sparql, views
 
     settings = settings or Settings.from_env()
     if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reconcile.blueprint)
+    app.register_blueprint(views.blueprint)  # /timeline, /map, /charts and their /api/ twins
     return app
 
 
