@@ -41,7 +41,6 @@ def _lang() -> str | Response:
 def _json(data: dict[str, Any]) -> Response:
     resp = jsonify(data)
     resp.headers["Access-Control-Allow-Origin"] = "*"
-    resp.headers["ETag"] = f'"{services.build_id}-{request.full_path}"'
     return resp
 
 

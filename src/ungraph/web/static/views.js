@@ -48,7 +48,7 @@
       var from = Date.parse(e.from), to = Date.parse(e.to) + 86400000;
       var lane = lanes.findIndex(function (end) { return end < from; });
       if (lane < 0) { lane = lanes.length; lanes.push(0); }
-      lanes[lane] = to + 20 * 86400000;
+      lanes[lane] = to + 2 * 86400000;
       var key = e.kinds.length ? e.kinds[0].key : "none";
       rows.push({ value: [from, to, lane], url: e.url, event: e, itemStyle: { color: PALETTE[Math.max(0, kinds.indexOf(key)) % PALETTE.length] } });
     });
@@ -65,7 +65,7 @@
             (e.places.length ? "<br>" + esc(e.places.map(function (x) { return x.label; }).join(", ")) : "");
         }
       },
-      xAxis: { type: "time", splitLine: { show: true } },
+      xAxis: { type: "time", splitLine: { show: true }, axisLine: { onZero: false } },
       yAxis: { type: "value", min: -0.5, max: lanes.length - 0.5, inverse: true, show: false },
       dataZoom: [{ type: "inside", xAxisIndex: 0 }],
       series: [{
@@ -98,12 +98,25 @@
     if (!any) html += "<p>" + esc(s(cfg, "views_nothing_linked", "")) + "</p>";
     box.innerHTML = html;
   }
+  /* Rings that cross the antimeridian (Russia, Fiji) are drawn east of it instead of across the map. */
+  function unwrap(geometry) {
+    if (!geometry) return;
+    var polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polys.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        var lons = ring.map(function (pt) { return pt[0]; });
+        if (Math.max.apply(null, lons) - Math.min.apply(null, lons) > 180) {
+          ring.forEach(function (pt) { if (pt[0] < 0) pt[0] += 360; });
+        }
+      });
+    });
+  }
   function drawMap(el, cfg, data) {
     if (typeof topojson === "undefined") return;
     getJSON(data.geometry).then(function (topo) {
       var geo = topojson.feature(topo, topo.objects.countries);
       geo.features = geo.features.filter(function (f) { return f.id !== "010"; });  // Antarctica
-      geo.features.forEach(function (f) { f.properties = { name: f.id || ("x-" + f.properties.name) }; });
+      geo.features.forEach(function (f) { f.properties = { name: f.id || ("x-" + f.properties.name) }; unwrap(f.geometry); });
       echarts.registerMap("ug-world", geo);
       var byCode = {};
       data.countries.forEach(function (c) { byCode[c.m49] = c; });
@@ -118,7 +131,7 @@
           }
         },
         visualMap: { min: 0, max: Math.max(1, data.max), left: 10, bottom: 10, calculable: true, seriesIndex: 0,
-                     text: [String(data.max), "0"], inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } },
+                     inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } },
         geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 },
                emphasis: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, select: { itemStyle: { areaColor: "#f5a623" } },
                selectedMode: "single" },
@@ -141,6 +154,7 @@
       if (chosen) {
         var d = data.countries.find(function (x) { return x.iso3 === chosen.toUpperCase() || x.m49 === chosen; });
         if (d) c.dispatchAction({ type: "geoSelect", geoIndex: 0, name: d.m49 });
+        if (d) panel(cfg, d);
       }
       el.dataset.drawn = String(geo.features.length);
     });
