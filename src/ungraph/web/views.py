@@ -49,10 +49,15 @@ _JS_STRINGS = ("count", "views_mentions", "views_missions", "views_activities", 
                "views_open_page", "views_nothing_linked", "views_not_broken_down", "views_total")
 
 
-def _page(template: str, api: str, data: dict[str, Any], **context: Any) -> Response:
+def _config(api: str) -> str:
+    """The page's settings for ``views.js`` (JSON, safe inside a ``<script>`` element)."""
     lang = current_lang()
-    config = json.dumps({"api": api, "lang": lang, "strings": {k: text(k, lang) for k in _JS_STRINGS}},
-                        ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps({"api": api, "lang": lang, "strings": {k: text(k, lang) for k in _JS_STRINGS}},
+                      ensure_ascii=False).replace("</", "<\\/")
+
+
+def _page(template: str, api: str, data: dict[str, Any], **context: Any) -> Response:
+    config = _config(api)
     html = render_template(template, data=data, config=config, api=api, **context)
     return Response(html, mimetype="text/html")
 
@@ -141,4 +146,6 @@ def _chapter_resources() -> dict[str, Any]:
             if ch.get("iri") and ch["url"] == _urls().page(iri):
                 return ch
         return None
-    return {"chapter_resources": chapter_resources}
+    def views_config() -> str:
+        return _config("")
+    return {"chapter_resources": chapter_resources, "views_config": views_config}
