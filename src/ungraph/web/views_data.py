@@ -25,7 +25,7 @@ from ungraph import queries
 from ungraph.namespaces import PREFIXES
 from ungraph.web.catalog import Catalog, get_catalog
 from ungraph.web.context import services
-from ungraph.web.i18n import text
+from ungraph.web.i18n import STRINGS, text
 from ungraph.web.urls import Urls
 from ungraph.web.view import STRUCTURE, kind_rows, name
 
@@ -75,12 +75,19 @@ def chapter_key(top: str) -> str:
 
 
 def chapter_label(key: str, lang: str) -> str:
+    """The name of a top-level part: 第3章 / Chapter 3, 导言 / Introduction, 前言 / Front matter.
+
+    >>> chapter_label("3", "en"), chapter_label("front", "zh"), chapter_label("introduction", "en")
+    ('Chapter 3', '前言', 'Introduction')
+    """
     if key.isdigit():
         return text("chapter_n", lang, n=key)
-    return text(f"part_{key}", lang) if f"part_{key}" in _PART_KEYS else key
+    key = _PART_ALIASES.get(key, key)
+    return text(f"part_{key}", lang) if f"part_{key}" in STRINGS else key
 
 
-_PART_KEYS = ("part_introduction", "part_front-matter")
+#: Top-level parts whose IRI key differs from their interface string's name.
+_PART_ALIASES = {"front": "front-matter"}
 
 
 def _ref(iri: str, lang: str, urls: Urls, cat: Catalog) -> dict[str, str]:

@@ -5,7 +5,8 @@
   "use strict";
   if (typeof echarts === "undefined") return;
   var fetched = {};
-  var PALETTE = ["#1f5f9e", "#d9822b", "#3a9a5b", "#b8413b", "#7a5ba6", "#8c6d3f", "#c45c9a", "#6b7b8c", "#2aa0a8", "#a8a232"];
+  var PALETTE = ["#1f5f9e", "#d9822b", "#3a9a5b", "#b8413b", "#7a5ba6", "#8c6d3f", "#c45c9a", "#6b7b8c", "#2aa0a8", "#a8a232",
+                 "#0b3d6b", "#e6a96b", "#7fc08f", "#e08a84", "#b7a3d4"];
 
   function getJSON(url) {
     if (!fetched[url]) {
@@ -144,7 +145,7 @@
           }
         },
         visualMap: { min: 0, max: Math.max(1, data.max), left: 10, bottom: 10, calculable: true, seriesIndex: 0,
-                     inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } },
+                     text: [s(cfg, "views_mentions", ""), ""], textGap: 18, inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } },
         geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 },
                emphasis: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, select: { itemStyle: { areaColor: "#f5a623" } },
                selectedMode: "single" },
