@@ -221,6 +221,14 @@ def test_the_query_page_chooses_the_result_view_by_default_view(visit: Visit, vi
                      "en": {"map": "Map", "timeline": "Timeline", "barchart": "Bar chart"}}[visit.lang][plugin]
     page.locator(".ug-yasr-view").scroll_into_view_if_needed()
     _shot(visit, f"sparql-{plugin}")
+    if plugin == "barchart":  # a bar opens the page of its IRI on this server (not at the build's base)
+        xy = page.evaluate("""() => { const el = document.querySelector('.ug-yasr-view');
+            const c = echarts.getInstanceByDom(el); const d = c.getOption().series[0].data[0];
+            const p = c.convertToPixel({seriesIndex: 0}, [d.value / 2, 0]);
+            return [p[0], p[1]]; }""")
+        with page.expect_navigation():
+            page.locator(".ug-yasr-view canvas").first.click(position={"x": xy[0], "y": xy[1]})
+        assert page.url.startswith(visit.server + "/ontology"), page.url
 
 
 def test_the_gallery_offers_one_example_per_view(visit: Visit) -> None:

@@ -69,7 +69,16 @@
   function link(p) { if (p.data && p.data.url) window.open(p.data.url, "_self"); }
   function esc(text) { var d = document.createElement("div"); d.textContent = text == null ? "" : String(text); return d.innerHTML; }
   function init(el) { return echarts.init(el, null, { renderer: "canvas", locale: zh ? "ZH" : "EN" }); }
-  function pageOf(b) { return b && b.type === "uri" && b.value.indexOf(location.origin) === 0 ? b.value : (b && b.type === "uri" ? b.value : null); }
+  /* An IRI under the configured base opens its page on this server (the base may name another host or port). */
+  var base = (function () {
+    var node = document.getElementById("ug-sparql-config");
+    var ug = node ? (JSON.parse(node.textContent).prefixes || {}).ug : null;
+    return ug ? ug.replace(/ontology#$/, "") : null;
+  })();
+  function pageOf(b) {
+    if (!b || b.type !== "uri") return null;
+    return base && b.value.indexOf(base) === 0 ? root + "/" + b.value.slice(base.length) : b.value;
+  }
 
   /* --- bar chart --- */
   function BarChart(yasr) { this.yasr = yasr; this.priority = 4; this.label = L.bar; }
@@ -193,7 +202,7 @@
         tooltip: { formatter: function (p) { return p.data ? "<strong>" + esc(p.data.label || p.data.name) + "</strong><br>" + esc(num || L.rows) + ": " + (p.data.value && p.data.value.length ? p.data.value[2] : p.data.value) : ""; } },
         visualMap: list.length ? { min: 0, max: max, left: 10, bottom: 10, calculable: true, seriesIndex: 0, inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } } : undefined,
         geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 }, emphasis: { label: { show: false } } },
-        series: [{ type: "map", geoIndex: 0, data: list },
+        series: [{ type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: list },
                  { type: "scatter", coordinateSystem: "geo", symbolSize: 7, itemStyle: { color: "#b8413b" }, data: points }]
       });
       c.on("click", link);

@@ -150,7 +150,7 @@
                emphasis: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, select: { itemStyle: { areaColor: "#f5a623" } },
                selectedMode: "single" },
         series: [
-          { type: "map", geoIndex: 0, data: data.countries.map(function (d) { return { name: d.m49, value: d.mentions }; }) },
+          { type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: data.countries.map(function (d) { return { name: d.m49, value: d.mentions }; }) },
           { type: "scatter", coordinateSystem: "geo", symbolSize: 7, itemStyle: { color: "#b8413b" }, zlevel: 2,
             data: data.cities.map(function (d) { return { name: d.label, value: [d.long, d.lat, d.mentions], url: d.url }; }) }
         ]
