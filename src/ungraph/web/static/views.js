@@ -39,25 +39,45 @@
   }
   function number(v) { return Number(v).toLocaleString(document.documentElement.lang || "zh"); }
 
-  /* --- timeline: one bar per event from the first to the last day of its date, packed in lanes --- */
+  /* --- timeline: one bar per event from the first to the last day of its date, packed in lanes;
+     with its name above the bar when the lanes leave room for names (then a bar's lane is kept free
+     for the width of its name) --- */
+  function pack(events, msPerPx, withNames) {
+    var lanes = [], out = [];
+    events.forEach(function (e) {
+      var from = Date.parse(e.from), to = Date.parse(e.to) + 86400000;
+      var name = e.label.length > 18 ? e.label.slice(0, 17) + "…" : e.label;
+      var end = withNames ? Math.max(to, from + (name.length * 12 + 10) * msPerPx) : to;
+      var lane = lanes.findIndex(function (x) { return x < from; });
+      if (lane < 0) { lane = lanes.length; lanes.push(0); }
+      lanes[lane] = end + 2 * 86400000;
+      out.push({ from: from, to: to, lane: lane, name: name, event: e });
+    });
+    return { lanes: lanes.length, items: out };
+  }
   function drawTimeline(el, cfg, data) {
     var events = data.events.filter(function (e) { return e.from; });
     if (!events.length) { el.hidden = true; return; }
     var kinds = data.kinds.map(function (k) { return k.key; });
-    var lanes = [], rows = [];
-    events.forEach(function (e) {
-      var from = Date.parse(e.from), to = Date.parse(e.to) + 86400000;
-      var lane = lanes.findIndex(function (end) { return end < from; });
-      if (lane < 0) { lane = lanes.length; lanes.push(0); }
-      lanes[lane] = to + 2 * 86400000;
-      var key = e.kinds.length ? e.kinds[0].key : "none";
-      rows.push({ value: [from, to, lane], url: e.url, event: e, itemStyle: { color: PALETTE[Math.max(0, kinds.indexOf(key)) % PALETTE.length] } });
+    var t0 = Math.min.apply(null, events.map(function (e) { return Date.parse(e.from); }));
+    var t1 = Math.max.apply(null, events.map(function (e) { return Date.parse(e.to) + 86400000; }));
+    // the first view leaves out the latest 5% of the ends (a "2030" agenda would squeeze the rest); the slider shows all
+    var ends = events.map(function (e) { return Date.parse(e.to) + 86400000; }).sort(function (a, b) { return a - b; });
+    var shown = events.length >= 20 ? ends[Math.floor(0.95 * (ends.length - 1))] : t1;
+    var msPerPx = (shown - t0) / Math.max(200, el.clientWidth - 40);
+    var packed = pack(events, msPerPx, true), named = packed.lanes <= 30;
+    if (!named) packed = pack(events, msPerPx, false);
+    var laneH = named ? 30 : 18;
+    var rows = packed.items.map(function (it) {
+      var key = it.event.kinds.length ? it.event.kinds[0].key : "none";
+      return { value: [it.from, it.to, it.lane], url: it.event.url, event: it.event, name: it.name,
+               itemStyle: { color: PALETTE[Math.max(0, kinds.indexOf(key)) % PALETTE.length] } };
     });
-    el.style.height = Math.max(220, lanes.length * 18 + 90) + "px";
+    el.style.height = Math.max(180, packed.lanes * laneH + 110) + "px";
     var c = chart(el, cfg);
     c.setOption({
       animation: false,
-      grid: { left: 20, right: 20, top: 20, bottom: 40 },
+      grid: { left: 20, right: 20, top: named ? 24 : 16, bottom: 70 },
       tooltip: {
         formatter: function (p) {
           var e = p.data.event;
@@ -66,16 +86,19 @@
             (e.places.length ? "<br>" + esc(e.places.map(function (x) { return x.label; }).join(", ")) : "");
         }
       },
-      xAxis: { type: "time", splitLine: { show: true }, axisLine: { onZero: false } },
-      yAxis: { type: "value", min: -0.5, max: lanes.length - 0.5, inverse: true, show: false },
-      dataZoom: [{ type: "inside", xAxisIndex: 0 }],
+      xAxis: { type: "time", min: t0, max: t1, splitLine: { show: true }, axisLine: { onZero: false } },
+      yAxis: { type: "value", min: -0.5, max: packed.lanes - 0.5, inverse: true, show: false },
+      dataZoom: [{ type: "inside", xAxisIndex: 0, startValue: t0, endValue: shown, filterMode: "none" },
+                 { type: "slider", xAxisIndex: 0, startValue: t0, endValue: shown, filterMode: "none", height: 18, bottom: 12 }],
       series: [{
-        type: "custom", encode: { x: [0, 1], y: 2 }, data: rows,
+        type: "custom", encode: { x: [0, 1], y: 2 }, data: rows, clip: true,
         renderItem: function (params, api) {
           var a = api.coord([api.value(0), api.value(2)]), b = api.coord([api.value(1), api.value(2)]);
-          var h = 12;
-          return { type: "rect", shape: { x: a[0], y: a[1] - h / 2, width: Math.max(b[0] - a[0], 5), height: h, r: 2 },
-                   style: api.style() };
+          var bar = { type: "rect", shape: { x: a[0], y: a[1] - (named ? 0 : 6), width: Math.max(b[0] - a[0], 5), height: named ? 9 : 12, r: 2 },
+                      style: api.style() };
+          if (!named) return bar;
+          return { type: "group", children: [bar, { type: "text", silent: true,
+            style: { text: rows[params.dataIndex].name, x: a[0], y: a[1] - 3, fill: "#1b1f24", font: "12px sans-serif", textVerticalAlign: "bottom" } }] };
         }
       }]
     });
