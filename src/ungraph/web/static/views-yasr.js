@@ -1,8 +1,9 @@
 /* Result views for the query page beyond the table, chosen as the Wikidata query service does, by a
    comment in the query: #defaultView:Map, #defaultView:Timeline, #defaultView:BarChart (or Table).
    - Map: a column of countries (their IRIs, or literals typed ug:M49Code or ug:ISO3166Alpha3) shades
-     the countries, by the first numeric column or by the number of rows; a column of
-     "Point(long lat)" literals (geo:wktLiteral, as in Wikidata) or ?lat/?long columns draw points.
+     the countries, by the first numeric column or by the number of rows; a column of cities (their
+     IRIs, placed as /api/map places them), of "Point(long lat)" literals (geo:wktLiteral, as in
+     Wikidata) or ?lat/?long columns draw points.
    - Timeline: the first column of dates (xsd:date, dateTime, gYearMonth, gYear) starts each bar, a
      second one ends it.
    - BarChart: the first numeric column against the first other column.
@@ -17,12 +18,13 @@
   var L = zh ? { map: "地图", timeline: "时间线", bar: "条形图", rows: "行数" }
              : { map: "Map", timeline: "Timeline", bar: "Bar chart", rows: "rows" };
   var root = (document.querySelector("a.brand") || { getAttribute: function () { return "/"; } }).getAttribute("href").replace(/\/$/, "");
-  var world = null, countries = {};
+  var world = null, countries = {}, cities = {};
   function loadWorld() {
     if (!world) {
       world = fetch(root + "/api/map", { headers: { Accept: "application/json" } }).then(function (r) { return r.json(); })
         .then(function (data) {
           data.countries.forEach(function (c) { countries[c.iri] = c; countries["m49:" + c.m49] = c; if (c.iso3) countries["iso3:" + c.iso3] = c; });
+          data.cities.forEach(function (c) { cities[c.iri] = c; });
           return data;
         });
     }
@@ -54,6 +56,7 @@
     return null;
   }
   function point(b, row) {
+    if (b && b.type === "uri" && cities[b.value]) return [cities[b.value].long, cities[b.value].lat];
     var m = b && /Point\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)/i.exec(b.value);
     if (m) return [Number(m[1]), Number(m[2])];
     if (row.lat && row.long && !isNaN(Number(row.lat.value))) return [Number(row.long.value), Number(row.lat.value)];
@@ -191,7 +194,8 @@
         var pt = point(cols.point && b[cols.point], cols.latlong ? b : {});
         if (pt) {
           var lv = t.vars.find(function (v) { return v !== cols.point && v !== "lat" && v !== "long" && v !== num; });
-          points.push({ name: lv ? label(t, b, lv) : "", value: pt.concat([num && b[num] ? Number(b[num].value) : 1]), url: lv ? pageOf(b[lv]) : null });
+          var city = b[cols.point] && cities[b[cols.point].value];
+          points.push({ name: city ? city.label : lv ? label(t, b, lv) : "", value: pt.concat([num && b[num] ? Number(b[num].value) : 1]), url: city ? city.url : lv ? pageOf(b[lv]) : null });
         }
       });
       var list = Object.keys(values).map(function (k) { return values[k]; });
@@ -203,7 +207,7 @@
         visualMap: list.length ? { min: 0, max: max, left: 10, bottom: 10, calculable: true, seriesIndex: 0, inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } } : undefined,
         geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 }, emphasis: { label: { show: false } } },
         series: [{ type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: list },
-                 { type: "scatter", coordinateSystem: "geo", symbolSize: 7, itemStyle: { color: "#b8413b" }, data: points }]
+                 { type: "scatter", coordinateSystem: "geo", symbolSize: function (v) { return 5 + Math.min(12, 2.5 * Math.sqrt(v[2] || 0)); }, itemStyle: { color: "#b8413b" }, data: points }]
       });
       c.on("click", link);
       el.dataset.ready = "1";

@@ -174,7 +174,7 @@
                selectedMode: "single" },
         series: [
           { type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: data.countries.map(function (d) { return { name: d.m49, value: d.mentions }; }) },
-          { type: "scatter", coordinateSystem: "geo", symbolSize: 7, itemStyle: { color: "#b8413b" }, zlevel: 2,
+          { type: "scatter", coordinateSystem: "geo", symbolSize: function (v) { return 5 + Math.min(12, 2.5 * Math.sqrt(v[2] || 0)); }, itemStyle: { color: "#b8413b" }, zlevel: 2,
             data: data.cities.map(function (d) { return { name: d.label, value: [d.long, d.lat, d.mentions], url: d.url }; }) }
         ]
       });
