@@ -159,8 +159,13 @@ def test_the_map_shades_countries_and_a_click_opens_the_side_panel(visit: Visit)
     page.wait_for_selector("#ug-map[data-drawn] canvas")
     assert int(page.locator("#ug-map").get_attribute("data-drawn")) > 200  # Natural Earth countries drawn
     _other_language_absent(visit)
-    # a real click on the Democratic Republic of the Congo (inside its territory: Kisangani, about 25.2 E 0.5 N)
-    xy = page.evaluate("document.getElementById('ug-map').ugChart.convertToPixel({geoIndex: 0}, [25.2, 0.5])")
+    # a real click on the Democratic Republic of the Congo (M49 180), at the centre of its shape's bounding box
+    xy = page.evaluate("""() => {
+        const f = echarts.getMap('ug-world').geoJSON.features.find(f => f.id === '180');
+        const pts = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2);
+        const xs = pts.map(p => p[0]), ys = pts.map(p => p[1]);
+        const centre = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+        return document.getElementById('ug-map').ugChart.convertToPixel({geoIndex: 0}, centre); }""")
     page.locator("#ug-map canvas").first.click(position={"x": xy[0], "y": xy[1]})
     panel = page.locator("#map-panel")
     page.wait_for_function("document.querySelector('#map-panel h2 a') !== null")
