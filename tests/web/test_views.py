@@ -136,6 +136,7 @@ def test_map_joins_countries_on_m49_and_lists_what_is_there(small) -> None:  # t
     cod, prt = data["countries"]
     assert [m["label"] for m in cod["missions"]] == ["联刚稳定团"]
     assert [e["url"] for e in prt["events"]] == ["/id/event/ocean"]
+    assert [c["label"] for c in prt["cities"]] == ["里斯本"] and cod["cities"] == []
     assert data["max"] == 2 and data["join"] == "m49" and data["geometry"].endswith("/world-atlas/countries-50m.json")
     assert [(c["label"], c["lat"], c["long"], c["source"]) for c in data["cities"]] == [("里斯本", 38.72, -9.14, "graph")]
 

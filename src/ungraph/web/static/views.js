@@ -125,7 +125,7 @@
     var html = "<h2 id=\"map-panel-h\"><a href=\"" + esc(country.url) + "\">" + esc(country.label) + "</a> <span class=\"count\">" +
       esc(country.mentions) + "</span></h2><p><a href=\"" + esc(country.url) + "\">" + esc(s(cfg, "views_open_page", "Open")) + "</a></p>";
     var any = false;
-    ["missions", "activities", "events", "figures"].forEach(function (rel) {
+    ["missions", "activities", "events", "figures", "cities"].forEach(function (rel) {
       var items = country[rel] || [];
       if (!items.length) return;
       any = true;
