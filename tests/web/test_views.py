@@ -225,6 +225,15 @@ def test_every_event_of_the_build_is_on_the_timeline_and_links_to_its_page(clien
         assert client.get(e["url"], headers={"Accept": "text/html"}).status_code == 200
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_view_pages_say_nothing_in_the_other_language(client, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.regressions.test_interface_in_one_language import _foreign, _interface_strings
+
+    for path in ("/timeline", "/map", "/map?country=COD", "/charts", "/id/report/A-78-1/chapter/2"):
+        found = [t for t in _interface_strings(_html(client, path, lang)) if _foreign(t, lang)]
+        assert not found, (path, found[:5])
+
+
 def test_view_pages_load_only_local_scripts(client) -> None:  # type: ignore[no-untyped-def]
     for path in ("/timeline", "/map", "/charts", "/sparql"):
         soup = _html(client, path)

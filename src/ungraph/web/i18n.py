@@ -276,6 +276,7 @@ def mark_chinese(value: str, lang: str) -> Markup:
     out.append(str(Markup.escape(value[pos:])))
     return Markup("".join(out))
 
+
 # --- views: timeline, map, charts (ungraph.web.views) ----------------------------------------------
 STRINGS.update({
     "views_timeline": ("时间线", "Timeline"),
@@ -324,7 +325,8 @@ STRINGS.update({
     "views_chart_of": ("图表：{what}", "Chart: {what}"),
     "views_table_of": ("表格：{what}", "Table: {what}"),
     "views_usd": ("美元", "US dollars"),
-    "views_geometry_note": ("国界：Natural Earth（world-atlas 软件包），按 M49 代码连接。地图上的名称和边界不代表联合国的任何立场。",
-                            "Boundaries: Natural Earth (world-atlas package), joined on M49 codes. The names and boundaries shown do not imply any position of the United Nations."),
+    "views_geometry_source": ("国界数据：", "Boundaries: "),
+    "views_geometry_join": ("，按 M49 代码连接。地图上的名称和边界不代表联合国的任何立场。",
+                            ", joined on M49 codes. The names and boundaries shown do not imply any position of the United Nations."),
     "views_not_on_map": ("没有几何图形的地方（不在地图上）：", "Places without a shape (not on the map):"),
 })

@@ -122,7 +122,7 @@
   function panel(cfg, country) {
     var box = document.getElementById("map-panel");
     if (!box) return;
-    var html = "<h2 id=\"map-panel-h\"><a href=\"" + esc(country.url) + "\">" + esc(country.label) + "</a> <span class=\"count\">" +
+    var html = "<h2 id=\"map-panel-h\"><a translate=\"no\" href=\"" + esc(country.url) + "\">" + esc(country.label) + "</a> <span class=\"count\">" +
       esc(country.mentions) + "</span></h2><p><a href=\"" + esc(country.url) + "\">" + esc(s(cfg, "views_open_page", "Open")) + "</a></p>";
     var any = false;
     ["missions", "activities", "events", "figures", "cities"].forEach(function (rel) {
@@ -130,7 +130,7 @@
       if (!items.length) return;
       any = true;
       html += "<h3>" + esc(s(cfg, "views_" + rel, rel)) + " <span class=\"count\">" + items.length + "</span></h3><ul>" +
-        items.map(function (x) { return "<li><a href=\"" + esc(x.url) + "\">" + esc(x.label) + "</a></li>"; }).join("") + "</ul>";
+        items.map(function (x) { return "<li><a translate=\"no\" href=\"" + esc(x.url) + "\">" + esc(x.label) + "</a></li>"; }).join("") + "</ul>";
     });
     if (!any) html += "<p>" + esc(s(cfg, "views_nothing_linked", "")) + "</p>";
     box.innerHTML = html;
