@@ -168,7 +168,7 @@ def test_the_map_shades_countries_and_a_click_opens_the_side_panel(visit: Visit)
         return document.getElementById('ug-map').ugChart.convertToPixel({geoIndex: 0}, centre); }""")
     page.locator("#ug-map canvas").first.click(position={"x": xy[0], "y": xy[1]})
     panel = page.locator("#map-panel")
-    page.wait_for_function("document.querySelector('#map-panel h2 a') !== null")
+    page.wait_for_function("() => document.querySelector('#map-panel h2 a') !== null")
     assert ("刚果民主共和国" if visit.lang == "zh" else "Congo") in panel.locator("h2").inner_text()
     assert "country=COD" in page.url  # the state has a URL to share
     assert panel.locator("a[href*='/id/organization/']").count() >= 1  # MONUSCO serves it
@@ -215,7 +215,7 @@ QUERIES = {
 def test_the_query_page_chooses_the_result_view_by_default_view(visit: Visit, view: str) -> None:
     visit.goto("/sparql")
     page = visit.page
-    page.wait_for_function("window.ungraphYasgui && window.ungraphYasgui.getTab()")
+    page.wait_for_function("() => window.ungraphYasgui && window.ungraphYasgui.getTab()")
     ug = "http://127.0.0.1:8080/ontology#"  # the test build's base
     query, plugin = QUERIES[view]
     page.evaluate("q => { const tab = window.ungraphYasgui.getTab(); tab.setQuery(q); tab.query(); }", query.format(ug=ug))
@@ -241,3 +241,18 @@ def test_the_gallery_offers_one_example_per_view(visit: Visit) -> None:
     titles = visit.page.locator("[data-example]").all_inner_texts()
     for words in (("shown on a map", "地图显示"), ("shown on a timeline", "时间线显示"), ("shown as a bar chart", "条形图显示")):
         assert any(w in t for t in titles for w in words), titles
+
+
+def test_a_gallery_example_opens_in_its_default_view(visit: Visit) -> None:
+    visit.goto("/sparql")
+    page = visit.page
+    page.wait_for_function("() => window.ungraphYasgui && window.ungraphYasgui.getTab()")
+    link = page.locator("[data-example]").filter(has_text="bar chart")
+    if not link.count():
+        link = page.locator("[data-example]").filter(has_text="条形图")
+    link.first.click()
+    page.wait_for_function("() => window.ungraphYasgui.getTab().getYasr().results !== undefined", timeout=15000)
+    yasr = "window.ungraphYasgui.getTab().getYasr()"
+    assert page.evaluate(f"{yasr}.getSelectedPluginName()") == "barchart"
+    if page.evaluate(f"({yasr}.results.getBindings() || []).length"):  # the example answers on this server's port
+        page.wait_for_selector(".ug-yasr-view[data-ready] canvas", timeout=15000)
