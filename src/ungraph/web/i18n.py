@@ -328,5 +328,5 @@ STRINGS.update({
     "views_geometry_source": ("国界数据：", "Boundaries: "),
     "views_geometry_join": ("，按 M49 代码连接。地图上的名称和边界不代表联合国的任何立场。",
                             ", joined on M49 codes. The names and boundaries shown do not imply any position of the United Nations."),
-    "views_not_on_map": ("没有几何图形的地方（不在地图上）：", "Places without a shape (not on the map):"),
+    "views_not_on_map": ("地图上没有形状的地区和领土", "Regions and territories without a shape on the map"),
 })

