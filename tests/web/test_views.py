@@ -49,6 +49,8 @@ ug:Summit a skos:Concept ; skos:prefLabel "峰会"@zh , "summit"@en .
     skos:notation "COD"^^ug:ISO3166Alpha3 , "180"^^ug:M49Code ;
     ug:mentionedIn <id/report/R/chapter/2/paragraph/1> , <id/report/R/introduction/paragraph/1> .
 <id/region/africa> a ug:Region ; skos:prefLabel "非洲"@zh ; skos:notation "002"^^ug:M49Code .
+<id/country/SUN> a schema:Country , ug:FormerState ; skos:prefLabel "苏联"@zh ; skos:notation "810"^^ug:M49Code ;
+    ug:mentionedIn <id/report/R/chapter/2/paragraph/1> .
 <id/region/sahel> a ug:Region ; skos:prefLabel "萨赫勒"@zh , "Sahel"@en ; ug:mentionedIn <id/report/R/chapter/2/paragraph/1> .
 <id/organization/UNOWAS> a ug:PeaceOperation ; skos:prefLabel "西非办"@zh ; ug:servesArea <id/region/sahel> .
 <id/organization/MONUSCO> a ug:PeaceOperation ; skos:prefLabel "联刚稳定团"@zh ; ug:servesArea <id/country/COD> .
@@ -139,8 +141,10 @@ def test_map_joins_countries_on_m49_and_lists_what_is_there(small) -> None:  # t
     assert [m["label"] for m in cod["missions"]] == ["联刚稳定团"]
     assert [e["url"] for e in prt["events"]] == ["/id/event/ocean"]
     assert [c["label"] for c in prt["cities"]] == ["里斯本"] and cod["cities"] == []
-    (sahel,) = data["others"]  # 非洲 is named nowhere in this graph, the Sahel is, and has no shape
-    assert (sahel["label"], sahel["mentions"], [m["label"] for m in sahel["missions"]]) == ("萨赫勒", 1, ["西非办"])
+    # 非洲 is named nowhere in this graph; the Sahel and the Soviet Union are, and have no shape on today's map
+    assert [o["label"] for o in data["others"]] == ["苏联", "萨赫勒"]
+    sahel = data["others"][1]
+    assert (sahel["mentions"], [m["label"] for m in sahel["missions"]]) == (1, ["西非办"])
     assert data["max"] == 2 and data["join"] == "m49" and data["geometry"].endswith("/world-atlas/countries-50m.json")
     assert [(c["label"], c["lat"], c["long"], c["source"]) for c in data["cities"]] == [("里斯本", 38.72, -9.14, "graph")]
 

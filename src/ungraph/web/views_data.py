@@ -197,7 +197,7 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
             links[c["country"]]["cities"].add(c["city"])
     places = [p for p, c in codes.items() if "m49" in c and
               (cat.is_a(p, _SCHEMA + "Country") or cat.is_a(p, ns.ontology + "Territory"))
-              and not cat.is_a(p, ns.ontology + "Region")]
+              and not cat.is_a(p, ns.ontology + "Region") and not cat.is_a(p, ns.ontology + "FormerState")]
     countries = []
     for p in places:
         row = {**_ref(p, lang, urls, cat), "m49": codes[p]["m49"], "iso3": codes[p].get("iso3"),
@@ -206,7 +206,7 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
             row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
         countries.append(row)
     countries.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
-    # regions, and territories without an M49 code (萨赫勒, Kosovo, 阿卜耶伊): no shape, but a row each
+    # regions, territories without an M49 code (萨赫勒, Kosovo, 阿卜耶伊), former States (苏联): no shape, a row each
     drawn = set(places) | {c["city"] for c in t["cities"]}
     others = []
     for p in sorted({p for p in cat.types if p.startswith(ns.base + "id/") and p not in drawn and
