@@ -157,9 +157,17 @@
   };
 
   /* --- map --- */
+  /* Whether a value can be placed, decided from the value itself (the country table may still be
+     loading when the results come in; draw() waits for it). */
+  function countryLike(b) {
+    return !!b && (country(b) || /(M49Code|ISO3166Alpha3)$/.test(b.datatype || "") || (b.type === "uri" && /\/id\/country\/[^\/]+$/.test(b.value)));
+  }
+  function pointLike(b) {
+    return !!b && (point(b, {}) || (b.type === "uri" && /\/id\/city\/[^\/]+$/.test(b.value)));
+  }
   function mapColumns(t) {
-    var cv = t.vars.find(function (v) { return t.rows.some(function (b) { return country(b[v]); }); });
-    var pv = t.vars.find(function (v) { return t.rows.some(function (b) { return point(b[v], {}); }); });
+    var cv = t.vars.find(function (v) { return t.rows.some(function (b) { return countryLike(b[v]); }); });
+    var pv = t.vars.find(function (v) { return t.rows.some(function (b) { return pointLike(b[v]); }); });
     var ll = t.vars.indexOf("lat") >= 0 && t.vars.indexOf("long") >= 0;
     return cv || pv || ll ? { country: cv, point: pv, latlong: ll } : null;
   }
@@ -205,7 +213,7 @@
         animation: false,
         tooltip: { formatter: function (p) { return p.data ? "<strong>" + esc(p.data.label || p.data.name) + "</strong><br>" + esc(num || L.rows) + ": " + (p.data.value && p.data.value.length ? p.data.value[2] : p.data.value) : ""; } },
         visualMap: list.length ? { min: 0, max: max, left: 10, bottom: 10, calculable: true, seriesIndex: 0, inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } } : undefined,
-        geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 }, emphasis: { label: { show: false } } },
+        geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 }, emphasis: { label: { show: false } }, select: { label: { show: false } }, label: { show: false } },
         series: [{ type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: list },
                  { type: "scatter", coordinateSystem: "geo", symbolSize: function (v) { return 5 + Math.min(12, 2.5 * Math.sqrt(v[2] || 0)); }, itemStyle: { color: "#b8413b" }, data: points }]
       });

@@ -170,7 +170,7 @@
         visualMap: { min: 0, max: Math.max(1, data.max), left: 10, bottom: 10, calculable: true, seriesIndex: 0,
                      text: [s(cfg, "views_mentions", ""), ""], textGap: 18, inRange: { color: ["#dbe8f5", "#6fa3d3", "#08306b"] } },
         geo: { map: "ug-world", roam: true, itemStyle: { areaColor: "#eeeeee", borderColor: "#ffffff", borderWidth: 0.5 },
-               emphasis: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, select: { itemStyle: { areaColor: "#f5a623" } },
+               emphasis: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, select: { itemStyle: { areaColor: "#f5a623" }, label: { show: false } }, label: { show: false },
                selectedMode: "single" },
         series: [
           { type: "map", geoIndex: 0, label: { show: false }, emphasis: { label: { show: false } }, select: { label: { show: false } }, data: data.countries.map(function (d) { return { name: d.m49, value: d.mentions }; }) },
