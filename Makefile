@@ -41,3 +41,8 @@ vendor:
 	mkdir -p $(VENDOR)/yasgui
 	cp node_modules/@triply/yasgui/build/yasgui.min.js node_modules/@triply/yasgui/build/yasgui.min.css \
 	   node_modules/@triply/yasgui/build/yasgui.min.js.LICENSE.txt node_modules/@triply/yasgui/LICENSE.txt $(VENDOR)/yasgui/
+	# views (timeline, map, charts): ECharts, TopoJSON client, Natural Earth countries (world-atlas)
+	mkdir -p $(VENDOR)/echarts $(VENDOR)/topojson-client $(VENDOR)/world-atlas
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE node_modules/echarts/NOTICE $(VENDOR)/echarts/
+	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/topojson-client/LICENSE $(VENDOR)/topojson-client/
+	cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/

@@ -320,3 +320,116 @@ def sparql_for_entity(iri: str) -> str:
         raise ValueError(f"not an IRI: {iri!r}")
     return (f'SELECT ?property ?value ?direction WHERE {{ {{ <{iri}> ?property ?value BIND("out" AS ?direction) }}\n'
             f'  UNION {{ ?value ?property <{iri}> BIND("in" AS ?direction) }} }} ORDER BY ?direction ?property ?value')
+
+
+# --- views: timeline, map, charts (ungraph.web.views) -----------------------------------------
+# Whole-graph tables, run once per served build; the views shape them for their pages.
+
+__all__ += ["event_rows", "part_tops", "place_links", "notation_rows", "city_rows", "resource_rows", "series_rows"]
+
+_VIEWS_PROLOGUE = _PROLOGUE + "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in (
+    "lode", "qb", "sdmx-measure", "sdmx-dimension", "sdmx-attribute", "org", "prov"))
+
+
+def _event_rows_query(ug: str) -> str:
+    return (_VIEWS_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT ?event ?start ?end ?kind ?place WHERE { ?event a ug:Event . "
+            "OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:endDate ?end } "
+            "OPTIONAL { ?event ug:eventKind ?kind } OPTIONAL { ?event lode:atPlace ?place } }")
+
+
+def event_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
+    """One dict per (event, start, end, kind, place) row: ``event``, ``start`` and ``end`` (the
+    literal's lexical form, an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``), ``kind`` and
+    ``place`` (IRIs); missing values are ``None``. Sorted."""
+    out = []
+    for r in _run(store, _event_rows_query(ug)):
+        out.append({k: (r[k].value if r[k] is not None else None) for k in ("event", "start", "end", "kind", "place")})  # type: ignore[index]
+    return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
+
+
+def _part_tops_query() -> str:
+    return (_PROLOGUE + "SELECT DISTINCT ?part ?top WHERE { ?part dcterms:isPartOf+ ?top . ?top dcterms:isPartOf ?report . "
+            "?report a schema:Report FILTER NOT EXISTS { ?report dcterms:isPartOf ?up } }")
+
+
+def part_tops(store: ox.Store) -> dict[str, str]:
+    """Document part IRI -> the top-level part (introduction, chapter) that holds it."""
+    return {r["part"].value: r["top"].value for r in _run(store, _part_tops_query())}  # type: ignore[index]
+
+
+def _place_links_query(ug: str) -> str:
+    return (_VIEWS_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT DISTINCT ?place ?rel ?thing WHERE { "
+            "{ ?thing ug:servesArea ?place BIND('missions' AS ?rel) } "
+            "UNION { ?thing a ug:Activity ; dcterms:spatial ?place BIND('activities' AS ?rel) } "
+            "UNION { ?a a ug:Activity ; dcterms:spatial ?place ; ug:figure ?thing BIND('figures' AS ?rel) } "
+            "UNION { ?thing sdmx-dimension:refArea ?place BIND('figures' AS ?rel) } "
+            "UNION { ?thing lode:atPlace ?place BIND('events' AS ?rel) } "
+            "FILTER(isIRI(?thing)) }")
+
+
+def place_links(store: ox.Store, ug: str) -> list[tuple[str, str, str]]:
+    """(place, relation, thing): the missions serving a place, the activities and events at it, the
+    figures stated about it; relation is ``missions``, ``activities``, ``events`` or ``figures``."""
+    return sorted((r["place"].value, r["rel"].value, r["thing"].value) for r in _run(store, _place_links_query(ug)))  # type: ignore[index]
+
+
+def _notation_rows_query() -> str:
+    return _PROLOGUE + "SELECT ?place ?code ?type WHERE { ?place skos:notation ?code BIND(DATATYPE(?code) AS ?type) }"
+
+
+def notation_rows(store: ox.Store) -> list[tuple[str, str, str]]:
+    """(place, code, datatype IRI) for every ``skos:notation``, sorted."""
+    return sorted((r["place"].value, r["code"].value, r["type"].value) for r in _run(store, _notation_rows_query()))  # type: ignore[index]
+
+
+def _city_rows_query() -> str:
+    return (_PROLOGUE + "PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>\n"
+            "SELECT ?city ?country ?match ?lat ?long WHERE { ?city a schema:City . "
+            "OPTIONAL { ?city schema:containedInPlace ?country . ?country a schema:Country } "
+            "OPTIONAL { ?city skos:exactMatch ?match FILTER(STRSTARTS(STR(?match), 'http://sws.geonames.org/')) } "
+            "OPTIONAL { { ?city schema:latitude ?lat ; schema:longitude ?long } UNION "
+            "{ ?city schema:geo ?g . ?g schema:latitude ?lat ; schema:longitude ?long } UNION "
+            "{ ?city geo:lat ?lat ; geo:long ?long } } }")
+
+
+def city_rows(store: ox.Store) -> list[dict[str, str | None]]:
+    """Every ``schema:City``: its country, its GeoNames IRI and its coordinates when the graph has them."""
+    out = [{k: (r[k].value if r[k] is not None else None) for k in ("city", "country", "match", "lat", "long")}  # type: ignore[index]
+           for r in _run(store, _city_rows_query())]
+    return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
+
+
+def _resource_rows_query(ug: str) -> str:
+    return (_VIEWS_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT ?amount ?chapter ?value ?currency ?verbatim ?source ?total ?period WHERE { "
+            "?amount a ug:ResourceAmount ; ug:resourcesFor ?chapter ; ug:amount ?value . "
+            "OPTIONAL { ?amount schema:currency ?currency } OPTIONAL { ?amount ug:verbatimValue ?verbatim } "
+            "OPTIONAL { ?amount ug:fundingSource ?source } OPTIONAL { ?amount ug:componentOf ?total } "
+            "OPTIONAL { ?amount sdmx-dimension:refPeriod ?period } }")
+
+
+def resource_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
+    """Every indicative resource amount: chapter, value (in units of the currency), currency, the
+    verbatim figure, funding source and the total it is part of (``None`` for a total)."""
+    keys = ("amount", "chapter", "value", "currency", "verbatim", "source", "total", "period")
+    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _resource_rows_query(ug))]  # type: ignore[index]
+    return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
+
+
+def _series_rows_query(ug: str) -> str:
+    return (_VIEWS_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT ?obs ?dataset ?value ?verbatim ?unit ?series ?category ?panel ?period WHERE { "
+            "?obs a ug:Figure ; qb:dataSet ?dataset ; sdmx-measure:obsValue ?value ; ug:series ?series . "
+            "OPTIONAL { ?obs ug:category ?category } OPTIONAL { ?obs ug:panel ?panel } "
+            "OPTIONAL { ?obs ug:verbatimValue ?verbatim } OPTIONAL { ?obs sdmx-attribute:unitMeasure ?unit } "
+            "OPTIONAL { ?obs sdmx-dimension:refPeriod ?period } }")
+
+
+def series_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
+    """Every figure that belongs to a series (a chart panel read as a table: ``ug:series`` ×
+    ``ug:category``), with its data set, value, verbatim figure, unit, panel and period."""
+    keys = ("obs", "dataset", "value", "verbatim", "unit", "series", "category", "panel", "period")
+    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _series_rows_query(ug))]  # type: ignore[index]
+    return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))

@@ -23,6 +23,8 @@ ROUTES = [
     ("/class/ug:PeaceOperation", "browse.kind"), ("/read/A-78-1", "reader.read"), ("/search", "search.page"),
     ("/api/search", "search.api"), ("/id/organization/MONUSCO", "resource.entity"), ("/ontology", "resource.vocabulary"),
     ("/shapes", "resource.vocabulary"), ("/static/app.css", "static"),
+    ("/timeline", "views.timeline_page"), ("/api/timeline", "views.timeline_api"), ("/map", "views.map_page"),
+    ("/api/map", "views.map_api"), ("/charts", "views.charts_page"), ("/api/charts", "views.charts_api"),
     ("/reconcile", "reconcile.service"), ("/reconcile/preview", "reconcile.preview"),
     ("/reconcile/properties", "reconcile.propose_properties"), ("/reconcile/suggest/entity", "reconcile.suggest_entity"),
     ("/reconcile/suggest/property", "reconcile.suggest_property"), ("/reconcile/suggest/type", "reconcile.suggest_type"),

@@ -1,4 +1,4 @@
-/* The query page: YASGUI on our endpoint, our prefixes, the example gallery and a bar chart.
+/* The query page: YASGUI on our endpoint, our prefixes, the example gallery.
    Nothing here talks to any server but this one: YASQE's autocompleters that call prefix.cc and
    lov.linkeddata.es are switched off, and the page's Content-Security-Policy blocks other origins. */
 (function () {
@@ -18,50 +18,7 @@
     return lines.length ? lines.join("\n") + "\n" : "";
   }
 
-  /* A bar chart of the first text column against the first numeric one (SVG, no library). */
-  function ChartPlugin(yasr) { this.yasr = yasr; this.priority = 5; this.label = "Chart"; }
-  ChartPlugin.prototype.columns = function () {
-    var r = this.yasr.results;
-    if (!r || !r.getBindings || !r.getVariables) return null;
-    var rows = r.getBindings() || [], vars = r.getVariables() || [];
-    if (!rows.length) return null;
-    var num = vars.find(function (v) {
-      return rows.every(function (b) { return b[v] && b[v].type !== "uri" && b[v].value !== "" && !isNaN(Number(b[v].value)); });
-    });
-    if (!num) return null;
-    var lab = vars.find(function (v) { return v !== num; }) || num;
-    return { rows: rows.slice(0, 60), num: num, lab: lab };
-  };
-  ChartPlugin.prototype.canHandleResults = function () { return !!this.columns(); };
-  ChartPlugin.prototype.getIcon = function () {
-    var s = document.createElement("span"); s.textContent = "▮"; return s;
-  };
-  ChartPlugin.prototype.draw = function () {
-    var c = this.columns(), ns = "http://www.w3.org/2000/svg";
-    var box = document.createElement("div"); box.className = "ug-chart";
-    var max = Math.max.apply(null, c.rows.map(function (b) { return Number(b[c.num].value); }).concat([1]));
-    var h = 20, lw = 260, w = 760;
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 " + w + " " + (c.rows.length * h + 10));
-    svg.setAttribute("role", "img"); svg.setAttribute("aria-label", c.num + " by " + c.lab);
-    c.rows.forEach(function (b, i) {
-      var v = Number(b[c.num].value), label = b[c.lab] ? b[c.lab].value : "";
-      if (label.length > 40) label = "…" + label.slice(-39);
-      var t = document.createElementNS(ns, "text");
-      t.setAttribute("x", lw - 6); t.setAttribute("y", i * h + 15); t.setAttribute("text-anchor", "end");
-      t.textContent = label; svg.appendChild(t);
-      var r = document.createElementNS(ns, "rect");
-      r.setAttribute("x", lw); r.setAttribute("y", i * h + 3);
-      r.setAttribute("width", Math.max(1, (w - lw - 60) * Math.max(0, v) / max)); r.setAttribute("height", h - 6);
-      svg.appendChild(r);
-      var n = document.createElementNS(ns, "text");
-      n.setAttribute("x", lw + 4 + (w - lw - 60) * Math.max(0, v) / max); n.setAttribute("y", i * h + 15);
-      n.textContent = b[c.num].value; svg.appendChild(n);
-    });
-    box.appendChild(svg);
-    this.yasr.resultsEl.appendChild(box);
-  };
-  Yasgui.Yasr.registerPlugin("chart", ChartPlugin);
+  /* The bar chart, map and timeline result views are in views-yasr.js (loaded first). */
 
   /* YASGUI deep-merges its options, concatenating arrays: the defaults themselves must lose the
      autocompleters that fetch from prefix.cc and lov.linkeddata.es. */
@@ -76,7 +33,7 @@
     populateFromUrl: true,
     corsProxy: undefined,
     yasqe: { value: cfg.default, resizeable: true, editorHeight: "320px" },
-    yasr: { prefixes: cfg.prefixes, defaultPlugin: "table", pluginOrder: ["table", "chart", "response"] }
+    yasr: { prefixes: cfg.prefixes, defaultPlugin: "table", pluginOrder: ["table", "barchart", "map", "timeline", "response"] }
   });
 
   function openExample(ex) {
