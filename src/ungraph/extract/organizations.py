@@ -47,7 +47,8 @@ KIND = "organization"
 #: The curated table this extractor reads.
 TABLE = "organizations.tsv"
 #: Kinds of organisation outside the UN system.
-EXTERNAL = frozenset({"regional-organization", "international-organization"})
+EXTERNAL = frozenset({"regional-organization", "international-organization", "non-governmental-organization",
+                      "national-institution", "armed-group", "company"})
 #: Kinds of field presence (``ug:PeaceOperation``).
 PEACE_OPERATIONS = frozenset({"peacekeeping-operation", "special-political-mission", "envoy"})
 #: The deterministic rule behind rows whose source says ``classification: name rule``:
@@ -60,6 +61,13 @@ NAME_RULES: tuple[tuple[str, str], ...] = (
     ("论坛", "forum"),
     ("基金", "trust-fund"),
     ("倡议", "initiative"),
+    ("工作队", "team"),
+    ("系统", "system"),
+    ("平台", "platform"),
+    ("网络", "network"),
+    ("专家组", "panel"),
+    ("工作组", "panel"),
+    ("机制", "mechanism"),
     ("法院", "tribunal"),
     ("法庭", "tribunal"),
     ("署", "fund-or-programme"),
