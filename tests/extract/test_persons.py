@@ -113,7 +113,7 @@ def test_variant_spellings_and_spaced_dots_are_one_person(report):
              and ("skos:altLabel", r.labels[-1][1]) in r.labels and "穆罕默德" in r.labels[0][1].value]
     assert len(amina) == 1
     labels = {(p, lit.value) for p, lit in amina[0].labels}
-    assert ("foaf:name", "阿明娜 · 穆罕默德") in labels  # as first written
+    assert ("foaf:name", "阿明娜·穆罕默德") in labels  # as first written, without the PDF spaces (issue 9)
     assert ("skos:prefLabel", "阿明娜·穆罕默德") in labels
     assert ("skos:altLabel", "阿米娜·穆罕默德") in labels
     texts = sorted(m.text for m in records if isinstance(m, Mention) and m.ref == amina[0].ref)

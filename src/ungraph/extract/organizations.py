@@ -7,6 +7,12 @@ What the report states is found by rules over the text; what it does not say com
   by the gazetteer's leftmost-longest match over the whole text (organisation names shadow the
   place names inside them: 非洲联盟 is not 非洲) and attributed to the innermost segment that
   contains it;
+* 联合国 inside a longer proper name is not a mention of the United Nations
+  (:func:`inside_longer_name`): written directly before the rest of the name of a meeting
+  (联合国海洋大会, 联合国水事会议, 联合国最不发达国家问题会议, 联合国粮食体系峰会), it is part of
+  that event's name, which the events extractor models; the names of bodies that begin with
+  联合国 (联合国国家工作队) are names of their own in the table, found first (leftmost-longest),
+  and carry the link to the UN as their parent;
 * each body the report names is an :class:`Entity` whose provenance is its first mention, with
   its Chinese name and variants as labels; the English name, acronym, kind
   (``org:classification``) and parent (``org:unitOf`` / ``org:subOrganizationOf``) are
@@ -37,6 +43,7 @@ __all__ = [
     "kind_from_name",
     "org_class",
     "locate",
+    "inside_longer_name",
     "mentions",
     "key_entity_statements",
     "extract",
@@ -131,11 +138,39 @@ def _innermost(segments: Sequence[Segment]) -> Any:
     return find
 
 
+#: The id of the Organization itself, and what ends the name of a meeting named after it.
+UN_ID = "UN"
+_EVENT_AFTER_UN = re.compile(r"\s*(?P<rest>[\u4e00-\u9fff\s]{1,16}?(?:会议|大会|峰会))")
+#: Function words that never stand inside such a name: "联合国和合作伙伴…会议" is two phrases.
+_NOT_IN_NAME = frozenset("和与及或的了在对向为是将把被由从等并也都还各其")
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """Whether the 联合国 at ``text[start:]`` begins the longer name of a meeting.
+
+    >>> inside_longer_name("第五次联合国最不发达国家问题会议上", 3), inside_longer_name("联合国大会", 0)
+    (True, False)
+    >>> inside_longer_name("联合国和合作伙伴举行会议", 0)
+    False
+    """
+    if not text.startswith("联合国", start):
+        return False
+    m = _EVENT_AFTER_UN.match(text, start + 3)
+    if m is None:
+        return False
+    rest = re.sub(r"\s+", "", m["rest"])
+    # a name does not repeat 联合国, and 联合国总部 (Headquarters) is a place, not a name's start
+    return (rest != "大会" and "联合国" not in rest and not rest.startswith("总部")
+            and not any(ch in _NOT_IN_NAME for ch in rest))
+
+
 def locate(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> list[tuple[Any, str]]:
-    """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id."""
+    """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id
+    (联合国 inside the name of a meeting left out: :func:`inside_longer_name`)."""
     wanted = set(ids)
     find = _innermost(segments)
-    return [(m, find(m.start, m.end)) for m in gazetteer.find(doc.text) if m.kind == KIND and m.id in wanted]
+    return [(m, find(m.start, m.end)) for m in gazetteer.find(doc.text) if m.kind == KIND and m.id in wanted
+            and not (m.id == UN_ID and inside_longer_name(doc.text, m.start))]
 
 
 def mentions(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> Iterator[Mention]:

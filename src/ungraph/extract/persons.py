@@ -20,7 +20,7 @@ Variant spellings are merged by rule: two names with the same last part (the sur
 the last "·") written with the same title are one person (常务副秘书长阿明娜 · 穆罕默德 and
 常务副秘书长阿米娜·穆罕默德); ``data/reference/persons.tsv`` may list further variants
 (``alt_zh``, with its source). A person's ``foaf:name`` is the name as first written (line
-breaks removed), ``skos:prefLabel`` its normalised form, ``skos:altLabel`` the other normalised
+breaks and the PDF's spaces around "·" and "-" removed: "盖伊 · 赖德" is 盖伊·赖德), ``skos:prefLabel`` its normalised form, ``skos:altLabel`` the other normalised
 forms; the English name only from ``persons.tsv``. Person keys: the ``persons.tsv`` id (the
 checked English name as a slug) when the person has a row, else the pinyin of the name as first
 written (:func:`~ungraph.kinds.name_key`).
@@ -340,7 +340,7 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
         key = row.id if row is not None else name_key(written)
         while key in people.names:  # two persons whose names give one key: number the later one
             key += "-2"
-        people.written[key] = written
+        people.written[key] = display(written)  # the PDF's spaces around "·" are no part of the name
         spellings: dict[str, str] = {}
         for o in occs:
             spellings.setdefault(o.norm, display(doc.text[o.start:o.end]))
