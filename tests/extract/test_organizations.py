@@ -189,3 +189,58 @@ def test_ids_are_checked_acronyms_or_pinyin(row):
         assert row.id == name_key(row.name_zh)
     if row.name_en or row.acronym_en:
         assert "http" in row.source, f"{row.id}: an English form needs the page it was checked on"
+
+
+# -- bodies named in running text (issue 9) ------------------------------------------------
+
+#: Bodies the report names only in running text, photo credits or figure sources, with the kind
+#: the table gives them (read in the report; see data/README.md).
+IN_RUNNING_TEXT = [
+    ("驻地协调员办公室", "ug:Office"), ("联合国国家工作队", "ug:Team"), ("特别程序", "ug:Mechanism"),
+    ("人权条约机构", "ug:GroupOfBodies"), ("联合国发展系统", "ug:System"), ("区域协作平台", "ug:Platform"),
+    ("损失和损害基金", "ug:TrustFund"), ("阿拉伯青年参与选举网络", "ug:Network"),
+    ("非国家实体净零排放承诺问题高级别专家组", "ug:Panel"), ("境内流离失所问题监测中心", "ug:NonGovernmentalOrganization"),
+    ("非洲妇女参与法律和发展协会坦桑尼亚分会", "ug:NonGovernmentalOrganization"), ("提格雷人民解放阵线", "ug:ArmedGroup"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), IN_RUNNING_TEXT)
+def test_bodies_in_running_text_are_entities_with_their_kind(report, name, kind):
+    _, _, gazetteer, records = report
+    ref = gazetteer.ref(name)
+    assert ref is not None and ref.kind == "organization"
+    mentioned = {r.ref for r in records if isinstance(r, Mention)}
+    assert ref in mentioned
+    kinds = {r.object for r in records if isinstance(r, Statement) and r.subject == ref and r.predicate == "org:classification"}
+    assert kinds == {kind}
+
+
+def test_variants_are_alternative_labels_and_resolve(report):
+    _, _, gazetteer, records = report
+    team = gazetteer.ref("联合国国家工作队")
+    assert gazetteer.ref("国家工作队") == team and gazetteer.ref("联合国工作队") == team
+    alts = {lit.value for r in records if isinstance(r, Entity) and r.ref == team for p, lit in r.labels if p == "skos:altLabel"}
+    assert {"国家工作队", "联合国工作队"} <= alts
+
+
+def test_parents_of_bodies_in_running_text(report):
+    _, _, _, records = report
+    facts = {(r.subject.key, r.predicate, r.object.key) for r in records if isinstance(r, Statement)
+             and r.predicate in ("org:unitOf", "org:subOrganizationOf")}
+    assert ("lian-he-guo-guo-jia-gong-zuo-dui", "org:subOrganizationOf", "lian-he-guo-fa-zhan-xi-tong") in facts
+    assert ("zhu-di-xie-tiao-yuan-ban-gong-shi", "org:unitOf", "UN-Secretariat") in facts
+    assert ("te-bie-cheng-xu", "org:subOrganizationOf", "HRC") in facts
+
+
+def test_an_agreement_is_no_body(report):
+    """黑海倡议 is the Black Sea Initiative, an agreement (see issue 9): not an organisation."""
+    _, _, gazetteer, _ = report
+    assert gazetteer.ref("黑海倡议") is None or gazetteer.ref("黑海倡议").kind != "organization"
+
+
+def test_external_kinds_are_external_organisations(report):
+    _, _, _, records = report
+    types = {r.ref.key: r.types for r in records if isinstance(r, Entity)}
+    for key in ("ti-ge-lei-ren-min-jie-fang-zhen-xian", "lian-he-guo-ji-jin-hui", "ban-quan-jie-suan-zhong-xin"):
+        assert "ug:ExternalOrganization" in types[key]
+    assert "ug:UNBody" in types["lian-he-guo-guo-jia-gong-zuo-dui"]

@@ -44,6 +44,7 @@ __all__ = [
     "org_class",
     "locate",
     "inside_longer_name",
+    "find_bodies",
     "mentions",
     "key_entity_statements",
     "extract",
@@ -164,13 +165,29 @@ def inside_longer_name(text: str, start: int) -> bool:
             and not any(ch in _NOT_IN_NAME for ch in rest))
 
 
+def find_bodies(text: str, gazetteer: Any) -> list[Any]:
+    """Every name of a body (or mission) in ``text``, leftmost-longest, as gazetteer matches.
+
+    The one lookup other extractors use to find the bodies a sentence names (the agents of what
+    it says was done): the same names and rules as the mentions here, the 联合国 of a meeting's
+    name left out.
+
+    >>> from ungraph.reference.tables import Organization as O
+    >>> from ungraph.reference.gazetteer import Gazetteer
+    >>> gz = Gazetteer({"organizations.tsv": [O("UN", "联合国", "", "", "", "", "", "t"),
+    ...                                       O("UNDP", "联合国开发计划署", "", "", "", "", "", "t")]})
+    >>> [m.id for m in find_bodies("联合国开发计划署与联合国在联合国海洋大会上", gz)]
+    ['UNDP', 'UN']
+    """
+    return [m for m in gazetteer.find(text) if m.kind == KIND and not (m.id == UN_ID and inside_longer_name(text, m.start))]
+
+
 def locate(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> list[tuple[Any, str]]:
     """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id
     (联合国 inside the name of a meeting left out: :func:`inside_longer_name`)."""
     wanted = set(ids)
     find = _innermost(segments)
-    return [(m, find(m.start, m.end)) for m in gazetteer.find(doc.text) if m.kind == KIND and m.id in wanted
-            and not (m.id == UN_ID and inside_longer_name(doc.text, m.start))]
+    return [(m, find(m.start, m.end)) for m in find_bodies(doc.text, gazetteer) if m.id in wanted]
 
 
 def mentions(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> Iterator[Mention]:
