@@ -244,3 +244,14 @@ def test_external_kinds_are_external_organisations(report):
     for key in ("ti-ge-lei-ren-min-jie-fang-zhen-xian", "lian-he-guo-ji-jin-hui", "ban-quan-jie-suan-zhong-xin"):
         assert "ug:ExternalOrganization" in types[key]
     assert "ug:UNBody" in types["lian-he-guo-guo-jia-gong-zuo-dui"]
+
+
+def test_a_list_line_is_a_collection_of_the_missions_not_a_body(report):
+    """"维持和平特派团、特别政治任务和各办事处" (chapter 2's key entities) names kinds of body: a list."""
+    _, _, gazetteer, records = report
+    ref = gazetteer.ref("维持和平特派团、特别政治任务和各办事处")
+    entities = [r for r in records if isinstance(r, Entity) and r.ref == ref]
+    assert entities and all(e.types == ("skos:Collection",) for e in entities)
+    members = {r.object.key for r in records if isinstance(r, Statement) and r.subject == ref and r.predicate == "skos:member"}
+    assert len(members) == 28 and "MONUSCO" in members
+    assert not any(isinstance(r, Statement) and r.subject == ref and r.predicate == "org:classification" for r in records)

@@ -47,6 +47,7 @@ __all__ = [
     "find_bodies",
     "mentions",
     "key_entity_statements",
+    "is_list_of_kinds",
     "extract",
 ]
 
@@ -232,11 +233,38 @@ def _types(row: Any, rows: dict[str, Any]) -> tuple[str, ...]:
     return tuple(types)
 
 
-def reference_records(rows: Sequence[Any], first: dict[str, Provenance]) -> Iterator[Record]:
-    """Entities (report-stated when mentioned) and the table's reference facts for ``rows``."""
+def is_list_of_kinds(name_zh: str) -> bool:
+    """A name that enumerates kinds of body ("维持和平特派团、特别政治任务和各办事处") is a list, not a body.
+
+    >>> is_list_of_kinds("维持和平特派团、特别政治任务和各办事处"), is_list_of_kinds("区域委员会")
+    (True, False)
+    """
+    return "、" in name_zh and "和各" in name_zh
+
+
+def _list_records(row: Any, first: Provenance | None, members: Sequence[str]) -> Iterator[Record]:
+    """A list line of a 主要实体 section: a ``skos:Collection`` of the bodies it stands for."""
+    ref = Ref(KIND, row.id)
+    yield Entity(ref, ("skos:Collection",), _labels(row, True), first)
+    for member in members:
+        yield Statement(ref, "skos:member", Ref(KIND, member), None,
+                        "rule: the line names the kinds of the report's table of peace operations, "
+                        "special political missions and offices (missions.tsv)")
+
+
+def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
+                      members: Sequence[str] = ()) -> Iterator[Record]:
+    """Entities (report-stated when mentioned) and the table's reference facts for ``rows``.
+
+    A row that is a list of kinds (:func:`is_list_of_kinds`) is a collection whose members are
+    ``members`` (the missions), not an organisation.
+    """
     by_id = {r.id: r for r in rows}
     for row in rows:
         ref = Ref(KIND, row.id)
+        if is_list_of_kinds(row.name_zh):
+            yield from _list_records(row, first.get(row.id), members)
+            continue
         types = _types(row, by_id)
         yield Entity(ref, types, _labels(row, True), first.get(row.id))
         yield Entity(ref, types, _labels(row, False))
@@ -255,6 +283,7 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
     first: dict[str, Provenance] = {}
     for mention in found:
         first.setdefault(mention.ref.key, mention.provenance)
-    yield from reference_records(rows, first)
+    missions = sorted(r.id for r in gazetteer.tables.get("missions.tsv", []))
+    yield from reference_records(rows, first, missions)
     yield from found
     yield from key_entity_statements(doc, segments, gazetteer)
