@@ -17,6 +17,9 @@ What the report states is found by rules over the text; what it does not say com
   its Chinese name and variants as labels; the English name, acronym, kind
   (``org:classification``) and parent (``org:unitOf`` / ``org:subOrganizationOf``) are
   reference facts without provenance;
+* a row whose name enumerates kinds of body ("维持和平特派团、特别政治任务和各办事处", a line of
+  chapter 2's 主要实体) is no body: it is a ``skos:Collection`` whose members are the missions
+  of ``missions.tsv`` (:func:`is_list_of_kinds`); forms in Latin script (CRAF'd) are ``en`` labels;
 * ``ug:keyEntityOf``: every item of a chapter's 主要实体 list (``section_kind=entities``) is
   resolved through the gazetteer, and each organisation it names gets a statement whose
   provenance is the name's span in the item.
