@@ -22,7 +22,7 @@ What the report states is found by rules over the text; what it does not say com
   of ``missions.tsv`` (:func:`is_list_of_kinds`); forms in Latin script (CRAF'd) are ``en`` labels;
 * ``ug:keyEntityOf``: every item of a chapter's 主要实体 list (``section_kind=entities``) is
   resolved through the gazetteer, and each organisation it names gets a statement whose
-  provenance is the name's span in the item.
+  provenance is the name's span in the item (a list of kinds is no organisation and gets none).
 
 >>> classification_curie("fund-or-programme")
 'ug:FundOrProgramme'
@@ -79,6 +79,7 @@ NAME_RULES: tuple[tuple[str, str], ...] = (
     ("网络", "network"),
     ("专家组", "panel"),
     ("工作组", "panel"),
+    ("小组", "panel"),
     ("机制", "mechanism"),
     ("法院", "tribunal"),
     ("法庭", "tribunal"),
@@ -211,7 +212,8 @@ def key_entity_statements(doc: Document, segments: Sequence[Segment], gazetteer:
         if not chapter:
             continue
         for m in gazetteer.find(item.text):
-            if m.kind == KIND:
+            row = gazetteer.get(KIND, m.id)
+            if m.kind == KIND and not (row is not None and is_list_of_kinds(row.name_zh)):
                 prov = Provenance(item.start + m.start, item.start + m.end, item.id)
                 yield Statement(Ref(KIND, m.id), "ug:keyEntityOf", Ref("report", f"{doc.key}/{chapter}"), prov)
 
