@@ -12,7 +12,8 @@ Names are found by rules, in two passes over the segmented report:
    (:data:`STOP`); a run inside 《》 or whose last part is longer than :data:`MAX_PART`
    characters (劳尔·伊西德罗·布尔戈斯农村教师学校: a thing named after a person) is no name.
    A title directly before a name makes it *titled* (:func:`~ungraph.extract.posts.title_start`).
-2. *Mentions*. Every occurrence of a seed name in every block is a mention, compared in the
+2. *Mentions*. Every occurrence of a seed name, or of a name ``data/reference/persons.tsv`` lists
+   (for names no rule finds: 乔森潘, written with neither "·" nor a title), in every block is a mention, compared in the
    normalised form of :func:`~ungraph.reference.gazetteer.normalise` (spaces, line breaks and
    variants of "·" do not count, so "米格尔·德" / "塞尔帕·苏亚雷斯" over two lines is one name).
 
@@ -326,7 +327,9 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
             seeds.extend(names)
             titled.extend(more)
     union = _merge(seeds, titled, gazetteer)
-    known = sorted({occ.norm for occ in seeds})
+    # names persons.tsv lists are persons wherever written (乔森潘: neither "·" nor a title)
+    listed = {normalise(n) for row in _rows(gazetteer) for n in [row.name_zh, *row.alt_zh.split("|")] if n.strip()}
+    known = sorted({occ.norm for occ in seeds} | listed)
     mentions = sorted(occ for seg in leaves for occ in _occurrences(seg, known))
     people = People(titled=sorted(titled, key=lambda t: t.name))
     rows = {normalise(n): row for row in _rows(gazetteer) for n in [row.name_zh, *row.alt_zh.split("|")] if n.strip()}
