@@ -40,6 +40,7 @@ class Kind:
 
 _ALL = (
     Kind("amount", "ug:ResourceAmount", "an indicative resource amount of a chapter"),
+    Kind("artwork", "schema:VisualArtwork", "a work of art a photo of the report shows (a mural), made by a person"),
     Kind("annotation", "oa:Annotation", "a Web Annotation tying an entity or statement to its span of the report"),
     Kind("build", "ug:Build", "one build of the graph (PROV activity)"),
     Kind("city", "schema:City", "a city inside its country, with its GeoNames id"),

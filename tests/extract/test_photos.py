@@ -25,7 +25,7 @@ def _facts(records, photo):
 
 
 def test_every_credit_is_a_photo(report):
-    photos = [r for r in report[3] if isinstance(r, Entity)]
+    photos = [r for r in report[3] if isinstance(r, Entity) and r.ref.kind == "photo"]
     assert len(photos) == 64
     assert all(r.types == ("ug:Photo",) for r in photos)
 

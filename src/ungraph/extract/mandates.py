@@ -182,7 +182,16 @@ def mandate_subject(text: str) -> tuple[str, int, int] | None:
     >>> mandate_subject("(保护和援助境内流离失所者 (大会第76/167号决议)")[0]
     '保护和援助境内流离失所者'
     >>> mandate_subject("振兴大会工作 (第75/325号决议)")[0], mandate_subject("(新城市议程)(大会第71/256号决议)")[0]
-    ('振兴大会工作', '(新城市议程)')
+    ('振兴大会工作', '新城市议程')
+    >>> mandate_subject("F联合国-非洲联盟关于非洲一体化和发展议程的新伙伴关系框架(大会第71/254号决议)")[0][:9]
+    '联合国-非洲联盟关'
+    >>> mandate_subject("2015-2030年仙台减少灾害风险框架》(大会第69/283号决议)")[0]
+    '《2015-2030年仙台减少灾害风险框架》'
+
+    Stray characters are dropped from the span (a bracket that encloses the whole subject, a
+    Latin letter glued before the Chinese text); the opening 《 the PDF lost is restored in the
+    value, and only where a rule shows it: a closing 》 with no opening one before it. The span
+    is always the text as written.
     >>> mandate_subject("《联合国宪章》") is None
     True
     """
@@ -201,10 +210,32 @@ def mandate_subject(text: str) -> tuple[str, int, int] | None:
         start += 1
         head = head[1:]
     head = head.strip()
+    if _STRAY_LETTER.match(head):
+        head = head[1:]
+    if head[:1] in "(（" and head[-1:] in ")）" and _balanced(head[1:-1]):
+        head = head[1:-1].strip()
     if not head:
         return None
     first = clean.index(head, start)
-    return head, pos[first], pos[first + len(head) - 1] + 1
+    value = head
+    close = head.find("》")
+    if close >= 0 and "《" not in head[:close]:
+        value = "《" + head
+    return value, pos[first], pos[first + len(head) - 1] + 1
+
+
+_STRAY_LETTER = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff《“])")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket in ``text`` is closed in order ("(a)(b)" enclosed whole is not "a)(b")."""
+    depth = 0
+    for ch in text:
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 # -- named instruments -------------------------------------------------------------------

@@ -7,13 +7,22 @@ What the report states is found by rules over the text; what it does not say com
   by the gazetteer's leftmost-longest match over the whole text (organisation names shadow the
   place names inside them: 非洲联盟 is not 非洲) and attributed to the innermost segment that
   contains it;
+* 联合国 inside a longer proper name is not a mention of the United Nations
+  (:func:`inside_longer_name`): written directly before the rest of the name of a meeting
+  (联合国海洋大会, 联合国水事会议, 联合国最不发达国家问题会议, 联合国粮食体系峰会), it is part of
+  that event's name, which the events extractor models; the names of bodies that begin with
+  联合国 (联合国国家工作队) are names of their own in the table, found first (leftmost-longest),
+  and carry the link to the UN as their parent;
 * each body the report names is an :class:`Entity` whose provenance is its first mention, with
   its Chinese name and variants as labels; the English name, acronym, kind
   (``org:classification``) and parent (``org:unitOf`` / ``org:subOrganizationOf``) are
   reference facts without provenance;
+* a row whose name enumerates kinds of body ("维持和平特派团、特别政治任务和各办事处", a line of
+  chapter 2's 主要实体) is no body: it is a ``skos:Collection`` whose members are the missions
+  of ``missions.tsv`` (:func:`is_list_of_kinds`); forms in Latin script (CRAF'd) are ``en`` labels;
 * ``ug:keyEntityOf``: every item of a chapter's 主要实体 list (``section_kind=entities``) is
   resolved through the gazetteer, and each organisation it names gets a statement whose
-  provenance is the name's span in the item.
+  provenance is the name's span in the item (a list of kinds is no organisation and gets none).
 
 >>> classification_curie("fund-or-programme")
 'ug:FundOrProgramme'
@@ -37,8 +46,11 @@ __all__ = [
     "kind_from_name",
     "org_class",
     "locate",
+    "inside_longer_name",
+    "find_bodies",
     "mentions",
     "key_entity_statements",
+    "is_list_of_kinds",
     "extract",
 ]
 
@@ -47,7 +59,8 @@ KIND = "organization"
 #: The curated table this extractor reads.
 TABLE = "organizations.tsv"
 #: Kinds of organisation outside the UN system.
-EXTERNAL = frozenset({"regional-organization", "international-organization"})
+EXTERNAL = frozenset({"regional-organization", "international-organization", "non-governmental-organization",
+                      "national-institution", "armed-group", "company"})
 #: Kinds of field presence (``ug:PeaceOperation``).
 PEACE_OPERATIONS = frozenset({"peacekeeping-operation", "special-political-mission", "envoy"})
 #: The deterministic rule behind rows whose source says ``classification: name rule``:
@@ -60,6 +73,14 @@ NAME_RULES: tuple[tuple[str, str], ...] = (
     ("论坛", "forum"),
     ("基金", "trust-fund"),
     ("倡议", "initiative"),
+    ("工作队", "team"),
+    ("系统", "system"),
+    ("平台", "platform"),
+    ("网络", "network"),
+    ("专家组", "panel"),
+    ("工作组", "panel"),
+    ("小组", "panel"),
+    ("机制", "mechanism"),
     ("法院", "tribunal"),
     ("法庭", "tribunal"),
     ("署", "fund-or-programme"),
@@ -123,11 +144,55 @@ def _innermost(segments: Sequence[Segment]) -> Any:
     return find
 
 
+#: The id of the Organization itself, and what ends the name of a meeting named after it.
+UN_ID = "UN"
+_EVENT_AFTER_UN = re.compile(r"\s*(?P<rest>[\u4e00-\u9fff\s]{1,16}?(?:会议|大会|峰会))")
+#: Function words that never stand inside such a name: "联合国和合作伙伴…会议" is two phrases.
+_NOT_IN_NAME = frozenset("和与及或的了在对向为是将把被由从等并也都还各其")
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """Whether the 联合国 at ``text[start:]`` begins the longer name of a meeting.
+
+    >>> inside_longer_name("第五次联合国最不发达国家问题会议上", 3), inside_longer_name("联合国大会", 0)
+    (True, False)
+    >>> inside_longer_name("联合国和合作伙伴举行会议", 0)
+    False
+    """
+    if not text.startswith("联合国", start):
+        return False
+    m = _EVENT_AFTER_UN.match(text, start + 3)
+    if m is None:
+        return False
+    rest = re.sub(r"\s+", "", m["rest"])
+    # a name does not repeat 联合国, and 联合国总部 (Headquarters) is a place, not a name's start
+    return (rest != "大会" and "联合国" not in rest and not rest.startswith("总部")
+            and not any(ch in _NOT_IN_NAME for ch in rest))
+
+
+def find_bodies(text: str, gazetteer: Any) -> list[Any]:
+    """Every name of a body (or mission) in ``text``, leftmost-longest, as gazetteer matches.
+
+    The one lookup other extractors use to find the bodies a sentence names (the agents of what
+    it says was done): the same names and rules as the mentions here, the 联合国 of a meeting's
+    name left out.
+
+    >>> from ungraph.reference.tables import Organization as O
+    >>> from ungraph.reference.gazetteer import Gazetteer
+    >>> gz = Gazetteer({"organizations.tsv": [O("UN", "联合国", "", "", "", "", "", "t"),
+    ...                                       O("UNDP", "联合国开发计划署", "", "", "", "", "", "t")]})
+    >>> [m.id for m in find_bodies("联合国开发计划署与联合国在联合国海洋大会上", gz)]
+    ['UNDP', 'UN']
+    """
+    return [m for m in gazetteer.find(text) if m.kind == KIND and not (m.id == UN_ID and inside_longer_name(text, m.start))]
+
+
 def locate(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> list[tuple[Any, str]]:
-    """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id."""
+    """Every gazetteer match in the text naming one of ``ids``, with its innermost segment id
+    (联合国 inside the name of a meeting left out: :func:`inside_longer_name`)."""
     wanted = set(ids)
     find = _innermost(segments)
-    return [(m, find(m.start, m.end)) for m in gazetteer.find(doc.text) if m.kind == KIND and m.id in wanted]
+    return [(m, find(m.start, m.end)) for m in find_bodies(doc.text, gazetteer) if m.id in wanted]
 
 
 def mentions(doc: Document, segments: Sequence[Segment], gazetteer: Any, ids: Iterable[str]) -> Iterator[Mention]:
@@ -147,7 +212,8 @@ def key_entity_statements(doc: Document, segments: Sequence[Segment], gazetteer:
         if not chapter:
             continue
         for m in gazetteer.find(item.text):
-            if m.kind == KIND:
+            row = gazetteer.get(KIND, m.id)
+            if m.kind == KIND and not (row is not None and is_list_of_kinds(row.name_zh)):
                 prov = Provenance(item.start + m.start, item.start + m.end, item.id)
                 yield Statement(Ref(KIND, m.id), "ug:keyEntityOf", Ref("report", f"{doc.key}/{chapter}"), prov)
 
@@ -172,11 +238,38 @@ def _types(row: Any, rows: dict[str, Any]) -> tuple[str, ...]:
     return tuple(types)
 
 
-def reference_records(rows: Sequence[Any], first: dict[str, Provenance]) -> Iterator[Record]:
-    """Entities (report-stated when mentioned) and the table's reference facts for ``rows``."""
+def is_list_of_kinds(name_zh: str) -> bool:
+    """A name that enumerates kinds of body ("维持和平特派团、特别政治任务和各办事处") is a list, not a body.
+
+    >>> is_list_of_kinds("维持和平特派团、特别政治任务和各办事处"), is_list_of_kinds("区域委员会")
+    (True, False)
+    """
+    return "、" in name_zh and "和各" in name_zh
+
+
+def _list_records(row: Any, first: Provenance | None, members: Sequence[str]) -> Iterator[Record]:
+    """A list line of a 主要实体 section: a ``skos:Collection`` of the bodies it stands for."""
+    ref = Ref(KIND, row.id)
+    yield Entity(ref, ("skos:Collection",), _labels(row, True), first)
+    for member in members:
+        yield Statement(ref, "skos:member", Ref(KIND, member), None,
+                        "rule: the line names the kinds of the report's table of peace operations, "
+                        "special political missions and offices (missions.tsv)")
+
+
+def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
+                      members: Sequence[str] = ()) -> Iterator[Record]:
+    """Entities (report-stated when mentioned) and the table's reference facts for ``rows``.
+
+    A row that is a list of kinds (:func:`is_list_of_kinds`) is a collection whose members are
+    ``members`` (the missions), not an organisation.
+    """
     by_id = {r.id: r for r in rows}
     for row in rows:
         ref = Ref(KIND, row.id)
+        if is_list_of_kinds(row.name_zh):
+            yield from _list_records(row, first.get(row.id), members)
+            continue
         types = _types(row, by_id)
         yield Entity(ref, types, _labels(row, True), first.get(row.id))
         yield Entity(ref, types, _labels(row, False))
@@ -195,6 +288,7 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
     first: dict[str, Provenance] = {}
     for mention in found:
         first.setdefault(mention.ref.key, mention.provenance)
-    yield from reference_records(rows, first)
+    missions = sorted(r.id for r in gazetteer.tables.get("missions.tsv", []))
+    yield from reference_records(rows, first, missions)
     yield from found
     yield from key_entity_statements(doc, segments, gazetteer)

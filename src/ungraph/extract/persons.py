@@ -12,7 +12,8 @@ Names are found by rules, in two passes over the segmented report:
    (:data:`STOP`); a run inside 《》 or whose last part is longer than :data:`MAX_PART`
    characters (劳尔·伊西德罗·布尔戈斯农村教师学校: a thing named after a person) is no name.
    A title directly before a name makes it *titled* (:func:`~ungraph.extract.posts.title_start`).
-2. *Mentions*. Every occurrence of a seed name in every block is a mention, compared in the
+2. *Mentions*. Every occurrence of a seed name, or of a name ``data/reference/persons.tsv`` lists
+   (for names no rule finds: 乔森潘, written with neither "·" nor a title), in every block is a mention, compared in the
    normalised form of :func:`~ungraph.reference.gazetteer.normalise` (spaces, line breaks and
    variants of "·" do not count, so "米格尔·德" / "塞尔帕·苏亚雷斯" over two lines is one name).
 
@@ -20,7 +21,7 @@ Variant spellings are merged by rule: two names with the same last part (the sur
 the last "·") written with the same title are one person (常务副秘书长阿明娜 · 穆罕默德 and
 常务副秘书长阿米娜·穆罕默德); ``data/reference/persons.tsv`` may list further variants
 (``alt_zh``, with its source). A person's ``foaf:name`` is the name as first written (line
-breaks removed), ``skos:prefLabel`` its normalised form, ``skos:altLabel`` the other normalised
+breaks and the PDF's spaces around "·" and "-" removed: "盖伊 · 赖德" is 盖伊·赖德), ``skos:prefLabel`` its normalised form, ``skos:altLabel`` the other normalised
 forms; the English name only from ``persons.tsv``. Person keys: the ``persons.tsv`` id (the
 checked English name as a slug) when the person has a row, else the pinyin of the name as first
 written (:func:`~ungraph.kinds.name_key`).
@@ -326,7 +327,9 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
             seeds.extend(names)
             titled.extend(more)
     union = _merge(seeds, titled, gazetteer)
-    known = sorted({occ.norm for occ in seeds})
+    # names persons.tsv lists are persons wherever written (乔森潘: neither "·" nor a title)
+    listed = {normalise(n) for row in _rows(gazetteer) for n in [row.name_zh, *row.alt_zh.split("|")] if n.strip()}
+    known = sorted({occ.norm for occ in seeds} | listed)
     mentions = sorted(occ for seg in leaves for occ in _occurrences(seg, known))
     people = People(titled=sorted(titled, key=lambda t: t.name))
     rows = {normalise(n): row for row in _rows(gazetteer) for n in [row.name_zh, *row.alt_zh.split("|")] if n.strip()}
@@ -340,7 +343,7 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
         key = row.id if row is not None else name_key(written)
         while key in people.names:  # two persons whose names give one key: number the later one
             key += "-2"
-        people.written[key] = written
+        people.written[key] = display(written)  # the PDF's spaces around "·" are no part of the name
         spellings: dict[str, str] = {}
         for o in occs:
             spellings.setdefault(o.norm, display(doc.text[o.start:o.end]))

@@ -15,7 +15,11 @@ photographer``) and parses the credit into ``place``, ``date``, ``organisation``
   (:func:`ungraph.extract.places.resolve_place`: 荷兰海牙 -> The Hague, a city in the Netherlands;
   墨西哥格雷罗 -> Mexico), a link; only a place no table knows stays as written;
 - ``schema:dateCreated``: the month as ``xsd:gYearMonth``;
-- ``foaf:depicts`` (photo) and ``ug:depicts`` (caption): the persons the caption names.
+- ``foaf:depicts`` (photo) and ``ug:depicts`` (caption): the persons the caption names, except
+  the maker of a work of art the caption shows (:func:`artwork_after`): "爱德华多·科布拉的壁画",
+  "何塞·贝拉·萨内蒂于1953年绘制的壁画《人类为持久和平而奋斗》" name a mural and its painter, so
+  the photo depicts the mural (``id/artwork/<key>``, a ``schema:VisualArtwork`` named by its
+  title, else by the words as written) and the painter is the mural's ``schema:creator``.
 
 Every statement carries the span of the credit or caption that states it.
 """
@@ -28,13 +32,17 @@ from typing import Any
 
 from ungraph.extract.persons import People, collect
 from ungraph.extract.places import resolve_place
+from ungraph.kinds import name_key
 from ungraph.namespaces import safe_key
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 
-__all__ = ["photo_ref", "locate", "extract"]
+__all__ = ["photo_ref", "locate", "artwork_after", "extract"]
 
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+#: After a person's name: "(于1953年绘制)的壁画《title》" — the person made the work shown.
+_ARTWORK = re.compile(r"\s*(?:于\s*\d{4}\s*年\s*(?:绘制|创作|制作))?\s*的\s*(?P<work>壁画|雕塑|画作|油画|作品)"
+                      r"(?:\s*《(?P<title>[^》]{1,40})》)?")
 
 
 def photo_ref(doc: Document, caption_id: str) -> Ref:
@@ -72,6 +80,41 @@ def _org(gazetteer: Any, name: str | None) -> Ref | None:
 
 def _persons_in(people: People, seg_id: str) -> list[tuple[Ref, Provenance]]:
     return [(Ref("person", key), occ.provenance()) for occ, key in people.mentions if occ.segment_id == seg_id]
+
+
+def artwork_after(text: str, end: int) -> re.Match[str] | None:
+    """The work of art a caption says the person named just before ``end`` made, or ``None``.
+
+    >>> m = artwork_after("何塞·贝拉·萨内蒂于1953年绘制的壁画《人类为持久和平而奋斗》。", 9)
+    >>> m["work"], m["title"]
+    ('壁画', '人类为持久和平而奋斗')
+    >>> artwork_after("秘书长安东尼奥·古特雷斯在峰会上讲话", 12) is None
+    True
+    """
+    return _ARTWORK.match(text, end)
+
+
+def _artworks(doc: Document, photo: Ref, caption: Segment, people: People) -> tuple[set[str], list[Record]]:
+    """The persons of a caption who made the work it shows, and the records of those works."""
+    makers: set[str] = set()
+    out: list[Record] = []
+    for person, prov in _persons_in(people, caption.id):
+        m = artwork_after(doc.text, prov.end)
+        if m is None or m.end() > caption.end:
+            continue
+        makers.add(person.key)
+        whole = Provenance(prov.start, m.end(), caption.id)
+        written = re.sub(r"\s+", "", doc.text[prov.start:m.end("work")])
+        title = m["title"]
+        art = Ref("artwork", name_key(title or written))
+        labels: tuple[tuple[str, Literal], ...] = (("skos:prefLabel", Literal(title or written, "zh")),)
+        if title:
+            labels += (("schema:name", Literal(title, "zh")),)
+        out.append(Entity(art, ("schema:VisualArtwork",), labels, whole))
+        out.append(Statement(art, "schema:creator", person, whole))
+        out.append(Statement(photo, "foaf:depicts", art, whole))
+        out.append(Statement(Ref("report", f"{doc.key}/{caption.id}"), "ug:depicts", art, whole))
+    return makers, out
 
 
 def _credit_records(doc: Document, photo: Ref, credit: Segment, people: People, gazetteer: Any) -> Iterator[Record]:
@@ -115,6 +158,10 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             yield from _credit_records(doc, photo, credit, people, gazetteer)
         block = Ref("report", f"{doc.key}/{caption.id}")
         yield Statement(block, "ug:captionOf", photo, cap_prov)
+        makers, works = _artworks(doc, photo, caption, people)
+        yield from works
         for person, prov in _persons_in(people, caption.id):
+            if person.key in makers:
+                continue
             yield Statement(photo, "foaf:depicts", person, prov)
             yield Statement(block, "ug:depicts", person, prov)

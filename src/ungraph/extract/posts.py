@@ -20,7 +20,12 @@ gazetteer knows (``organizations.tsv``), tried in this order:
    with 代理 (acting): 联合国贸易和发展会议秘书长, 人居署执行主任, 外层空间事务厅代理厅长.
 4. ``<unit><head word>`` where exactly one body's name ends with ``<unit>``: 办公厅主任 ->
    秘书长办公厅.
-5. Otherwise the Secretariat (秘书处), head only for the bare title 秘书长.
+5. ``(负责)<X>(问题)(秘书长)高级代表|特别代表``: the office of ``X`` — the first of ``X厅``,
+   ``X办公室``, ``X办事处``, ``X部`` (also with 联合国 before, or without a final 事务) that names a
+   body, which the representative heads (裁军事务高级代表 -> 裁军事务厅; 负责减少灾害风险问题秘书长
+   特别代表 -> 联合国减少灾害风险办公室). Rules 1-5 are tried on each function of a compound title
+   (副秘书长兼裁军事务高级代表): the first that names a body gives the post's body.
+6. Otherwise the Secretariat (秘书处), head only for the bare title 秘书长.
 
 >>> post_key("常务副秘书长")
 'chang-wu-fu-mi-shu-zhang'
@@ -49,6 +54,7 @@ TITLE_ENDINGS: tuple[str, ...] = tuple(sorted((
 HEAD_WORDS: tuple[str, ...] = ("执行主任", "执行秘书", "高级专员", "秘书长", "署长", "主任", "厅长", "总干事", "主席")
 
 _SUPERVISES = re.compile(r"^主管(?P<x>.+?)(?:副秘书长|助理秘书长)$")
+_REPRESENTS = re.compile(r"^(?:负责)?(?P<x>.+?)(?:问题)?(?:秘书长)?(?:高级代表|特别代表)$")
 _ACTING = "代理"
 _SECRETARIAT = "秘书处"
 
@@ -98,6 +104,20 @@ def _supervised(gazetteer: Any, part: str) -> Ref | None:
     return next((ref for c in candidates if (ref := _org(gazetteer, c)) is not None), None)
 
 
+def _represented(gazetteer: Any, part: str) -> Ref | None:
+    """The office of the matter a high or special representative is for (rule 5)."""
+    m = _REPRESENTS.match(part)
+    if not m:
+        return None
+    stems = [m["x"]] + ([m["x"][: -len("事务")]] if m["x"].endswith("事务") else [])
+    for stem in stems:
+        for prefix in ("", "联合国"):
+            for suffix in ("厅", "办公室", "办事处", "部"):
+                if (ref := _org(gazetteer, prefix + stem + suffix)) is not None:
+                    return ref
+    return None
+
+
 def _body_head(gazetteer: Any, part: str) -> Ref | None:
     for head in HEAD_WORDS:
         for acting in ("", _ACTING):
@@ -138,7 +158,7 @@ def post_org(title: str, gazetteer: Any) -> tuple[Ref | None, bool]:
     ((Ref(kind='organization', key='DESA'), True), False)
     """
     for part in split_compound(title):
-        for rule in (_office_of, _supervised, _body_head, _unit_head):
+        for rule in (_office_of, _supervised, _body_head, _unit_head, _represented):
             ref = rule(gazetteer, part)
             if ref is not None:
                 return ref, True

@@ -158,7 +158,16 @@ def is_footnote(block: Block) -> bool:
 
 
 def is_quotation(block: Block) -> bool:
-    return block.lines[0].startswith("“")
+    """A block that a pair of quotation marks encloses whole (a trailing 。 may follow).
+
+    A heading that only opens with a quoted name ("“安全号”油轮：防止…") is no quotation: its
+    first closing ” is followed by more text.
+    """
+    text = block.joined.strip()
+    if not text.startswith("“"):
+        return False
+    close = text.find("”")
+    return close < 0 or not text[close + 1:].strip(" 。.")
 
 
 def is_heading(block: Block) -> bool:

@@ -188,6 +188,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "org:headOf": ("负责人", "head of"), "org:Role": ("角色", "role"), "org:Site": ("地点", "site"),
     "skos:scopeNote": ("范围注释", "scope note"), "skos:editorialNote": ("编辑注释", "editorial note"),
     "skos:Collection": ("集合", "collection"), "skos:hasTopConcept": ("顶层概念", "top concept"),
+    "skos:member": ("成员", "member"), "schema:VisualArtwork": ("艺术作品", "visual artwork"),
     "skos:topConceptOf": ("顶层概念所属体系", "top concept of"), "skos:narrower": ("下位概念", "narrower"),
     "skos:related": ("相关概念", "related"),
     "qb:DataSet": ("数据集", "data set"), "qb:structure": ("数据结构", "structure"),
