@@ -393,12 +393,17 @@ def graph_goal_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
     return sorted({(int(r["s"].value), int(r["x"].value), r["g"].value.removeprefix(SDG)) for r in execute(store, q)})
 
 
-def evaluate(store: ox.Store, gold_dir: str | Path) -> dict[str, Scores]:
-    """Precision and recall per kind of the graph in ``store`` against the gold set in ``gold_dir``."""
+def evaluate(store: ox.Store, gold_dir: str | Path, text: str | None = None) -> dict[str, Scores]:
+    """Precision and recall per kind of the graph in ``store`` against the gold set in ``gold_dir``;
+    with the report ``text``, also the activities (:mod:`ungraph.evaluate_activities`)."""
     gold = load_gold(gold_dir)
     scores = {kind: score(gold[kind], graph_items(store, kind)) for kind in _GRAPH}
     scores["country-mentions"] = score_spans(load_gold_mentions(gold_dir), graph_country_mentions(store))
     scores["goal-mentions"] = score_spans(load_gold_goal_mentions(gold_dir), graph_goal_mentions(store))
+    if text is not None:
+        from ungraph.evaluate_activities import evaluate_activities
+
+        scores.update(evaluate_activities(store, gold_dir, text))
     return scores
 
 
@@ -422,9 +427,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", default="build/store", help="store directory written by `ungraph build`")
     parser.add_argument("--gold", default="tests/gold", help="directory of the gold TSV files")
     parser.add_argument("--details", action="store_true", help="list every false positive and false negative")
+    parser.add_argument("--source", default="data/source", help="directory of the report text (for events and figures)")
     args = parser.parse_args(argv)
     store = open_store(args.store, read_only=True)
-    print(format_table(evaluate(store, args.gold), details=args.details))
+    text = (Path(args.source) / "A-78-1.zh.txt").read_text(encoding="utf-8") if (Path(args.source) / "A-78-1.zh.txt").exists() \
+        else None
+    print(format_table(evaluate(store, args.gold, text), details=args.details))
     return 0
 
 
