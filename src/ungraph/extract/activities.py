@@ -7,36 +7,42 @@ gives an activity when it has, by the rules below, at least one **agent**, one *
 scheme after the first agent, and one **place**; anything less is left out (precision first).
 
 Agents (``prov:wasAssociatedWith``), found by the gazetteer (UN bodies, missions, other
-organisations) and by the word 我们, and only those written before the first verb of the scheme:
+organisations) and by the word 我们, and only those written before the first verb of the scheme
+(:mod:`ungraph.extract.activity_agents`):
 
-* a body is the subject unless the words before it make it a partner, a recipient or a location
-  (与, 同, 跟, 向, 对, 为, 给, 使, 让, 请, 帮助, 协助, 在 ...) or the words after it make it part of
-  another name or a place (联合国总部, 联合国会员国, 联合国萨赫勒综合战略: a body followed
-  directly by a place name); a body joined to the previous one by 和, 及, 、 shares its role;
-* 由 X (由联合国促成的停火), 得到 X 的 (得到建设和平基金的支助) and 在 X (的 ...) 下 (在联合国见证下)
-  make X the agent;
+* a body is the subject unless the words before it make it a partner, a recipient, a location or
+  the object of a verb (与, 同, 向, 对, 为, 使, 请, 帮助, 在 ..., 促成了 ...) or the words after it
+  make it part of another name or a place (联合国总部, 联合国会员国, 联合国萨赫勒综合战略: a body
+  followed directly by a place name); a body joined to the previous one by 和, 及, 、 shares its role;
+* 由 X, 得到 X 的, 在 X (的 ...) 下 (在联合国见证下) and X + verb + 的 (联合国促成的停火) make X the agent;
 * **我们** is the UN (``organization/UN``), except in a chapter whose 主要实体 list names exactly one
   body (chapter 4: the Office of the High Commissioner for Human Rights, chapter 7: the Office for
   Disarmament Affairs), where it is that body; 我们的 counts only before a word for a body or its
-  staff (我们的特派团, 我们的基金), not before anything else (我们的世界); 我们 after 使, 让, 帮助 is
-  an object, and 我们必须/需要/希望 says what should be done, not what was. 联合国 written out is
+  staff (我们的特派团), not before anything else (我们的世界); 我们 after 使 or 让 is an agent only
+  before 能够/得以; 我们必须/需要/希望 says what should be done, not what was. 联合国 written out is
   always the UN. The agent statement's provenance is the span of the word, so "我们" stays visible
   behind the inferred agent;
-* 我们的(维持和平)特派团 or 联合国特派团 in a sentence with one place is the mission of
-  ``missions.tsv`` of that kind that serves the place, when there is exactly one (在黎巴嫩，我们的维持和平
-  特派团… is UNIFIL); otherwise the UN.
+* bodies a sentence names without their names: 我们的(维持和平)特派团 or 联合国特派团 in a sentence
+  with one place is the one mission of ``missions.tsv`` of that kind that serves the place (在黎巴嫩，
+  我们的维持和平特派团… is UNIFIL); 我们的基金 the funds the block names before (中央应急基金和国家
+  集合基金); a body's head noun alone (法院, 委员会) the last body of that name in the block; a list
+  item without a subject the body its heading names (中央应急基金 over "- 为非洲…划拨了…").
 
 Action (``ug:action`` a concept of ``ug:ActionKinds``, ``ug:actionVerb`` the verb as written): one
-per activity, the main verb: of the verbs of :data:`ungraph.extract.actions.ACTIONS` after the
-first agent (not inside 《》), those of the first clause that has any, and among them the first in
-:data:`RANK` (verbs that say what was handed over or done before verbs that often head modifiers).
+per activity, the head verb of the first clause after the agent (:func:`ungraph.extract.actions.main_verb`:
+a clause that only says with whom gives way to the next, 努力 to the verb it governs, and 提供 takes
+its action from its object: 提供支持 is support).
 
-Places (``dcterms:spatial``): every country, territory or region the gazetteer finds in the
-sentence, except names inside 《》 (titles of instruments: 《建立非洲大陆自由贸易区协定》).
+Places (``dcterms:spatial``, :mod:`ungraph.extract.activity_places`): every country, territory or
+region the gazetteer finds in the sentence, and a country in an agent's own name (黎巴嫩问题特别法庭);
+not names inside 《》, not the places of a clause that only sets the scene (鉴于乌克兰…，; 整个萨赫勒和
+非洲之角面临…，), not a place named only for its people (对越南人民犯下…).
 
-Period (``schema:temporalCoverage``): the year (``xsd:gYear``) or month (``xsd:gYearMonth``) the
-sentence states, when all its dates share one year (a month only when there is one); years of
-names (《2030 年议程》) and deadlines (到 2030 年) are not periods.
+Two sentences give one activity when the first names the place (在巴基斯坦，…) and the second the
+agent and verb, or the first the agent and verb and the second, opening with 这促成了/这使, the places.
+
+Period (``schema:temporalCoverage``): the date, month or year the sentence states, when all its
+dates share one year; years of names (《2030 年议程》) and deadlines (到 2030 年) are not periods.
 
 Initiatives (``ug:concerns``): an initiative the sentence names (a body classified
 ``initiative``: 黑海倡议) or refers back to with 该倡议, resolved to the last initiative named
