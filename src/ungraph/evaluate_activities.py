@@ -5,7 +5,9 @@
 and the place agree after :func:`ungraph.evaluate.normalize_label`. The gold set writes 我们 and
 联合国 as 联合国 (and 联合国特派团, 联合国人权小组 ... for units of the UN it does not name), so an
 agent the graph infers from 我们 (its statement's words start with 我们) also has the form 联合国;
-places compare by ISO 3166-1 code, Chinese name or the words the sentence names them by.
+places compare by ISO 3166-1 code, Chinese name or the words the sentence names them by; a
+sub-national place inside a country of the same activity (布干维尔 beside 巴布亚新几内亚) refines
+that country and is not a pair of its own, as the gold set names places at the level of countries.
 
 **Actions** (``activity-actions``): one gold item per row (line and action word), one graph item
 per activity (line and its concept in the gold set's words, :data:`ACTION_WORDS`; a concept
@@ -75,6 +77,8 @@ def _cells(cell: str | None) -> list[str]:
 
 _ACTIVITIES = """SELECT DISTINCT ?a ?agent ?place ?start ?agentform ?placeform ?action WHERE {
   ?a a ug:Activity ; prov:wasAssociatedWith ?agent ; dcterms:spatial ?place ; ug:action ?action .
+  FILTER NOT EXISTS { ?a dcterms:spatial ?country . ?country a schema:Country . ?place schema:containedInPlace+ ?country
+                      FILTER NOT EXISTS { ?place a schema:Country } }
   ?ann oa:hasBody ?a ; oa:hasTarget/oa:hasSelector/oa:start ?start .
   { ?agent skos:prefLabel|skos:altLabel|ug:abbreviation ?agentform FILTER(LANGMATCHES(LANG(?agentform), 'zh')) }
   UNION { ?st rdf:subject ?a ; rdf:predicate prov:wasAssociatedWith ; rdf:object ?agent .
