@@ -395,15 +395,18 @@ def graph_goal_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
 
 def evaluate(store: ox.Store, gold_dir: str | Path, text: str | None = None) -> dict[str, Scores]:
     """Precision and recall per kind of the graph in ``store`` against the gold set in ``gold_dir``;
-    with the report ``text``, also events and figures (:mod:`ungraph.evaluate_content`)."""
+    with the report ``text``, also events and figures (:mod:`ungraph.evaluate_content`) and the activities
+    (:mod:`ungraph.evaluate_activities`)."""
     gold = load_gold(gold_dir)
     scores = {kind: score(gold[kind], graph_items(store, kind)) for kind in _GRAPH}
     scores["country-mentions"] = score_spans(load_gold_mentions(gold_dir), graph_country_mentions(store))
     scores["goal-mentions"] = score_spans(load_gold_goal_mentions(gold_dir), graph_goal_mentions(store))
     if text is not None:
+        from ungraph.evaluate_activities import evaluate_activities
         from ungraph.evaluate_content import evaluate_content
 
         scores.update(evaluate_content(store, gold_dir, text))
+        scores.update(evaluate_activities(store, gold_dir, text))
     return scores
 
 

@@ -39,6 +39,7 @@ class Kind:
 
 
 _ALL = (
+    Kind("activity", "ug:Activity", "what a named body does in, for or on a place, as one sentence states it"),
     Kind("amount", "ug:ResourceAmount", "an indicative resource amount of a chapter"),
     Kind("artwork", "schema:VisualArtwork", "a work of art a photo of the report shows (a mural), made by a person"),
     Kind("annotation", "oa:Annotation", "a Web Annotation tying an entity or statement to its span of the report"),

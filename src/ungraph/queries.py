@@ -29,7 +29,7 @@ __all__ = [
     "LABEL_PROPERTIES", "Value", "Mention", "ValidationResult", "Part",
     "describe", "describe_namespace", "outgoing", "incoming", "label_rows", "type_rows", "text_rows", "mention_counts",
     "mention_rows", "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
-    "top_part", "subclass_rows", "sparql_for_entity",
+    "top_part", "subclass_rows", "sparql_for_entity", "Activity", "activities_of",
 ]
 
 _P = PREFIXES
@@ -305,6 +305,68 @@ def mentions_under(store: ox.Store, root: str, ug: str) -> list[tuple[str, str, 
     """(block, entity, start, end) of every entity mention in the parts under ``root``, in text order."""
     rows = _run(store, _mentions_under_query(ug), {"root": ox.NamedNode(root)})
     return sorted((r["block"].value, r["body"].value, _int(r["start"]), _int(r["end"])) for r in rows)  # type: ignore[index]
+
+
+# --- activities (who did what where) --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Activity:
+    """An activity an entity takes part in (as agent, place, initiative or event, or figure), with its sentence."""
+    iri: str
+    sentence: str
+    start: int
+    block: str | None
+    agents: tuple[str, ...]
+    action: str | None
+    places: tuple[str, ...]
+    figures: tuple[str, ...]
+    concerns: tuple[str, ...]
+    period: str | None
+
+
+_ACTIVITY_PROPS = {"prov:wasAssociatedWith": "agents", "dcterms:spatial": "places", "ug:figure": "figures",
+                   "ug:concerns": "concerns"}
+
+
+def _activities_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\nPREFIX prov: <{PREFIXES['prov']}>\n"
+            "SELECT DISTINCT ?iri ?activity ?p ?v ?sentence ?start ?block WHERE { "
+            "?activity a ug:Activity ; prov:wasAssociatedWith|dcterms:spatial|ug:concerns|ug:figure ?iri ; ?p ?v . "
+            "FILTER(?p IN (prov:wasAssociatedWith, dcterms:spatial, ug:figure, ug:concerns, ug:action, "
+            "schema:temporalCoverage)) "
+            "OPTIONAL { ?ann oa:hasBody ?activity ; oa:hasTarget ?t . ?t oa:hasSelector ?q , ?pos . "
+            "?q oa:exact ?sentence . ?pos oa:start ?start } "
+            "OPTIONAL { ?activity ug:mentionedIn ?block } }")
+
+
+def activities_of(store: ox.Store, iri: str, ug: str) -> list[Activity]:
+    """The activities ``iri`` takes part in, in text order; ``[]`` for none.
+
+    Values are IRIs (agents, places, figures, initiatives and events, the action concept) or, for the
+    period, the literal's lexical form.
+    """
+    rows: dict[str, dict] = {}
+    keys = {PREFIXES[c.split(":")[0]] + c.split(":")[1] if not c.startswith("ug:") else ug + c[3:]: k
+            for c, k in _ACTIVITY_PROPS.items()}
+    for r in _run(store, _activities_query(ug), {"iri": ox.NamedNode(iri)}):
+        a = r["activity"].value  # type: ignore[index]
+        row = rows.setdefault(a, {"agents": set(), "places": set(), "figures": set(), "concerns": set(),
+                                  "action": None, "period": None, "sentence": "", "start": 0, "block": None})
+        p, v = r["p"].value, r["v"].value  # type: ignore[index]
+        if p in keys:
+            row[keys[p]].add(v)
+        elif p == ug + "action":
+            row["action"] = v
+        else:
+            row["period"] = v
+        if r["sentence"] is not None:  # type: ignore[index]
+            row["sentence"], row["start"] = r["sentence"].value, _int(r["start"])  # type: ignore[index]
+        if r["block"] is not None:  # type: ignore[index]
+            row["block"] = r["block"].value  # type: ignore[index]
+    out = [Activity(a, d["sentence"], d["start"], d["block"], tuple(sorted(d["agents"])), d["action"],
+                    tuple(sorted(d["places"])), tuple(sorted(d["figures"])), tuple(sorted(d["concerns"])), d["period"])
+           for a, d in rows.items()]
+    return sorted(out, key=lambda x: (x.start, x.iri))
 
 
 # --- the SPARQL a page shows ----------------------------------------------------------------

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ungraph.extract import (
+    activities,
     cube,
     english,
     events,
@@ -48,10 +49,11 @@ ALL_EXTRACTORS: list[Extractor] = [
     figures.extract,
     cube.extract,
     events.extract,
+    activities.extract,
 ]
 
 #: Enrichers, run once over everything the extractors found (linked area).
-ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich]
+ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich, activities.enrich]
 
 
 def run_extractors(doc: Document, segments: Sequence[Segment], gazetteer: Any,

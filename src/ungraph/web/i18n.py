@@ -74,6 +74,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "references": ("参考来源", "References"),
     "links_here": ("链接到此处", "What links here"),
     "in_report": ("报告中的提及", "Mentioned in the report"),
+    "activities": ("行动：谁在哪里做了什么", "Activities: who did what where"),
     "source": ("来源", "Source"),
     "read_in_context": ("在报告中阅读", "Read in context"),
     "more": ("还有 {n} 条", "and {n} more"),

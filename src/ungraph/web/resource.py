@@ -260,6 +260,37 @@ def _link_value(iri: str, lang: str, urls: Urls) -> Value:
 #: Incoming links of the graph's bookkeeping: the annotations and reified statements behind the
 #: facts, which the page shows as the report's sentences instead.
 _PLUMBING_LINKS = ("oa:hasBody", "rdf:subject", "rdf:object")
+# --- activities: who did what where (the activities helper's section) ---------------------------
+
+def _marked(sentence: str, iri: str) -> tuple[str, str, str]:
+    """The sentence split around the first of the entity's Chinese names it contains (else unmarked)."""
+    cat = get_catalog()
+    names = [n for n in [cat.label_in(iri, "zh"), *(t for t, _ in cat.values(iri, services.ns.ontology + "abbreviation")),
+                         *(t for t, _ in cat.values(iri, services.ns.expand("skos:altLabel")))] if n]
+    hits = [(sentence.find(n), n) for n in names if n in sentence]
+    if not hits:
+        return sentence, "", ""
+    at, n = min(hits, key=lambda h: (h[0], -len(h[1])))
+    return sentence[:at], n, sentence[at + len(n):]
+
+
+def _activities(iri: str, lang: str, urls: Urls) -> list[dict[str, object]]:
+    """The activities the entity takes part in, each with its agents, action, places, figures and sentence."""
+    tops: dict[str, str | None] = {}
+    out = []
+    for a in queries.activities_of(services.store, iri, services.ns.ontology)[:_LIST_LIMIT]:
+        links = lambda iris: [_link_value(i, lang, urls) for i in iris]  # noqa: E731
+        reader = None
+        if a.block:
+            if a.block not in tops:
+                top = queries.top_part(services.store, a.block)
+                tops[a.block] = top[1] if top else None
+            reader = urls.reader(tops[a.block], urls.anchor(a.block)) if tops[a.block] else None  # type: ignore[arg-type]
+        out.append({"url": urls.page(a.iri), "agents": links(a.agents), "places": links(a.places),
+                    "action": Value(term_label(a.action, lang), urls.term(a.action)) if a.action else None,
+                    "figures": links(a.figures), "concerns": links(a.concerns), "period": a.period,
+                    "source": Source(*_marked(a.sentence, iri), reader, a.block)})
+    return out
 
 
 def _links_here(iri: str, lang: str, urls: Urls) -> list[tuple[str, str, int, list[Value]]]:
@@ -333,6 +364,7 @@ def _entity_html(iri: str) -> str:
         "iri": iri, **_labels(iri, lang), "kinds": _kind_badges(kinds, lang),
         "groups": _facts(iri, lang, urls, {ns.ontology + "mentionedIn"} if sources else set()), "links_here": _links_here(iri, lang, urls),
         **_mention_list(sources, urls, tops),
+        "activities": _activities(iri, lang, urls),
         "validation": queries.validation_results(services.store, iri, ns.graph("validation")),
         "reader": urls.reader(top[1], urls.anchor(iri) if top[1] != iri else None) if top else None,
         "sparql": queries.sparql_for_entity(iri), "group_names": {g: text(g if g != "kind" else "kind", lang) for g in GROUPS},
