@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib import namespace as rns
 
 from ungraph.graph.ontology import (
@@ -121,6 +122,37 @@ def test_term_has_labels_in_english_and_chinese(term):
 @pytest.mark.parametrize("term", ALL_TERMS, ids=_local)
 def test_term_has_english_comment(term):
     assert "en" in _langs(term, rns.RDFS.comment), f"{_local(term)}: rdfs:comment@en missing"
+
+
+ONTOLOGY_AND_TERMS = [URIRef(BASE + "ontology"), *ALL_TERMS]
+
+
+def _per_language(subject: URIRef, prop: URIRef, graph: Graph = GRAPH) -> Counter[str | None]:
+    return Counter(o.language for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+@pytest.mark.parametrize("prop", [rns.RDFS.label, rns.RDFS.comment], ids=["label", "comment"])
+@pytest.mark.parametrize("term", ONTOLOGY_AND_TERMS, ids=lambda t: _local(t) if "#" in str(t) else "ontology")
+def test_term_has_exactly_one_label_and_comment_per_language(term, prop):
+    """Issue 12, defect 4: every term (and the ontology) is described in English and in Chinese, once each."""
+    counts = _per_language(term, prop)
+    assert counts == Counter({"en": 1, "zh": 1}), f"{_local(term)}: {prop.n3()} per language {dict(counts)}"
+
+
+@pytest.mark.parametrize("term", ONTOLOGY_AND_TERMS, ids=lambda t: _local(t) if "#" in str(t) else "ontology")
+def test_chinese_comment_is_chinese_and_keeps_the_english_curies(term):
+    zh = next(o for o in GRAPH.objects(term, rns.RDFS.comment) if isinstance(o, Literal) and o.language == "zh")
+    en = next(o for o in GRAPH.objects(term, rns.RDFS.comment) if isinstance(o, Literal) and o.language == "en")
+    assert re.search(r"[\u4e00-\u9fff]", zh), f"{_local(term)}: the @zh comment has no Chinese"
+    curies = set(re.findall(r"\b(?:ug|dcterms|schema|oa|org|skos|prov|sdmx-measure|sdmx-dimension|xsd|rdfs):[A-Za-z]\w*", en))
+    assert curies <= set(re.findall(r"\b[\w-]+:[A-Za-z]\w*", zh)), f"{_local(term)}: the @zh comment drops {curies}"
+
+
+def test_per_language_count_can_fail():
+    g, x = Graph(), URIRef(UG + "X")
+    for text, lang in (("one", "en"), ("two", "en"), ("三", "zh"), ("untagged", None)):
+        g.add((x, rns.RDFS.comment, Literal(text, lang=lang)))
+    assert _per_language(x, rns.RDFS.comment, g) == Counter({"en": 2, "zh": 1, None: 1})
 
 
 @pytest.mark.parametrize("term", ALL_TERMS, ids=_local)
@@ -278,9 +310,10 @@ def test_label_prefers_the_requested_language_then_english():
     assert label(BASE + "id/country/COD") is None
 
 
-def test_comment_falls_back_to_english():
-    assert comment(UG + "charStart", "zh") == comment(UG + "charStart", "en")
+def test_comment_in_the_requested_language_falls_back_to_english():
+    assert comment(UG + "charStart", "fr") == comment(UG + "charStart", "en")
     assert "Unicode code points" in (comment(UG + "charStart") or "")
+    assert "Unicode 码位" in (comment(UG + "charStart", "zh") or "")
 
 
 # --- documentation page -----------------------------------------------------------------------------

@@ -7,12 +7,14 @@ one of its property shapes), so a shape that checks nothing cannot pass.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib.namespace import OWL, RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from ungraph.graph.ontology import load_ontology, ontology_terms
 from ungraph.validate import load_shapes, shapes_turtle, validate_graph
@@ -90,3 +92,39 @@ def test_invalid_fixture_fails_on_that_shape(shape: str) -> None:
     severities = {r.severity for r in mine}
     if "Violation" in severities:
         assert not result.conforms
+
+
+# --- both languages (issue 12, defect 4) ------------------------------------------------------------
+
+_VARIABLE = re.compile(r"\{[?$]\w+\}")
+
+
+def _per_language(subject: rdflib.term.Node, prop: rdflib.URIRef) -> Counter[str | None]:
+    return Counter(o.language for o in SHAPES.objects(subject, prop) if isinstance(o, rdflib.Literal))
+
+
+def test_every_message_is_in_english_and_chinese_once() -> None:
+    holders = sorted(set(SHAPES.subjects(SH.message, None)), key=str)
+    bad = {str(h): dict(_per_language(h, SH.message)) for h in holders
+           if _per_language(h, SH.message) != Counter({"en": 1, "zh": 1})}
+    assert holders and not bad, f"sh:message needs one @en and one @zh: {bad}"
+
+
+def test_chinese_message_fills_the_same_variables_as_the_english() -> None:
+    bad = []
+    for holder in set(SHAPES.subjects(SH.message, None)):
+        by_lang = {o.language: str(o) for o in SHAPES.objects(holder, SH.message)}
+        if sorted(_VARIABLE.findall(by_lang.get("en", ""))) != sorted(_VARIABLE.findall(by_lang.get("zh", ""))):
+            bad.append(str(holder))
+        if not re.search(r"[\u4e00-\u9fff]", by_lang.get("zh", "")):
+            bad.append(str(holder))
+    assert not bad
+
+
+@pytest.mark.parametrize("prop", [RDFS.label, RDFS.comment], ids=["label", "comment"])
+def test_every_shape_is_named_and_described_in_english_and_chinese_once(prop: rdflib.URIRef) -> None:
+    named = sorted({*SHAPES.subjects(RDF.type, SH.NodeShape), *SHAPES.subjects(RDF.type, OWL.Ontology)}, key=str)
+    if prop == RDFS.comment:
+        named = [s for s in named if (s, prop, None) in SHAPES]
+    bad = {str(s): dict(_per_language(s, prop)) for s in named if _per_language(s, prop) != Counter({"en": 1, "zh": 1})}
+    assert named and not bad, f"{prop.n3()} needs one @en and one @zh: {bad}"

@@ -168,3 +168,98 @@ def test_the_one_reader_reads_back_exactly_what_validation_found(quads: list[ox.
     about = read_results(store, graph, shapes, focus=target.subject.value)
     assert about and all(r.focus == target.subject.value for r in about)
     assert {r.shape for r in about} == {r.shape for r in result.results if r.focus == target.subject.value}
+    assert {r.key(): r.messages for r in back} == {r.key(): r.messages for r in result.results}
+
+
+# --- messages in both languages (issue 12, defect 4) -------------------------------------------------
+
+def test_results_carry_english_and_chinese_messages_and_the_text_report_stays_english(quads: list[ox.Quad],
+                                                                                        built: Settings) -> None:
+    target = _one(quads, "http://xmlns.com/foaf/0.1/name")
+    result = validate_graph([q for q in quads if q != target], built.base)
+    mine = [r for r in result.results if r.focus == target.subject.value]
+    assert mine, result.report_text
+    for r in mine:
+        texts = dict(r.messages)
+        assert set(texts) == {"en", "zh"} and r.message == texts["en"]
+        assert r.message_in("zh") == (texts["zh"], "zh") and r.message_in("fr") == (texts["en"], "en")
+        assert texts["en"] in result.report_text and texts["zh"] not in result.report_text
+    lines = {line.strip() for line in result.report_text.splitlines() if line.startswith("      ") and "path:" not in line}
+    assert lines and lines <= {r.message or r.component.rsplit("#", 1)[-1] for r in result.results}
+    assert json.loads(result.render("json"))["results"][0]["messages"].keys() == {"en", "zh"}
+
+
+def test_messages_filled_from_a_sparql_template_keep_their_language() -> None:
+    """pyshacl drops the language tag of a message it fills in ({?sum}); it is read back from the template."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SH
+
+    base = "http://127.0.0.1:8080/"
+    fixture = Path(__file__).parent / "shapes" / "ResourceBreakdownShape" / "invalid.ttl"
+    result = validate_graph(list(ox.parse(path=str(fixture), format=ox.RdfFormat.TURTLE, base_iri=base)), base)
+    mine = [r for r in result.results if r.shape.endswith("#ResourceBreakdownShape")]
+    assert mine
+    for r in mine:
+        texts = dict(r.messages)
+        assert texts["en"].startswith("the parts by funding source add up to ") and "{?" not in texts["en"]
+        assert texts["zh"].startswith("按资金来源分列的各部分合计为 ") and "{?" not in texts["zh"]
+        node = URIRef(f"{base}validation/result/{r.key()}")
+        assert (node, SH.resultMessage, Literal(texts["zh"], lang="zh")) in result.report_graph
+        assert (node, SH.resultMessage, Literal(texts["en"], lang="en")) in result.report_graph
+
+
+def _message_spans(html: bytes, selector: str) -> list:  # type: ignore[type-arg]
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").select(selector)
+
+
+@pytest.mark.parametrize("lang,headers", [("zh", {}), ("zh", {"Accept-Language": "zh-CN,zh;q=0.9"}),
+                                          ("en", {"Accept-Language": "en-GB,en;q=0.8"}), ("en", "cookie")])
+def test_validation_page_shows_each_message_in_the_interface_language(client, lang: str, headers) -> None:  # type: ignore[no-untyped-def]
+    if headers == "cookie":
+        client.set_cookie("lang", lang)
+        headers = {}
+    data = client.get("/validation?format=json").get_json()
+    assert data["results"] and all(set(r["messages"]) == {"en", "zh"} for r in data["results"])
+    spans = _message_spans(client.get("/validation", headers={"Accept": "text/html", **headers}).data, "tbody .message")
+    assert sorted(s.get_text() for s in spans) == sorted(r["messages"][lang] for r in data["results"])
+    assert not [s for s in spans if s.get("lang") or s.get("translate")], "a message in the page's language is not marked"
+
+
+def test_entity_page_validation_box_speaks_the_interface_language(client, built: Settings) -> None:  # type: ignore[no-untyped-def]
+    data = client.get("/validation?format=json").get_json()
+    focus = next(r["focus"] for r in data["results"] if r["focus"].startswith(built.base + "id/"))
+    expected = {lg: sorted(r["messages"][lg] for r in data["results"] if r["focus"] == focus) for lg in ("zh", "en")}
+    for lang in ("zh", "en"):
+        client.set_cookie("lang", lang)
+        page = client.get("/" + focus[len(built.base):], headers={"Accept": "text/html"})
+        spans = _message_spans(page.data, "section.validation .message")
+        assert sorted(set(s.get_text() for s in spans)) == sorted(set(expected[lang])), focus
+        assert not [s for s in spans if s.get("lang")]
+
+
+def test_a_message_in_one_language_only_is_marked_with_its_language(app) -> None:  # type: ignore[no-untyped-def]
+    from ungraph.web.context import get_services
+
+    sh = "http://www.w3.org/ns/shacl#"
+    with app.app_context():
+        svc = get_services()
+        graph = ox.NamedNode(svc.ns.base + "graph/validation")
+        node = ox.NamedNode(svc.ns.base + "validation/result/one-language-test")
+        quads = [ox.Quad(node, ox.NamedNode(sh + p), o, graph) for p, o in [
+            ("focusNode", ox.NamedNode(svc.ns.base + "id/x")), ("resultSeverity", ox.NamedNode(sh + "Warning")),
+            ("sourceShape", ox.NamedNode(svc.ns.base + "shapes#XShape")),
+            ("resultMessage", ox.Literal("Less than 1 values on x"))]]
+        quads.append(ox.Quad(node, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                             ox.NamedNode(sh + "ValidationResult"), graph))
+        svc.store.extend(quads)
+        try:
+            client = app.test_client()
+            client.set_cookie("lang", "zh")
+            body = client.get("/validation", headers={"Accept": "text/html"}).data
+        finally:
+            for q in quads:
+                svc.store.remove(q)
+    spans = [s for s in _message_spans(body, "tbody .message") if s.get_text() == "Less than 1 values on x"]
+    assert spans and spans[0].get("lang") == "en" and spans[0].get("translate") == "no"

@@ -30,11 +30,13 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ungraph import paths
+from ungraph.shacl_messages import message_in, result_messages
 
 __all__ = [
     "Result", "ValidationResult", "shapes_dir", "shapes_turtle", "load_shapes", "validate_graph",
     "validate_store", "validate_path", "as_rdflib_graph", "report_quads", "shapes_quads", "SEVERITIES",
     "read_results",
+    "message_in",
 ]
 
 #: Severity local names, most severe first.
@@ -49,7 +51,8 @@ class Result:
     """One SHACL result, engine-independent. Terms are IRIs or N-Triples-like literals.
 
     ``shape`` is the named node shape the result belongs to (``…shapes#ChapterShape``);
-    ``source_shape`` the (property) shape that raised it.
+    ``source_shape`` the (property) shape that raised it. ``message`` is the English message (the
+    text report's, and the key's); ``messages`` every language's, as sorted ``(lang, text)`` pairs.
     """
 
     severity: str
@@ -61,6 +64,11 @@ class Result:
     component: str
     source_shape: str
     focus_label: str | None = field(default=None, compare=False)
+    messages: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def message_in(self, lang: str) -> tuple[str, str]:
+        """The message in ``lang`` (else English, else any) and the language it is in."""
+        return message_in(self.messages or (("en", self.message),), lang)
 
     def key(self) -> str:
         """A stable 16-hex-digit key: the skolem IRI of the result is ``{base}validation/result/{key}``."""
@@ -90,8 +98,8 @@ class ValidationResult:
     def as_json(self) -> dict[str, object]:
         return {"conforms": self.conforms, "counts": {s.lower(): self.count(s) for s in SEVERITIES},
                 "results": [{"severity": r.severity, "shape": r.shape, "focus": r.focus, "label": r.focus_label,
-                             "path": r.path, "value": r.value, "message": r.message, "component": r.component,
-                             "sourceShape": r.source_shape} for r in self.results]}
+                             "path": r.path, "value": r.value, "message": r.message, "messages": dict(r.messages),
+                             "component": r.component, "sourceShape": r.source_shape} for r in self.results]}
 
 
 # --- shapes ----------------------------------------------------------------------------------
@@ -275,18 +283,19 @@ def _labels(store: ox.Store, focus: set[str]) -> dict[str, str]:
     return out
 
 
-def _results_from_pyshacl(report: rdflib.Graph, shapes: rdflib.Graph, store: ox.Store) -> list[Result]:
+def _results_from_pyshacl(report: rdflib.Graph, shapes: rdflib.Graph, store: ox.Store, base: str) -> list[Result]:
     rows = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         source = report.value(node, SH.sourceShape)
         root = _root_shape(shapes, source) if source is not None else None
         path = report.value(node, SH.resultPath)
+        messages = result_messages(report, node, shapes, base)
         rows.append(dict(
             severity=_local(report.value(node, SH.resultSeverity) or SH.Violation),
             shape=_term(root) or "", focus=_term(report.value(node, SH.focusNode)) or "",
             path=_term(path) if isinstance(path, rdflib.URIRef) else None,
             value=_term(report.value(node, SH.value)),
-            message=str(report.value(node, SH.resultMessage) or ""),
+            message=message_in(messages, "en")[0], messages=messages,
             component=_term(report.value(node, SH.sourceConstraintComponent)) or "",
             source_shape=_term(source) or ""))
     labels = _labels(store, {r["focus"] for r in rows if r["focus"].startswith("http")})
@@ -308,8 +317,8 @@ def _report_graph(results: Iterable[Result], conforms: bool, base: str) -> rdfli
         g.add((node, SH.resultSeverity, SH[r.severity]))
         g.add((node, SH.sourceShape, rdflib.URIRef(r.source_shape)))
         g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(r.component)))
-        if r.message:
-            g.add((node, SH.resultMessage, rdflib.Literal(r.message)))
+        for lang, message in r.messages or ((("en", r.message),) if r.message else ()):
+            g.add((node, SH.resultMessage, rdflib.Literal(message, lang=lang or None)))
         if r.path:
             g.add((node, SH.resultPath, rdflib.URIRef(r.path)))
         if r.value is not None:
@@ -386,7 +395,7 @@ def validate_store(store: ox.Store, base: str) -> ValidationResult:
     shapes = load_shapes(base)
     _, report, _ = pyshacl.validate(store, shacl_graph=shapes, inference="none", advanced=True,
                                     allow_warnings=True, inplace=True)
-    return _result(_results_from_pyshacl(report, shapes, store), base)
+    return _result(_results_from_pyshacl(report, shapes, store, base), base)
 
 
 def validate_graph(data: ox.Store | rdflib.Graph | Iterable[ox.Quad], base: str) -> ValidationResult:
@@ -468,14 +477,21 @@ def read_results(store, graph: str, shapes_graph: str, *, focus: str | None = No
     subs = {ox.Variable("g"): ox.NamedNode(graph), ox.Variable("sg"): ox.NamedNode(shapes_graph)}
     if focus is not None:
         subs[ox.Variable("focus")] = ox.NamedNode(focus)
-    out = set()
-    for r in store.query(_RESULTS_QUERY, substitutions=subs):
-        source, shape, path = r["source"], r["shape"], r["path"]
-        out.add(Result(
+    fields: dict[str, dict[str, object]] = {}
+    messages: dict[str, set[tuple[str, str]]] = {}
+    for r in store.query(_RESULTS_QUERY, substitutions=subs):  # one answer per message: gathered by result
+        source, shape, path, node = r["source"], r["shape"], r["path"], str(r["r"])
+        fields.setdefault(node, dict(
             severity=r["severity"].value.rsplit("#", 1)[-1] if r["severity"] is not None else "Violation",
             shape=(shape or source).value if (shape or source) is not None else "",
             focus=r["focus"].value, path=path.value if isinstance(path, ox.NamedNode) else None,
-            value=_stored_term(r["value"]), message=r["message"].value if r["message"] is not None else "",
+            value=_stored_term(r["value"]),
             component=r["component"].value if r["component"] is not None else "",
             source_shape=source.value if source is not None else ""))
+        if isinstance(r["message"], ox.Literal):
+            messages.setdefault(node, set()).add((r["message"].language or "", r["message"].value))
+    out = set()
+    for node, row in fields.items():
+        texts = tuple(sorted(messages.get(node, ())))
+        out.add(Result(**row, message=message_in(texts, "en")[0] if texts else "", messages=texts))  # type: ignore[arg-type]
     return sorted(out, key=lambda x: (_ORDER.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))

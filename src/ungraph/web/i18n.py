@@ -18,7 +18,8 @@ import re
 from flask import has_request_context, request
 from markupsafe import Markup
 
-__all__ = ["LANGS", "COOKIE", "STRINGS", "TERMS", "current_lang", "text", "humanize", "other_lang", "mark_chinese"]
+__all__ = ["LANGS", "COOKIE", "STRINGS", "TERMS", "current_lang", "text", "humanize", "other_lang", "mark_chinese", "mark_latin",
+           "mark_mixed"]
 
 LANGS = ("zh", "en")
 COOKIE = "lang"
@@ -336,3 +337,34 @@ STRINGS.update({
                             ", joined on M49 codes. The names and boundaries shown do not imply any position of the United Nations."),
     "views_not_on_map": ("地图上没有形状的地区和领土", "Regions and territories without a shape on the map"),
 })
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][\w:./#+\-]*(?:[ ]+[A-Za-z0-9][\w:./#+\-]*)*", re.ASCII)
+
+
+def mark_latin(value: str) -> Markup:
+    """HTML of ``value`` with its runs of Latin letters (CURIEs, code, acronyms such as MONUSCO) marked
+    ``translate="no"``, so a Chinese sentence that names ``ug:mentions`` says which words are not to translate.
+
+    >>> str(mark_latin("以 ug:mentions 链接（如 MONUSCO）。"))
+    '以 <span translate="no">ug:mentions</span> 链接（如 <span translate="no">MONUSCO</span>）。'
+    >>> str(mark_latin("联合国 <b>"))
+    '联合国 &lt;<span translate="no">b</span>&gt;'
+    """
+    out, pos = [], 0
+    for m in _LATIN_RUN.finditer(value):
+        out.append(str(Markup.escape(value[pos:m.start()])))
+        out.append(f'<span translate="no">{Markup.escape(m.group(0))}</span>')
+        pos = m.end()
+    out.append(str(Markup.escape(value[pos:])))
+    return Markup("".join(out))
+
+
+def mark_mixed(value: str, lang: str) -> Markup:
+    """HTML of a sentence in the page's language ``lang`` that quotes the other script: Chinese runs
+    marked on an English page (:func:`mark_chinese`), Latin runs on a Chinese one (:func:`mark_latin`).
+
+    >>> str(mark_mixed("见 schema:text", "zh")), str(mark_mixed("see 联合国", "en"))
+    ('见 <span translate="no">schema:text</span>', 'see <span lang="zh-Hans" translate="no">联合国</span>')
+    """
+    return mark_latin(value) if lang == "zh" else mark_chinese(value, lang)

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web.i18n import COOKIE, LANGS, current_lang, mark_chinese, other_lang, text
+from ungraph.web.i18n import COOKIE, LANGS, current_lang, mark_mixed, other_lang, text
 from ungraph.web.urls import is_local_path
 from ungraph.web.view import STRUCTURE, kind_rows, name, term_label
 
@@ -49,7 +49,7 @@ def _template_globals() -> dict[str, object]:
         "urls": urls, "name": lambda iri: name(iri, lang), "term_label": lambda iri: term_label(iri, lang),
         "here": request.full_path.rstrip("?"), "report_iri": reports[0] if reports else None,
         "has_route": lambda path: any(r.rule == path for r in current_app.url_map.iter_rules()),
-        "mixed": lambda value: mark_chinese(value or "", lang),
+        "mixed": lambda value: mark_mixed(value or "", lang),
     }
 
 
