@@ -37,7 +37,7 @@ from ungraph.sparql import Answer, Job
 from ungraph.web import documents, sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web.negotiation import negotiate_media
+from ungraph.web.negotiation import negotiate, negotiate_media
 from ungraph.web.errors import request_id
 from ungraph.web.fair_use import client_key
 from ungraph.web.sparql_pool import QueryTimeout, checked_run
@@ -169,6 +169,14 @@ def _validators(resp: Response, etag: str) -> Response:
     return resp
 
 
+def _wants_page(params: dict[str, list[str]]) -> bool:
+    """A GET with a query whose ``Accept`` prefers HTML to every result format, and no ``format=``:
+    what a browser sends (``*/*`` alone goes to the results, so SPARQL clients are unaffected)."""
+    if request.method != "GET" or params.get("format"):
+        return False
+    return negotiate([*RESULT_FORMATS, *GRAPH_FORMATS, formats.HTML], request.headers.get("Accept")) is formats.HTML
+
+
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     try:
@@ -179,6 +187,10 @@ def endpoint() -> Response:
             from ungraph.web.sparql_page import service_description_or_page
 
             return service_description_or_page(params)
+        if _wants_page(params):  # a browser following a link to a query: the query page runs it and shows the results
+            from ungraph.web.sparql_page import query_page
+
+            return query_page(run=query)
         form = sparql_check.query_form(query)  # cheap: the first keyword; the safety check runs in the worker
         if form in sparql_check.UPDATE_VERBS:
             raise _Refused(403, _READ_ONLY)

@@ -148,7 +148,9 @@ def service_description_or_page(params: dict[str, list[str]]) -> Response:
     return documents.rdf_response(service_description(request.base_url, graphs), fmt, tag="sd", use="description")
 
 
-def query_page() -> Response:
+def query_page(run: str | None = None) -> Response:
+    """The query page; with ``run``, that query (from a link such as ``/sparql?query=...``) is opened
+    and run in the editor, so a browser shows its results rather than a raw result document."""
     ns = services.ns
     # an example known to answer wrongly (a "# xfail:" line: the graph does not model it yet) is not shown
     examples = [e for e in load_examples(base=ns.base) if "\n# xfail" not in "\n" + e.query]
@@ -157,6 +159,7 @@ def query_page() -> Response:
         "prefixes": dict(sorted(ns.prefixes.items())),
         "examples": [e.__dict__ for e in examples],
         "default": _default_query(ns.prefixes),
+        "run": run,
     }
     html = render_template("sparql.html", config=json.dumps(config, ensure_ascii=False).replace("</", "<\\/"),
                            examples=examples, max_rows=services.settings.max_rows,
@@ -174,11 +177,25 @@ def _default_query(prefixes: dict[str, str]) -> str:
 
 @blueprint.route("/.well-known/void", methods=["GET"])
 def well_known_void() -> Response:
-    fmt = negotiate(_description_formats(), request.headers.get("Accept"), param=request.args.get("format"))
+    fmt = negotiate([*_description_formats(), formats.HTML], request.headers.get("Accept"), param=request.args.get("format"))
     if fmt is None:
         return error_response(406, "VoID is available as " + _offered())
     s = services
     built = datetime.fromtimestamp(s.built_at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     triples = void.void_triples(services.statistics(), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
                                 source_dir=s.settings.source_dir, built_at=built, downloads=not s.settings.backend)
+    if fmt is formats.HTML:
+        return _void_page(triples)
     return documents.rdf_response(triples, fmt, tag="void", use="description")
+
+
+def _void_page(triples: list[ox.Triple]) -> Response:
+    """The VoID description for a person: one table per described node (the dataset, its linksets,
+    its partitions), each property by its label; the RDF stays one ``Accept`` or ``?format=ttl`` away."""
+    groups: dict[str, list[tuple[str, ox.Term]]] = {}
+    for t in sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))):
+        groups.setdefault(t.subject.value, []).append((t.predicate.value, t.object))
+    html = render_template("void.html", groups=sorted(groups.items(), key=lambda kv: (not kv[0].endswith("#dataset"), kv[0])))
+    resp = Response(html, mimetype="text/html")
+    resp.headers["Vary"] = "Accept"
+    return resp

@@ -47,5 +47,6 @@
     a.setAttribute("href", "#query=" + encodeURIComponent(ex.query) + "&endpoint=" + encodeURIComponent(cfg.endpoint));
     a.addEventListener("click", function (ev) { ev.preventDefault(); openExample(ex); });
   });
+  if (cfg.run) openExample({ title: "SPARQL", query: cfg.run });  // /sparql?query=... from a browser
   window.ungraphYasgui = yasgui;
 })();
