@@ -53,7 +53,14 @@ def test_wfp_ships_the_black_sea_grain_to_six_countries(report):
     assert {p.key for p in _facts(records, "dcterms:spatial")[key]} == {"AFG", "ETH", "KEN", "SOM", "SDN", "YEM"}
     assert _facts(records, "ug:action")[key] == {"ug:Delivering"}
     assert _facts(records, "ug:actionVerb")[key] == {Literal("运送", "zh")}
-    assert _facts(records, "ug:concerns")[key] == {Ref("organization", "hei-hai-chang-yi")}  # 该倡议
+
+
+@pytest.mark.xfail(strict=True, reason="黑海倡议 became an event (issue 9: an agreement is not a body); 该倡议 "
+                   "still resolves only to initiatives of the bodies table, not to events")
+def test_the_shipment_concerns_the_black_sea_initiative(report):
+    records = report[3]
+    [key] = _activity_with(records, "WFP", "AFG")
+    assert _facts(records, "ug:concerns")[key] == {Ref("event", "hei-hai-chang-yi-2022")}  # 该倡议
 
 
 def test_undp_in_yemen(report):
