@@ -23,6 +23,7 @@ from ungraph.records import Entity, Literal, Mention, Provenance, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.reference.tables import Country, Organization, Region
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 BASE = "http://127.0.0.1:8080/"
 
@@ -30,7 +31,7 @@ BASE = "http://127.0.0.1:8080/"
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _facts(records, predicate):  # type: ignore[no-untyped-def]
@@ -151,13 +152,13 @@ def test_every_activity_is_complete_and_its_spans_reproduce_the_text(report):
 
 def test_extraction_is_deterministic(report):
     doc, segments, gazetteer, records = report
-    assert list(extract(doc, segments, gazetteer)) == records
+    assert list(extract(doc, segments, build_context(doc, segments, gazetteer))) == records
 
 
 def test_reflowed_text_gives_the_same_activities(report):
     doc, _, gazetteer, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
 
     def key(rs):  # type: ignore[no-untyped-def]
         """Statements by the words of their sentence (block numbers change when lines are reflowed)."""

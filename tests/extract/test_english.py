@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ungraph.extract import ALL_EXTRACTORS, english
+from ungraph.extract import ALL_EXTRACTORS, build_context, english
 from ungraph.records import Entity, Literal, Ref, Statement
 
 
 @pytest.fixture(scope="module")
 def enriched(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    records = [r for extractor in ALL_EXTRACTORS for r in extractor(doc, segments, gazetteer)]
-    return records, list(english.enrich(doc, segments, gazetteer, records))
+    ctx = build_context(doc, segments, gazetteer)
+    records = [r for extractor in ALL_EXTRACTORS for r in extractor(doc, segments, ctx)]
+    return records, list(english.enrich(doc, segments, ctx, records))
 
 
 def _english(out, ref: Ref, prop: str = "skos:prefLabel") -> set[str]:  # type: ignore[no-untyped-def]
@@ -73,4 +74,4 @@ def test_posts_get_the_english_post_title(enriched) -> None:  # type: ignore[no-
 
 def test_rows_for_entities_the_build_lacks_are_left_out(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    assert not any(isinstance(r, Entity) for r in english.enrich(doc, segments, gazetteer, []))
+    assert not any(isinstance(r, Entity) for r in english.enrich(doc, segments, build_context(doc, segments, gazetteer), []))

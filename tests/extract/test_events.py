@@ -20,6 +20,7 @@ from ungraph.extract.events import extract
 from ungraph.graph.ontology import ontology_terms
 from ungraph.records import Entity, Literal, Mention, Ref, Statement
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 BASE = "http://127.0.0.1:8080/"
 
@@ -27,7 +28,7 @@ BASE = "http://127.0.0.1:8080/"
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _events(records):  # type: ignore[no-untyped-def]
@@ -178,7 +179,7 @@ def test_reflowed_text_gives_the_same_events(report):
     doc, _, gazetteer, records = report
     doubled = "".join(line + line if not line.strip() else line for line in doc.text.splitlines(keepends=True))
     reflowed = dataclasses.replace(doc, text=doubled)
-    assert _key(extract(reflowed, segment(reflowed), gazetteer)) == _key(records)
+    assert _key(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer))) == _key(records)
 
 
 def test_every_line_break_doubled_keeps_the_events_of_paragraphs(report):
@@ -186,6 +187,6 @@ def test_every_line_break_doubled_keeps_the_events_of_paragraphs(report):
     each, which splits names wrapped over two lines; the events of the paragraphs stay."""
     doc, segments, gazetteer, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = {r.ref for r in extract(reflowed, segment(reflowed), gazetteer) if isinstance(r, Entity)}
+    again = {r.ref for r in extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)) if isinstance(r, Entity)}
     before = {r.ref for r in records if isinstance(r, Entity)}
     assert len(again & before) >= 0.85 * len(before)

@@ -16,12 +16,13 @@ from ungraph.extract.figures import currency_code, decimal_text, extract, figure
 from ungraph.records import Entity, Literal, Ref, Statement
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, _gazetteer = real
-    return doc, segments, list(extract(doc, segments, None))
+    return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 
 
 def _facts(records, ref):
@@ -125,7 +126,7 @@ def test_reflowed_text_gives_the_same_figures(report):
     doc, _, records = report
     doubled = "".join(line + line if not line.strip() else line for line in doc.text.splitlines(keepends=True))
     reflowed = dataclasses.replace(doc, text=doubled)
-    again = list(extract(reflowed, segment(reflowed), None))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
     key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
     assert key(again) == key(records)
 
@@ -135,7 +136,7 @@ def test_every_line_break_doubled_gives_the_same_values(report):
     differently (keys and labels are its structure), but the figures and their values stay."""
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), None))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
     values = lambda rs: sorted((s.object.value for s in rs if isinstance(s, Statement)  # noqa: E731
                                 and s.predicate in ("ug:verbatimValue", "sdmx-measure:obsValue")))
     assert values(again) == values(records)

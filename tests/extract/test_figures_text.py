@@ -16,13 +16,14 @@ from ungraph.extract.cube import extract, structure_ref
 from ungraph.extract.figures_text import QUANTITY, measure_of, text_figures
 from ungraph.extract.quantities import decimal_text
 from ungraph.records import Entity, Literal, Mention, Ref, Statement
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
 def found(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
     figures, vague = text_figures(segments, gazetteer)
-    return doc, figures, vague, list(extract(doc, segments, gazetteer))
+    return doc, figures, vague, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _in(figures, segment_id):  # type: ignore[no-untyped-def]

@@ -15,12 +15,13 @@ import pytest
 from ungraph.extract.goals import extract, find_goals
 from ungraph.records import Entity, Mention, Ref, Statement
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
 def records(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return list(extract(doc, segments, gazetteer))
+    return list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _mentions(records):  # type: ignore[no-untyped-def]
@@ -60,4 +61,4 @@ def test_goals_are_entities_matching_the_un_iri(records) -> None:  # type: ignor
 def test_reflowed_text_gives_the_same_goals(real, records) -> None:  # type: ignore[no-untyped-def]
     doc, _, gazetteer = real
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    assert _mentions(list(extract(reflowed, segment(reflowed), gazetteer))) == _mentions(records)
+    assert _mentions(list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))) == _mentions(records)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from ungraph.extract import ALL_EXTRACTORS, links
+from ungraph.extract import ALL_EXTRACTORS, build_context, links
 from ungraph.records import Ref, Statement
 
 
 @pytest.fixture(scope="module")
 def out(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    records = [r for extractor in ALL_EXTRACTORS for r in extractor(doc, segments, gazetteer)]
-    return [r for r in links.enrich(doc, segments, gazetteer, records) if isinstance(r, Statement)]
+    ctx = build_context(doc, segments, gazetteer)
+    records = [r for extractor in ALL_EXTRACTORS for r in extractor(doc, segments, ctx)]
+    return [r for r in links.enrich(doc, segments, ctx, records) if isinstance(r, Statement)]
 
 
 def _objects(out, ref: Ref, prop: str) -> set[str]:  # type: ignore[no-untyped-def]
@@ -42,5 +43,5 @@ def test_curated_links_use_their_row_property(out) -> None:  # type: ignore[no-u
 
 def test_no_link_without_an_entity(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    subjects = {r.subject for r in links.enrich(doc, segments, gazetteer, [])}
+    subjects = {r.subject for r in links.enrich(doc, segments, build_context(doc, segments, gazetteer), [])}
     assert subjects == {Ref("report", doc.key)}

@@ -14,11 +14,18 @@ from collections import Counter
 
 import pytest
 
-from ungraph.extract.mandates import extract, find_citations, mandate_subject, resolution_symbol, undocs_url
+from ungraph.extract import build_context, instruments, resolutions
+from ungraph.extract.citations import find_citations, mandate_subject, resolution_symbol, undocs_url
 from ungraph.records import Entity, Literal, Mention, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+
+def extract(doc, segments, ctx):  # type: ignore[no-untyped-def]
+    """The records of both mandate extractors, resolutions first (as ``ALL_EXTRACTORS`` runs them)."""
+    yield from resolutions.extract(doc, segments, ctx)
+    yield from instruments.extract(doc, segments, ctx)
+
 
 PER_CHAPTER = {1: 9, 2: 23, 3: 8, 4: 6, 5: 7, 6: 20, 7: 7, 8: 3, 9: 13}
 
@@ -28,7 +35,7 @@ def report():
     doc = load_report("data/source")
     segments = segment(doc)
     gazetteer = Gazetteer.from_dir("data/reference")
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _mentions(records, kind="resolution"):
@@ -132,7 +139,7 @@ def test_instrument_adopted_by_its_single_resolution(report):
 def test_reflowed_text_gives_the_same_resolutions(report):
     doc, _, gazetteer, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
     assert Counter(m.ref for m in _mentions(again)) == Counter(m.ref for m in _mentions(records))
     assert {r.ref for r in again if isinstance(r, Entity)} == {r.ref for r in records if isinstance(r, Entity)}
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from ungraph.extract.missions import extract, table_rows
-from ungraph.extract.organizations import classification_curie
+from ungraph.extract.bodies import classification_curie
 from ungraph.kinds import name_key
 from ungraph.records import Entity, Mention, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer, normalise
 from ungraph.reference.tables import Country, Mission, Organization, Region, read_table
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "reference"
@@ -25,7 +26,7 @@ ROWS = read_table(DATA / "missions.tsv", Mission)
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _entities(records):
@@ -90,7 +91,7 @@ def test_reflowed_text_gives_the_same_missions(report):
     doc, segments, gazetteer, records = report
     # line breaks changed (the segmenter needs blank lines between blocks, so they are doubled, not removed)
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
 
     def summary(recs):
         facts = {(r.subject.key, r.predicate, getattr(r.object, "key", getattr(r.object, "value", r.object)))

@@ -20,6 +20,7 @@ from ungraph.reference.gazetteer import Gazetteer, normalise
 from ungraph.reference.tables import Organization, read_table
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "reference"
@@ -46,7 +47,7 @@ KEY_ENTITIES = {
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _key_entities(doc, records) -> dict[int, list[str]]:
@@ -138,7 +139,7 @@ def test_reflowed_text_gives_the_same_organisations(report):
     doc, segments, gazetteer, records = report
     # line breaks changed (the segmenter needs blank lines between blocks, so they are doubled, not removed)
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
 
     def summary(recs):
         ments = Counter(r.ref.key for r in recs if isinstance(r, Mention))

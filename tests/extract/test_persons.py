@@ -13,7 +13,9 @@ from collections import Counter
 
 import pytest
 
-from ungraph.extract.persons import collect, extract, find_dotted_names, split_attribution
+from ungraph.extract import build_context
+from ungraph.extract.people import collect, find_dotted_names, split_attribution
+from ungraph.extract.persons import extract
 from ungraph.extract.posts import post_org
 from ungraph.records import Entity, Mention, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
@@ -78,7 +80,7 @@ PHOTOGRAPHERS = {
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _labels(records, kind, prop="skos:prefLabel", lang="zh"):
@@ -195,7 +197,7 @@ def _reflows(text: str) -> list[str]:
 def test_reflowed_text_gives_the_same_persons(report, which):
     doc, _, gazetteer, records = report
     reflowed = dataclasses.replace(doc, text=_reflows(doc.text)[which])
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
     assert {r.ref for r in again if isinstance(r, Entity)} == {r.ref for r in records if isinstance(r, Entity)}
     assert _holds(again) == OFFICIALS
     count = Counter(m.ref for m in records if isinstance(m, Mention))
@@ -207,4 +209,4 @@ def test_keys_are_deterministic_and_readable(report):
     people = collect(doc, segments, gazetteer)
     assert people.ref("安东尼奥 · 古特雷斯") == Ref("person", "an-dong-ni-ao-gu-te-lei-si")
     assert people.ref("阿米娜·穆罕默德") == people.ref("阿明娜·穆罕默德")
-    assert list(extract(doc, segments, gazetteer)) == records
+    assert list(extract(doc, segments, build_context(doc, segments, gazetteer))) == records

@@ -12,12 +12,13 @@ from ungraph.records import Entity, Literal, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _facts(records, photo):
@@ -86,7 +87,7 @@ def test_repeated_caption_is_the_same_photo():
             Segment("k/1", "credit", "", 2, 9, 37, text[9:37], attrs=tuple(sorted(credit.items()))),
             Segment("c/2", "caption", "", 3, 38, 46, text[38:46], repeat_of="c/1"),
             Segment("k/2", "credit", "", 4, 47, 75, text[47:75], attrs=tuple(sorted({**credit, "caption": "c/2"}.items())))]
-    records = list(extract(doc, segs, None))
+    records = list(extract(doc, segs, build_context(doc, segs, None)))
     assert [r.ref for r in records if isinstance(r, Entity)] == [photo_ref(doc, "c/1")]
     assert {s.subject.key for s in records if isinstance(s, Statement) and s.predicate == "ug:captionOf"} == {"A-1/c/1", "A-1/c/2"}
 
@@ -95,6 +96,6 @@ def test_reflowed_text_gives_the_same_photos(report):
     doc, _, gazetteer, records = report
     doubled = "".join(line + line if not line.strip() else line for line in doc.text.splitlines(keepends=True))
     reflowed = dataclasses.replace(doc, text=doubled)
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
     key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
     assert key(again) == key(records)

@@ -18,6 +18,7 @@ from ungraph.records import Entity, Literal, Mention, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def report():
     doc = load_report("data/source")
     segments = segment(doc)
     gazetteer = Gazetteer.from_dir("data/reference")
-    return doc, segments, gazetteer, list(extract(doc, segments, gazetteer))
+    return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def _counts(records):
@@ -110,7 +111,7 @@ def test_every_mention_reproduces_its_span(report):
 def test_reflowed_text_gives_the_same_places(report):
     doc, _, gazetteer, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), gazetteer))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
     assert {r.ref for r in again if isinstance(r, Entity)} == {r.ref for r in records if isinstance(r, Entity)}
     assert _counts(again) == _counts(records)
 

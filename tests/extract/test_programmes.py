@@ -11,12 +11,13 @@ from ungraph.extract.programmes import extract, normalise_name, programme_ref
 from ungraph.records import Document, Entity, Literal, Mention, Ref, Segment, Statement
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, _gazetteer = real
-    return doc, segments, list(extract(doc, segments, None))
+    return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 
 
 def _listed(records, chapter):
@@ -74,7 +75,7 @@ def test_same_name_in_two_chapters_is_one_programme():
             Segment("chapter/2/section/core-programmes", "section", "chapter/2", 1, 13, 25, text[13:25],
                     attrs=(("section_kind", "core-programmes"),)),
             Segment("chapter/2/section/core-programmes/item/1", "item", "chapter/2/section/core-programmes", 1, 18, 25, text[18:25])]
-    records = list(extract(doc, segs, None))
+    records = list(extract(doc, segs, build_context(doc, segs, None)))
     assert [r.ref for r in records if isinstance(r, Entity)] == [Ref("programme", "xuan-ju-yuan-zhu")]
     assert len([s for s in records if isinstance(s, Statement) and s.predicate == "ug:coreProgramme"]) == 2
 
@@ -86,6 +87,6 @@ def test_normalise_name():
 def test_reflowed_text_gives_the_same_programmes(report):
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), None))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
     key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
     assert key(again) == key(records)

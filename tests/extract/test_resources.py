@@ -11,7 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from ungraph.extract.resources import amount_ref, amounts, extract, funding_sources
+from ungraph.extract import build_context
+from ungraph.extract.context import funding_sources
+from ungraph.extract.resources import amount_ref, amounts, extract
 from ungraph.records import Document, Entity, Literal, Ref, Statement
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
@@ -39,7 +41,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def report(real):  # type: ignore[no-untyped-def]
     doc, segments, _gazetteer = real
-    return doc, segments, list(extract(doc, segments, None))
+    return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 
 
 def _facts(records, ref):
@@ -113,7 +115,7 @@ def test_false_friends():
 def test_reflowed_text_gives_the_same_amounts(report):
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
-    again = list(extract(reflowed, segment(reflowed), None))
+    again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
     key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
     assert key(again) == key(records)
 
@@ -125,5 +127,5 @@ def test_section_without_breakdown_gives_only_the_total():
     doc = Document(text, "0", "A/1", "", "")
     segs = [Segment("chapter/1/section/resources", "section", "chapter/1", 1, 0, len(text), text,
                     attrs=(("section_kind", "resources"),))]
-    refs = [r.ref for r in extract(doc, segs, None) if isinstance(r, Entity)]
+    refs = [r.ref for r in extract(doc, segs, build_context(doc, segs, None)) if isinstance(r, Entity)]
     assert refs == [Ref("amount", "A-1-chapter-1-total"), Ref("dataset", "A-1-resources")]

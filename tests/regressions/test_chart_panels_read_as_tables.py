@@ -16,6 +16,7 @@ from ungraph.extract.figures import extract
 from ungraph.records import Entity, Statement
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 LAUNCH = "2018-2028 年军警人员性别均等战略发布之时"
 DEC_2022 = "截至 2022 年 12 月"
@@ -39,7 +40,7 @@ def _cells(records):  # type: ignore[no-untyped-def]
 
 def test_each_bar_of_the_gender_parity_chart_is_its_own_cell(real):  # type: ignore[no-untyped-def]
     doc, segments, _ = real
-    cells = _cells(list(extract(doc, segments, None)))
+    cells = _cells(list(extract(doc, segments, build_context(doc, segments, None))))
     expected = {
         ("军事人员", "军事观察员", DEC_2022): "22", ("军事人员", "军事观察员", LAUNCH): "12",
         ("军事人员", "建制特遣队", DEC_2022): "6", ("军事人员", "建制特遣队", LAUNCH): "4",
@@ -54,6 +55,6 @@ def test_each_bar_of_the_gender_parity_chart_is_its_own_cell(real):  # type: ign
 
 def test_no_figure_joins_two_category_names(real):  # type: ignore[no-untyped-def]
     doc, segments, _ = real
-    labels = [lit.value for r in extract(doc, segments, None) if isinstance(r, Entity) for _, lit in r.labels]
+    labels = [lit.value for r in extract(doc, segments, build_context(doc, segments, None)) if isinstance(r, Entity) for _, lit in r.labels]
     assert not [label for label in labels if label in ("建制特遣队和军事观察员", "建制警察部队单派警察")]
     assert not [label for label in labels if label.startswith("担任司法和惩戒人员的妇女")]

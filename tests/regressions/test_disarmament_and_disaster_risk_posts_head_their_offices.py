@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ungraph.extract import persons
 from ungraph.records import Statement
+from ungraph.extract import build_context
 
 
 def _facts(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return {(r.subject.key, r.predicate, r.object.key) for r in persons.extract(doc, segments, gazetteer)
+    return {(r.subject.key, r.predicate, r.object.key) for r in persons.extract(doc, segments, build_context(doc, segments, gazetteer))
             if isinstance(r, Statement) and r.predicate in ("org:postIn", "org:headOf")}
 
 

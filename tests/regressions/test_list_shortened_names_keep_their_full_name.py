@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ungraph.extract import organizations
 from ungraph.records import Entity, Mention
+from ungraph.extract import build_context
 
 
 def test_offices_in_the_list_have_their_full_names(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    records = list(organizations.extract(doc, segments, gazetteer))
+    records = list(organizations.extract(doc, segments, build_context(doc, segments, gazetteer)))
     labels = {(r.ref.key, p, lit.value) for r in records if isinstance(r, Entity) for p, lit in r.labels if lit.lang == "zh"}
     for key, full, short in (("UNON", "联合国内罗毕办事处", "内罗毕办事处"), ("UNOV", "联合国维也纳办事处", "维也纳办事处")):
         assert (key, "skos:prefLabel", full) in labels

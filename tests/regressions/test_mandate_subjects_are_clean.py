@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ungraph.extract import mandates
-from ungraph.extract.mandates import mandate_subject
+from ungraph.extract import build_context, resolutions
+from ungraph.extract.citations import mandate_subject
 from ungraph.records import Statement
 
 
@@ -28,7 +28,7 @@ def test_subject_rules() -> None:
 
 def test_no_subject_of_the_report_has_stray_brackets_or_letters(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    subjects = {r.object.value for r in mandates.extract(doc, segments, gazetteer)
+    subjects = {r.object.value for r in resolutions.extract(doc, segments, build_context(doc, segments, gazetteer))
                 if isinstance(r, Statement) and r.predicate == "ug:mandateSubject"}
     assert len(subjects) > 60
     bad = [s for s in subjects if re.match(r"^[(（A-Za-z]", s) or s.count("《") != s.count("》")

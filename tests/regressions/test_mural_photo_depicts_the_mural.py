@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ungraph.extract import photos
 from ungraph.records import Entity, Statement
+from ungraph.extract import build_context
 
 
 def _records(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, list(photos.extract(doc, segments, gazetteer))
+    return doc, list(photos.extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
 def test_painters_are_not_depicted(real) -> None:  # type: ignore[no-untyped-def]

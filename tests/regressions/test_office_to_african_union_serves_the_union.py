@@ -17,6 +17,7 @@ from ungraph.records import Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
+from ungraph.extract import build_context
 
 ROOT = Path(__file__).resolve().parents[2]
 UNOAU = Ref("organization", "UNOAU")
@@ -25,7 +26,7 @@ UNOAU = Ref("organization", "UNOAU")
 @pytest.fixture(scope="module")
 def records():  # type: ignore[no-untyped-def]
     doc = load_report(ROOT / "data" / "source")
-    return doc, list(extract(doc, segment(doc), Gazetteer.from_dir(ROOT / "data" / "reference")))
+    return doc, list(extract(doc, segment(doc), build_context(doc, segment(doc), Gazetteer.from_dir(ROOT / "data" / "reference"))))
 
 
 def test_the_office_serves_no_place(records) -> None:  # type: ignore[no-untyped-def]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from ungraph.extract import persons
 from ungraph.records import Entity, Mention
+from ungraph.extract import build_context
 
 
 def test_foaf_names_have_no_spaces_around_dots(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    records = list(persons.extract(doc, segments, gazetteer))
+    records = list(persons.extract(doc, segments, build_context(doc, segments, gazetteer)))
     names = {r.ref.key: lit.value for r in records if isinstance(r, Entity) for p, lit in r.labels if p == "foaf:name"}
     assert names["gai-yi-lai-de"] == "盖伊·赖德"
     assert names["rang-pi-ai-er-la-ke-lu-wa"] == "让-皮埃尔·拉克鲁瓦"

@@ -14,11 +14,12 @@ import pytest
 
 from ungraph.extract import organizations
 from ungraph.records import Mention
+from ungraph.extract import build_context
 
 
 def _un_mentions(real):  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
-    return doc, [r for r in organizations.extract(doc, segments, gazetteer) if isinstance(r, Mention) and r.ref.key == "UN"]
+    return doc, [r for r in organizations.extract(doc, segments, build_context(doc, segments, gazetteer)) if isinstance(r, Mention) and r.ref.key == "UN"]
 
 
 def test_un_in_event_names_is_no_mention(real) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,7 @@ from ungraph.extract.activity_agents import (
     short_names,
 )
 from ungraph.extract.activity_places import countries_only, kept_places, named_in, period
+from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.source.sentences import Sentence, sentences
 
@@ -253,8 +254,9 @@ def _activity_records(doc: Document, seg: Segment, sent: Sentence, found: Found,
         yield Statement(ref, "ug:concerns", initiative, where)
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """One activity per sentence that names an agent, a verb of the scheme and a place (see the module)."""
+    gazetteer = ctx.gazetteer
     by_id = {s.id: s for s in segments}
     ours = chapter_agents(segments, gazetteer)
     missions = mission_areas(gazetteer)
@@ -290,7 +292,7 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             previous = (sent, reading)
 
 
-def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: Sequence[Record]) -> list[Record]:
+def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Sequence[Record]) -> list[Record]:
     """The enricher (:data:`ungraph.extract.ALL_ENRICHERS`): :func:`link` over everything the extractors found."""
     return link(records)
 

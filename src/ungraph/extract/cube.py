@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any
 
+from ungraph.extract.context import Context
 from ungraph.extract.figures_text import TextFigure, text_figures
 from ungraph.extract.quantities import decimal_text
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
@@ -105,8 +105,9 @@ def _records(doc: Document, fig: TextFigure, ref: Ref, dataset: Ref) -> Iterator
         yield Statement(ref, "ug:actor", fig.actor, Provenance(*fig.actor_span, fig.segment_id))
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """The running text's figures, their data set and the data structure all figure data sets share."""
+    gazetteer = ctx.gazetteer
     figures, _vague = text_figures(segments, gazetteer)
     dataset = Ref("dataset", f"{doc.key}-text-figures")
     yield from structure_records(doc)

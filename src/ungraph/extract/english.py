@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
+from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Literal, Record, Ref, Segment, Statement
 
 __all__ = ["TABLE", "ORGANS_EN", "resolution_english", "figure_english", "enrich"]
@@ -93,8 +93,9 @@ def _ref(path: str) -> Ref:
     return Ref(kind, key)
 
 
-def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: Sequence[Record]) -> Iterator[Record]:
+def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Sequence[Record]) -> Iterator[Record]:
     """English labels and descriptions for the entities of ``records`` and the parts of the report."""
+    gazetteer = ctx.gazetteer
     for rec in records:
         if isinstance(rec, Entity) and rec.ref.kind == "resolution":
             symbol = next((lit.value for prop, lit in rec.labels if prop == "schema:legislationIdentifier"), None)

@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ungraph.extract.context import Context as ExtractionContext
 from ungraph.extract.event_context import Context, context_after, context_before, sentence_date, sentence_place
 from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
 from ungraph.kinds import name_key
@@ -442,8 +443,9 @@ def _adopted(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) 
                 return
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: ExtractionContext) -> Iterator[Record]:
     """Every named event, with its kind, names, dates, places, organisers and mentions."""
+    gazetteer = ctx.gazetteer
     occs = occurrences(segments, gazetteer)
     groups = group(occs)
     keyed: dict[Ref, tuple[list[Occurrence], str]] = {}

@@ -37,6 +37,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ungraph.extract.charts import chart_records, find_charts
+from ungraph.extract.context import Context
+from ungraph.extract.datasets import dataset_entity, dataset_ref
 from ungraph.extract.figures_text import heading_periods, measure_of, place_in
 from ungraph.extract.quantities import NUMBER_PATTERN, UNIT_WORDS, Number, currency_code, decimal_text, parse_number, unit_of
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
@@ -55,17 +57,6 @@ def figure_ref(doc: Document, segment_id: str) -> Ref:
     Ref(kind='figure', key='A-78-1-chapter-2-section-results-subsection-1-figure-1')
     """
     return Ref("figure", f"{doc.key}-{segment_id.replace('/', '-')}")
-
-
-def dataset_ref(doc: Document, name: str) -> Ref:
-    """The ``qb:DataSet`` of the report's figures (``name`` "figures") or resource amounts ("resources")."""
-    return Ref("dataset", f"{doc.key}-{name}")
-
-
-def dataset_entity(doc: Document, name: str, en: str, zh: str) -> Entity:
-    """The data set as an entity of the graph's own making (no span of the report states it)."""
-    return Entity(dataset_ref(doc, name), ("qb:DataSet",),
-                  (("rdfs:label", Literal(f"{en} of {doc.symbol}", "en")), ("rdfs:label", Literal(f"{doc.symbol} {zh}", "zh"))))
 
 
 def _structure(doc: Document, dataset: Ref) -> Statement:
@@ -128,15 +119,16 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref,
         yield Statement(ref, "ug:measure", Literal(measure, "zh"), Provenance(seg.start, seg.end, seg.id))
     place = place_in(gazetteer, label) if gazetteer is not None else None
     if place is not None:  # "名文职人员在非洲工作"
-        from ungraph.extract.photos import locate
+        from ungraph.extract.blocks import locate
 
         yield Statement(ref, "sdmx-dimension:refArea", place[0], locate(seg, place[1]) or Provenance(seg.start, seg.end, seg.id))
     if period is not None:  # the year of the panel's title heading ("2022年成果")
         yield Statement(ref, "sdmx-dimension:refPeriod", period[0], Provenance(*period[1], period[2]))
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Every labelled infographic figure outside the indicative-resources sections, and every chart cell."""
+    gazetteer = ctx.gazetteer
     by_id = {s.id: s for s in segments}
     dataset = dataset_ref(doc, "figures")
     charts, _skipped = find_charts([s for s in segments if not s.repeat_of])

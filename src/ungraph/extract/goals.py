@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from ungraph.extract.places import CONTAINERS
+from ungraph.extract.blocks import CONTAINERS
+from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["KIND", "SDG_IRI", "find_goals", "goal_entity", "extract"]
@@ -82,7 +82,7 @@ def goal_entity(n: int, prov: Provenance | None) -> Iterator[Record]:
     yield Statement(ref, "skos:exactMatch", SDG_IRI.format(n=n), None, source)  # type: ignore[arg-type]
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """A mention per goal named, the block's ``dcterms:subject``, then one entity per goal."""
     first: dict[int, Provenance] = {}
     for seg in segments:

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from ungraph.extract.mandates import undocs_url
+from ungraph.extract.citations import undocs_url
+from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Record, Ref, Segment, Statement
 
 __all__ = ["TABLE", "dbpedia_iri", "undocs_zh", "enrich"]
@@ -49,8 +49,9 @@ def _ref(path: str) -> Ref:
     return Ref(kind, key)
 
 
-def enrich(doc: Document, segments: Sequence[Segment], gazetteer: Any, records: Sequence[Record]) -> Iterator[Record]:
+def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Sequence[Record]) -> Iterator[Record]:
     """``rdfs:seeAlso`` / ``skos:*Match`` / ``owl:sameAs`` statements for the entities of ``records``."""
+    gazetteer = ctx.gazetteer
     report = Ref("report", doc.key)
     yield Statement(report, "rdfs:seeAlso", undocs_url(doc.symbol), None, "rule: undocs.org + symbol")
     yield Statement(report, "rdfs:seeAlso", undocs_zh(doc.symbol), None, "rule: undocs.org/zh + symbol")

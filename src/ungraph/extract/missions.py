@@ -23,11 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ungraph.extract.organizations import (
-    KIND,
-    classification_curie,
-    mentions,
-)
+from ungraph.extract.bodies import KIND, classification_curie, mentions
+from ungraph.extract.context import Context
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement, name_literal
 from ungraph.reference.gazetteer import Gazetteer, normalise
@@ -106,8 +103,9 @@ def _curated(ref: Ref, row: Any, served: bool, places: Gazetteer) -> Iterator[Re
         yield Statement(ref, "ug:servesArea", Ref(kind, row.serves), None, row.source)
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Entities and facts from the table rows, then every mention of a mission in the text."""
+    gazetteer = ctx.gazetteer
     curated = {normalise(r.abbreviation_zh): r for r in gazetteer.tables.get(TABLE, [])}
     places = place_gazetteer(gazetteer)
     keys: set[str] = set()

@@ -6,13 +6,13 @@ photographer``) and parses the credit into ``place``, ``date``, ``organisation``
 
 - the photo's key is the report key + the caption's structural id (``A-78-1-chapter-1-caption-1``);
   a repeated caption (``repeat_of``) is the same photo, so both captions are ``ug:captionOf`` it;
-- ``schema:creator``: the persons the credit names (:mod:`ungraph.extract.persons` finds them),
+- ``schema:creator``: the persons the credit names (:mod:`ungraph.extract.people` finds them),
   or the organisation written in the photographer's place (业务转型和问责司) when the gazetteer
   knows it;
 - ``schema:copyrightHolder``: the organisation after © (联合国图库, 妇女署, 人权高专办...);
   a "©" followed by a person's name (© 霍尔姆 · 阿赫达尔) makes that person the creator;
 - ``schema:contentLocation``: the most specific place the credit names
-  (:func:`ungraph.extract.places.resolve_place`: 荷兰海牙 -> The Hague, a city in the Netherlands;
+  (:func:`ungraph.extract.place_names.resolve_place`: 荷兰海牙 -> The Hague, a city in the Netherlands;
   墨西哥格雷罗 -> Mexico), a link; only a place no table knows stays as written;
 - ``schema:dateCreated``: the month as ``xsd:gYearMonth``;
 - ``foaf:depicts`` (photo) and ``ug:depicts`` (caption): the persons the caption names, except
@@ -30,12 +30,13 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ungraph.extract.persons import People, collect
-from ungraph.extract.places import resolve_place
+from ungraph.extract.blocks import locate
+from ungraph.extract.context import Context
+from ungraph.extract.people import People
+from ungraph.extract.place_names import resolve_place
 from ungraph.kinds import name_key
 from ungraph.namespaces import safe_key
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
-from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 
 __all__ = ["photo_ref", "locate", "artwork_after", "extract"]
 
@@ -53,24 +54,6 @@ def photo_ref(doc: Document, caption_id: str) -> Ref:
     Ref(kind='photo', key='A-78-1-chapter-1-caption-1')
     """
     return Ref("photo", safe_key(f"{doc.key}/{caption_id}".replace("/", "-")))
-
-
-def locate(seg: Segment, value: str) -> Provenance | None:
-    """The span of ``value`` inside a segment, compared in normalised form (spaces and "·" variants ignored).
-
-    >>> from ungraph.records import Segment
-    >>> seg = Segment("c", "credit", None, 1, 10, 24, "(纽约) © 马克 · 加滕")
-    >>> locate(seg, "马克·加滕")
-    Provenance(start=17, end=24, segment_id='c')
-    """
-    key = normalise(value)
-    if not key:
-        return None
-    norm, pos = normalise_with_offsets(seg.text)
-    at = norm.find(key)
-    if at < 0:
-        return None
-    return Provenance(seg.start + pos[at], seg.start + pos[at + len(key) - 1] + 1, seg.id)
 
 
 def _org(gazetteer: Any, name: str | None) -> Ref | None:
@@ -142,9 +125,9 @@ def _credit_records(doc: Document, photo: Ref, credit: Segment, people: People, 
         yield Statement(photo, "schema:dateCreated", Literal(date, datatype="xsd:gYearMonth"), prov)
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Photos with their creator, copyright holder, place, month and the persons they show."""
-    people = collect(doc, segments, gazetteer)
+    gazetteer, people = ctx.gazetteer, ctx.people
     by_id = {s.id: s for s in segments}
     for credit in segments:
         if credit.kind != "credit" or not credit.attr("caption"):

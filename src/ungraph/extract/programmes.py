@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
 
+from ungraph.extract.context import Context
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 
@@ -61,7 +61,7 @@ def _chapter_of(seg: Segment, by_id: dict[str, Segment]) -> Segment | None:
     return parent
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Programmes of every 核心方案 list, linked to their chapter."""
     by_id = {s.id: s for s in segments}
     names: dict[Ref, str] = {}

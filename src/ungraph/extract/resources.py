@@ -4,7 +4,7 @@ The section gives a total on a line of its own ("73亿美元") and a breakdown b
 ("9.32亿美元经常摊款 / 60亿美元维持和平摊款(2021/2022) / 3.67亿美元自愿捐款"). Rules, over the
 section's text (so they do not depend on how the lines are broken):
 
-- an *amount* is a number (:data:`ungraph.extract.figures.NUMBER_PATTERN`: "13 000", "5.26",
+- an *amount* is a number (:data:`ungraph.extract.quantities.NUMBER_PATTERN`: "13 000", "5.26",
   with 亿/万/百万) followed by a currency word (美元);
 - an amount followed by the Chinese name of a funding source is a *component*; the funding
   sources are the concepts of ``ug:FundingSources`` in the ontology, recognised by their
@@ -23,45 +23,23 @@ kept as the report prints them, even where the components do not add up to the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from ungraph.extract.figures import NUMBER_PATTERN, dataset_entity, dataset_ref, decimal_text, parse_number
+from ungraph.extract.context import Context, funding_sources
+from ungraph.extract.datasets import dataset_entity, dataset_ref
+from ungraph.extract.quantities import NUMBER_PATTERN, decimal_text, parse_number
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
-__all__ = ["funding_sources", "Amount", "amounts", "amount_ref", "extract"]
+__all__ = ["Amount", "amounts", "amount_ref", "extract"]
 
 _PERIOD = r"(?:\s*[(（]\s*(?P<period>\d{4}\s*/\s*\d{4})\s*[)）])?"
 
 
-@lru_cache(maxsize=1)
-def funding_sources() -> dict[str, str]:
-    """Chinese name -> concept CURIE, read from the ``ug:FundingSources`` scheme of the ontology.
-
-    >>> funding_sources()["经常摊款"], funding_sources()["维持和平摊款"]
-    ('ug:RegularAssessment', 'ug:PeacekeepingAssessment')
-    """
-    from rdflib import URIRef
-    from rdflib.namespace import SKOS
-
-    from ungraph.graph.ontology import load_ontology
-
-    base = "http://ungraph.invalid/"
-    graph = load_ontology(base)
-    scheme = URIRef(base + "ontology#FundingSources")
-    out: dict[str, str] = {}
-    for concept in sorted(graph.subjects(SKOS.inScheme, scheme)):
-        for label in graph.objects(concept, SKOS.prefLabel):
-            if getattr(label, "language", None) == "zh":
-                out[str(label)] = "ug:" + str(concept).rsplit("#", 1)[1]
-    return out
-
-
-@lru_cache(maxsize=1)
-def _amount_pattern() -> re.Pattern[str]:
-    sources = "|".join(sorted(map(re.escape, funding_sources()), key=len, reverse=True))
+@lru_cache(maxsize=4)
+def _amount_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    sources = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     return re.compile(rf"(?P<amount>{NUMBER_PATTERN})(?:\s*(?P<source>{sources}){_PERIOD})?")
 
 
@@ -80,8 +58,10 @@ class Amount:
     whole_end: int = 0
 
 
-def amounts(text: str, offset: int = 0) -> list[Amount]:
+def amounts(text: str, offset: int = 0, sources: Mapping[str, str] | None = None) -> list[Amount]:
     """Every amount of money in ``text`` (a resources section), in order.
+
+    :param sources: the funding sources by Chinese name (default: the ontology's, :func:`funding_sources`).
 
     >>> [(a.value, a.source) for a in amounts("19亿美元\\n\\n5.26亿美元经常摊款和14亿美元自愿捐款")]
     [('1900000000', None), ('526000000', 'ug:RegularAssessment'), ('1400000000', 'ug:VoluntaryContribution')]
@@ -89,8 +69,9 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
     >>> a.period, a.value
     ('2021/2022', '6000000000')
     """
+    sources = funding_sources() if sources is None else sources
     out = []
-    for m in _amount_pattern().finditer(text):
+    for m in _amount_pattern(tuple(sorted(sources))).finditer(text):
         number = parse_number(m["amount"])
         if number is None or number.currency is None or number.qualifier or number.percent:
             continue
@@ -98,7 +79,7 @@ def amounts(text: str, offset: int = 0) -> list[Amount]:
         start = m.start("qual") if m["qual"] else m.start("digits")
         out.append(Amount(
             offset + start, offset + m.end("amount"), decimal_text(number.value), number.currency,
-            funding_sources()[m["source"]] if m["source"] else None,
+            sources[m["source"]] if m["source"] else None,
             (offset + m.start("source"), offset + m.end("source")) if m["source"] else None,
             period, (offset + m.start("period"), offset + m.end("period")) if period else None,
             offset + m.end()))
@@ -146,7 +127,7 @@ def _amount_records(doc: Document, section: Segment, blocks: Sequence[Segment], 
         yield Statement(ref, "sdmx-dimension:refPeriod", Literal(a.period), Provenance(*a.period_span, block))
 
 
-def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Iterator[Record]:
+def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """The total and the components of every 指示性资源 section."""
     found = False
     for section in segments:
@@ -154,7 +135,7 @@ def extract(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Itera
             continue
         chapter = Ref("report", f"{doc.key}/{section.parent}")
         blocks = [s for s in segments if s.parent == section.id]
-        found_here = amounts(section.text, section.start)
+        found_here = amounts(section.text, section.start, ctx.funding_sources)
         total_amount = next((a for a in found_here if a.source is None), None)
         total = amount_ref(doc, section.parent, None) if total_amount else None
         if total_amount is not None and total is not None:
