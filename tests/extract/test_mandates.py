@@ -27,7 +27,8 @@ def extract(doc, segments, ctx):  # type: ignore[no-untyped-def]
     yield from instruments.extract(doc, segments, ctx)
 
 
-PER_CHAPTER = {1: 9, 2: 23, 3: 8, 4: 6, 5: 7, 6: 20, 7: 7, 8: 3, 9: 13}
+#: As the gold set counts them (tests/gold/resolutions.tsv): a range "76/84 A-B" is two resolutions.
+PER_CHAPTER = {1: 9, 2: 23, 3: 8, 4: 6, 5: 7, 6: 20, 7: 7, 8: 3, 9: 15}
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +45,8 @@ def _mentions(records, kind="resolution"):
 
 def test_citation_count_and_distinct_symbols(report):
     mentions = _mentions(report[3])
-    assert len(mentions) == 99
-    assert len({m.ref for m in mentions}) == 95
+    assert len(mentions) == 101  # the gold set's 101 citations, 97 distinct (tests/gold/README.md)
+    assert len({m.ref for m in mentions}) == 97
     repeated = {k.key: n for k, n in Counter(m.ref for m in mentions).items() if n > 1}
     assert repeated == {"A-RES-70-1": 2, "S-RES-2594-2021": 2, "S-RES-1244-1999": 3}
 
@@ -65,7 +66,7 @@ def test_every_mention_reproduces_its_span(report):
 @pytest.mark.parametrize("organ,token,symbols", [
     ("GA", "72/262 C", ["A/RES/72/262 C"]),
     ("GA", "57/228B", ["A/RES/57/228 B"]),
-    ("GA", "76/84 A-B", ["A/RES/76/84 A-B"]),
+    ("GA", "76/84 A-B", ["A/RES/76/84 A", "A/RES/76/84 B"]),
     ("GA", "72/266 A和B", ["A/RES/72/266 A", "A/RES/72/266 B"]),
     ("GA", "217(III)", ["A/RES/217(III)"]),
     ("GA", "94(1)", ["A/RES/94(I)"]),
@@ -85,7 +86,8 @@ def test_undocs_urls_have_no_space():
 
 def test_lettered_and_old_style_symbols_in_the_report(report):
     keys = {m.ref.key for m in _mentions(report[3])}
-    assert {"A-RES-72-262-C", "A-RES-57-228-B", "A-RES-76-84-A-B", "A-RES-77-128-A-B", "A-RES-72-266-A",
+    assert {"A-RES-72-262-C", "A-RES-57-228-B", "A-RES-76-84-A", "A-RES-76-84-B", "A-RES-77-128-A", "A-RES-77-128-B",
+            "A-RES-72-266-A",
             "A-RES-72-266-B", "A-RES-217-III", "A-RES-94-I", "A-RES-97-I", "A-RES-2099-XX",
             "A-RES-2205-XXI", "A-RES-S-10-2", "A-HRC-RES-39-2"} <= keys
 

@@ -11,8 +11,8 @@ of a wrapped line, "第74/3(和76/203号决议"). A symbol is
 
 * ``70/1``, ``72/262 C``, ``57/228B``, ``76/84 A-B`` (session/number, lettered parts):
   General Assembly ``A/RES/…``, Human Rights Council ``A/HRC/RES/…``; ``72/266 A和B`` lists
-  two parts, so it is two resolutions (``A/RES/72/266 A`` and ``…B``), while ``A-B`` is the
-  one document the report names;
+  two parts, so it is two resolutions (``A/RES/72/266 A`` and ``…B``), and so is the range
+  ``76/84 A-B`` (``A/RES/76/84 A`` and ``…B``: one document per letter);
 * ``S-10/2``: a special session of the General Assembly;
 * ``217(III)``, ``2099 (XX)``: old-style General Assembly numbers (OCR reads the roman
   numeral I as the digit 1: ``94(1)`` is ``94(I)``);
@@ -92,7 +92,7 @@ def resolution_symbol(organ: str, token: str) -> list[str]:
     >>> resolution_symbol("GA", "70/1"), resolution_symbol("GA", "57/228B")
     (['A/RES/70/1'], ['A/RES/57/228 B'])
     >>> resolution_symbol("GA", "76/84 A-B"), resolution_symbol("GA", "72/266 A和B")
-    (['A/RES/76/84 A-B'], ['A/RES/72/266 A', 'A/RES/72/266 B'])
+    (['A/RES/76/84 A', 'A/RES/76/84 B'], ['A/RES/72/266 A', 'A/RES/72/266 B'])
     >>> resolution_symbol("GA", "94(1)"), resolution_symbol("GA", "2099 (XX)"), resolution_symbol("GA", "S-10/2")
     (['A/RES/94(I)'], ['A/RES/2099(XX)'], ['A/RES/S-10/2'])
     >>> resolution_symbol("SC", "1261 (1999)"), resolution_symbol("HRC", "39/2")
@@ -111,9 +111,11 @@ def resolution_symbol(organ: str, token: str) -> list[str]:
     letters = re.sub(r"\s", "", m[3] or "")
     if not letters:
         return [base]
-    if "和" in letters:
-        return [f"{base} {part}" for part in letters.split("和")]
-    return [f"{base} {letters}"]
+    parts: list[str] = []
+    for part in letters.split("和"):  # "A和B": two parts; "A-B": the range of parts from A to B
+        first, _, last = part.partition("-")
+        parts += [chr(c) for c in range(ord(first), ord(last or first) + 1)]
+    return [f"{base} {part}" for part in parts]
 
 
 def undocs_url(symbol: str) -> str:

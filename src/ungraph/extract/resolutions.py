@@ -7,8 +7,8 @@ of a wrapped line, "第74/3(和76/203号决议"). A symbol is
 
 * ``70/1``, ``72/262 C``, ``57/228B``, ``76/84 A-B`` (session/number, lettered parts):
   General Assembly ``A/RES/…``, Human Rights Council ``A/HRC/RES/…``; ``72/266 A和B`` lists
-  two parts, so it is two resolutions (``A/RES/72/266 A`` and ``…B``), while ``A-B`` is the
-  one document the report names;
+  two parts, so it is two resolutions (``A/RES/72/266 A`` and ``…B``), and so is the range
+  ``76/84 A-B`` (``A/RES/76/84 A`` and ``…B``: one document per letter);
 * ``S-10/2``: a special session of the General Assembly;
 * ``217(III)``, ``2099 (XX)``: old-style General Assembly numbers (OCR reads the roman
   numeral I as the digit 1: ``94(1)`` is ``94(I)``);
