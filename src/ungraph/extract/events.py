@@ -20,7 +20,7 @@ start); dates and places by :mod:`ungraph.extract.event_context`. Then:
 - ``skos:prefLabel`` is the most frequent name (the longest of those), the others ``skos:altLabel``;
   ``ug:eventKind`` the head word's concept; ``ug:edition`` the edition (第五次 -> 5); dates as
   ``schema:startDate``/``schema:endDate``; ``schema:location`` the place entity the place as written
-  names (:func:`~ungraph.extract.places.resolve_place`: 纽约 -> the city New York, which is
+  names (:func:`~ungraph.extract.place_names.resolve_place`: 纽约 -> the city New York, which is
   ``schema:containedInPlace`` the United States; the string itself where no place is known) and
   ``lode:atPlace`` the country or region (named in the text, else the city's country); ``ug:adopted`` an instrument
   the sentence says it adopted (达成, 通过, 商定); every occurrence of a name is a mention.
@@ -39,7 +39,7 @@ from typing import Any
 from ungraph.extract.context import Context as ExtractionContext
 from ungraph.extract.event_context import Context, context_after, context_before, sentence_date, sentence_place
 from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
-from ungraph.extract.places import find_places, resolve_place
+from ungraph.extract.place_names import find_places, resolve_place
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise_with_offsets
