@@ -7,9 +7,10 @@ one (a second graph event for one gold event is a false positive), optional rows
 missed nor errors. Of the matched required events that have a date (or a country) in the gold
 set, ``events-dates`` (``events-places``) counts those whose graph date (country) is the same:
 ``schema:startDate`` (and ``schema:endDate`` for a range ``start/end``), ``lode:atPlace``'s
-ISO 3166-1 code; ``events-cities``, of those with a city, those whose ``schema:location`` (the
-place as written) contains it. The gold set infers a country from a city (纽约 -> USA); the graph
-gives a country only where the text names it, until cities are entities of the graph.
+ISO 3166-1 code (or that of the country its ``schema:location`` lies in); ``events-cities``, of those with a city, those whose ``schema:location`` (the
+place as written, or the Chinese name of the place entity it is) contains it. The gold set infers a
+country from a city (纽约 -> USA); so does the graph, the event's city being ``schema:containedInPlace``
+its country.
 
 **Figures.** A gold figure and a graph figure match when the graph figure's value (its
 ``sdmx-measure:obsValue``, or its ``schema:minValue``) equals the gold value and its printed
@@ -87,7 +88,7 @@ class _Event:
     lines: set[int]
     start: str | None = None
     end: str | None = None
-    country: str | None = None
+    countries: set[str] | None = None
     places: set[str] | None = None
 
 
@@ -96,9 +97,10 @@ def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
     starts = _line_starts(text)
     q = _PROLOGUE + _ug(store) + """SELECT ?e ?f ?s ?d ?x ?c ?w WHERE { ?e a ug:Event .
       { ?e skos:prefLabel|skos:altLabel ?f } UNION { ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSelector/oa:start ?s }
-      UNION { ?e schema:startDate ?d } UNION { ?e schema:endDate ?x } UNION { ?e schema:location ?w }
-      UNION { ?e lode:atPlace/skos:notation ?c FILTER(REGEX(STR(?c), '^[A-Z]{3}$')) } }"""
-    out: dict[str, _Event] = defaultdict(lambda: _Event(set(), set(), places=set()))
+      UNION { ?e schema:startDate ?d } UNION { ?e schema:endDate ?x } UNION { ?e schema:location ?w FILTER(isLiteral(?w)) }
+      UNION { ?e schema:location/skos:prefLabel ?w FILTER(LANG(?w) = "zh") }
+      UNION { ?e (lode:atPlace|schema:location/schema:containedInPlace)/skos:notation ?c FILTER(REGEX(STR(?c), '^[A-Z]{3}$')) } }"""
+    out: dict[str, _Event] = defaultdict(lambda: _Event(set(), set(), countries=set(), places=set()))
     for r in execute(store, q):
         ev = out[r["e"].value]
         if r["f"] is not None:
@@ -110,7 +112,7 @@ def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
         if r["x"] is not None:
             ev.end = r["x"].value
         if r["c"] is not None:
-            ev.country = r["c"].value
+            ev.countries.add(r["c"].value)  # type: ignore[union-attr]
         if r["w"] is not None:
             ev.places.add(r["w"].value)  # type: ignore[union-attr]
     return dict(sorted(out.items()))
@@ -145,7 +147,7 @@ def _score_events(gold_dir: Path, store: ox.Store, text: str) -> dict[str, Score
     places = [(g, graph[k]) for g, k in matched if by_id[g]["required"] == "yes" and by_id[g]["place_country"]]
     cities = [(g, graph[k]) for g, k in matched if by_id[g]["required"] == "yes" and by_id[g]["place_city"]]
     date_ok = [g for g, e in dates if _same_date(by_id[g]["date"], e)]
-    place_ok = [g for g, e in places if e.country and e.country in by_id[g]["place_country"].split("|")]
+    place_ok = [g for g, e in places if e.countries and e.countries & set(by_id[g]["place_country"].split("|"))]
     city_ok = [g for g, e in cities if any(by_id[g]["place_city"] in p for p in e.places or ())]
     return {"events": main, "events-dates": _ratio_scores(dates, date_ok), "events-places": _ratio_scores(places, place_ok),
             "events-cities": _ratio_scores(cities, city_ok)}

@@ -17,7 +17,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ungraph.extract.actions import ACTIONS, find_actions
-from ungraph.extract.activities import chapter_agents, extract, link, mission_areas, read_sentence
+from ungraph.extract.activities import chapter_agents, extract, link, mission_areas, read_sentence, refer_back
+from ungraph.extract.events import extract as extract_events
 from ungraph.graph.ontology import load_ontology
 from ungraph.records import Entity, Literal, Mention, Provenance, Ref, Statement
 from ungraph.reference.gazetteer import Gazetteer
@@ -56,12 +57,21 @@ def test_wfp_ships_the_black_sea_grain_to_six_countries(report):
     assert _facts(records, "ug:actionVerb")[key] == {Literal("运送", "zh")}
 
 
-@pytest.mark.xfail(strict=True, reason="黑海倡议 became an event (issue 9: an agreement is not a body); 该倡议 "
-                   "still resolves only to initiatives of the bodies table, not to events")
 def test_the_shipment_concerns_the_black_sea_initiative(report):
-    records = report[3]
+    doc, segments, gazetteer, records = report
+    events = list(extract_events(doc, segments, build_context(doc, segments, gazetteer)))
+    added = refer_back(doc, segments, [*records, *events])
     [key] = _activity_with(records, "WFP", "AFG")
-    assert _facts(records, "ug:concerns")[key] == {Ref("event", "hei-hai-chang-yi-2022")}  # 该倡议
+    [concerns] = [s for s in added if s.subject.key == key]
+    assert concerns.object == Ref("event", "hei-hai-chang-yi-2022")  # 该倡议
+    assert doc.text[concerns.provenance.start:concerns.provenance.end] == "该倡议"
+
+
+def test_that_initiative_needs_an_initiative_event_named_before(report):
+    doc, segments, gazetteer, records = report
+    events = [r for r in extract_events(doc, segments, build_context(doc, segments, gazetteer)) if not (
+        isinstance(r, Statement) and r.predicate == "ug:eventKind" and r.object == "ug:InitiativeEvent")]
+    assert refer_back(doc, segments, [*records, *events]) == []
 
 
 def test_undp_in_yemen(report):

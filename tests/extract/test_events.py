@@ -76,17 +76,16 @@ def test_dates_as_precise_as_written(report, name, start, end):
 
 
 @pytest.mark.parametrize("name,place,country", [
-    ("联合国海洋大会", "葡萄牙", Ref("country", "PRT")),
-    ("第五次联合国最不发达国家问题会议", "卡塔尔", Ref("country", "QAT")),
-    ("《联合国气候变化框架公约》缔约方会议第二十七届会议", "埃及沙姆沙伊赫", Ref("country", "EGY")),
-    ("第一次联合国全球恐怖主义受害者大会", "纽约", None),
-    ("第十五届拉丁美洲和加勒比妇女问题区域会议", "布宜诺斯艾利斯", None),  # from the photo credit
+    ("联合国海洋大会", Ref("country", "PRT"), Ref("country", "PRT")),
+    ("第五次联合国最不发达国家问题会议", Ref("country", "QAT"), Ref("country", "QAT")),
+    ("《联合国气候变化框架公约》缔约方会议第二十七届会议", Ref("city", "sharm-el-sheikh"), Ref("country", "EGY")),
+    ("第一次联合国全球恐怖主义受害者大会", Ref("city", "new-york-city"), Ref("country", "USA")),  # the city's country
+    ("第十五届拉丁美洲和加勒比妇女问题区域会议", Ref("city", "buenos-aires"), Ref("country", "ARG")),  # from the photo credit
 ])
-def test_places(report, name, place, country):
+def test_places_are_entities_with_their_country(report, name, place, country):
     facts = _facts(report[3], _by_label(report[3])[name])
-    assert Literal(place, "zh") in facts["schema:location"]
-    if country:
-        assert facts["lode:atPlace"] == [country]
+    assert place in facts["schema:location"]
+    assert facts["lode:atPlace"] == [country]
 
 
 def test_one_event_under_several_names(report):

@@ -38,9 +38,7 @@ def test_country_page_lists_its_activities_with_their_sentences(client):
 
 @pytest.mark.parametrize("path", [
     "/id/organization/WFP",
-    pytest.param("/id/event/hei-hai-chang-yi-2022", marks=pytest.mark.xfail(strict=True, reason=(
-        "黑海倡议 became an event (issue 9: an agreement is not a body); the activities' 该倡议 still "
-        "resolves only to initiatives of the bodies table, so the event is not yet ug:concerns of the shipment"))),
+    "/id/event/hei-hai-chang-yi-2022",
 ])
 def test_body_and_initiative_pages_list_the_shipment(client, path):
     items = _activities(_page(client, path, "en"))

@@ -44,11 +44,12 @@ agent and verb, or the first the agent and verb and the second, opening with 这
 Period (``schema:temporalCoverage``): the date, month or year the sentence states, when all its
 dates share one year; years of names (《2030 年议程》) and deadlines (到 2030 年) are not periods.
 
-Initiatives (``ug:concerns``): an initiative the sentence names (a body classified
-``initiative``: 黑海倡议) or refers back to with 该倡议, resolved to the last initiative named
-earlier in the same spotlight, section or chapter. Figures (``ug:figure``) and events
-(``ug:concerns``) the other extractors find inside the sentence are joined by :func:`link` after
-every extractor has run, through the records (extractors do not import each other).
+Initiatives and events (``ug:concerns``): an event the events extractor finds inside the sentence
+(黑海倡议 is an event of kind ``ug:InitiativeEvent``), or the initiative event the sentence refers
+back to with 该倡议, resolved to the last initiative event named earlier in the same spotlight,
+section, chapter or introduction (:func:`refer_back`); a body of the tables classified ``initiative``
+is one too. Figures (``ug:figure``) and events are joined by :func:`link` and :func:`refer_back`
+after every extractor has run, through the records (extractors do not import each other).
 
 Each activity is also a :class:`~ungraph.records.Mention` of its sentence, so ``ug:mentionedIn``
 gives its block and the annotation its exact words. Key: the block's structural id and the
@@ -80,7 +81,8 @@ from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.source.sentences import Sentence, sentences
 
-__all__ = ["KIND", "BLOCKS", "Found", "read_sentence", "chapter_agents", "mission_areas", "extract", "enrich", "link"]
+__all__ = ["KIND", "BLOCKS", "Found", "read_sentence", "chapter_agents", "mission_areas", "extract", "enrich", "link",
+           "refer_back"]
 
 KIND = "activity"
 #: Blocks read for activities.
@@ -293,8 +295,46 @@ def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterato
 
 
 def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Sequence[Record]) -> list[Record]:
-    """The enricher (:data:`ungraph.extract.ALL_ENRICHERS`): :func:`link` over everything the extractors found."""
-    return link(records)
+    """The enricher (:data:`ungraph.extract.ALL_ENRICHERS`): :func:`link` over everything the extractors found,
+    then :func:`refer_back` (该倡议 to the initiative event named before)."""
+    linked = link(records)
+    return linked + refer_back(doc, segments, [*records, *linked])
+
+
+#: Kinds of event that 该倡议 can refer back to.
+_INITIATIVE_KINDS = frozenset({"ug:InitiativeEvent"})
+
+
+def refer_back(doc: Document, segments: Sequence[Segment], records: Sequence[Record]) -> list[Record]:
+    """``ug:concerns`` for an activity whose sentence says 该倡议: the initiative event (kind
+    ``ug:InitiativeEvent``) last named before it in the same spotlight, section, chapter or introduction
+    (截至 6 月中旬，粮食署已根据该倡议运送了… -> the Black Sea Initiative). The statement's provenance
+    is the word 该倡议. An activity that already concerns an event named at that word is left as it is.
+    """
+    by_id = {s.id: s for s in segments}
+    kinds = {r.subject: r.object for r in records if isinstance(r, Statement) and r.predicate == "ug:eventKind"}
+    named = sorted((r.provenance.start, r.ref) for r in records
+                   if isinstance(r, (Entity, Mention)) and r.ref.kind == "event" and r.provenance is not None
+                   and kinds.get(r.ref) in _INITIATIVE_KINDS)
+    concerned = {(r.subject, r.provenance.start) for r in records if isinstance(r, Statement)
+                 and r.predicate == "ug:concerns" and r.provenance is not None}
+    out: list[Record] = []
+    for r in records:
+        if not (isinstance(r, Entity) and r.ref.kind == KIND and r.provenance is not None):
+            continue
+        seg = by_id.get(r.provenance.segment_id or "")
+        if seg is None:
+            continue
+        context = next((a for a in _ancestors(seg, by_id) if a.kind in ("spotlight", "section", "chapter", "introduction")), None)
+        for m in _ANAPHORA.finditer(doc.text[r.provenance.start:r.provenance.end]):
+            at = r.provenance.start + m.start()
+            if context is None or (r.ref, at) in concerned:
+                continue
+            back = [ev for start, ev in named if context.start <= start < at]
+            if back:
+                concerned.add((r.ref, at))
+                out.append(Statement(r.ref, "ug:concerns", back[-1], Provenance(at, at + len(m[0]), seg.id)))
+    return sorted(out, key=lambda s: (s.subject.key, s.provenance.start))  # type: ignore[union-attr]
 
 
 def link(records: Sequence[Record]) -> list[Record]:

@@ -19,8 +19,10 @@ start); dates and places by :mod:`ungraph.extract.event_context`. Then:
 - the same name with two different months (人权日 in March and in December 2022) is two events;
 - ``skos:prefLabel`` is the most frequent name (the longest of those), the others ``skos:altLabel``;
   ``ug:eventKind`` the head word's concept; ``ug:edition`` the edition (第五次 -> 5); dates as
-  ``schema:startDate``/``schema:endDate``; ``schema:location`` the place as written and
-  ``lode:atPlace`` the country or region the gazetteer finds in it; ``ug:adopted`` an instrument
+  ``schema:startDate``/``schema:endDate``; ``schema:location`` the place entity the place as written
+  names (:func:`~ungraph.extract.place_names.resolve_place`: 纽约 -> the city New York, which is
+  ``schema:containedInPlace`` the United States; the string itself where no place is known) and
+  ``lode:atPlace`` the country or region (named in the text, else the city's country); ``ug:adopted`` an instrument
   the sentence says it adopted (达成, 通过, 商定); every occurrence of a name is a mention.
 
 Key: the preferred name in pinyin plus the year when known.
@@ -37,6 +39,7 @@ from typing import Any
 from ungraph.extract.context import Context as ExtractionContext
 from ungraph.extract.event_context import Context, context_after, context_before, sentence_date, sentence_place
 from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
+from ungraph.extract.place_names import find_places, resolve_place
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise_with_offsets
@@ -412,19 +415,39 @@ def _places_of(doc: Document, occ: Occurrence) -> list[tuple[str, Provenance]]:
 
 
 def _place_records(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) -> Iterator[Record]:
+    """``schema:location`` the most specific place entity the place as written names (a city, else the
+    country or region; the string itself where the gazetteer knows no place in it); ``lode:atPlace`` the
+    country or region: the one the text names, else the country the city lies in."""
     seen: set[str] = set()
+    located: set[Ref] = set()
     countries: set[Ref] = set()
     places = [(p, span) for occ in group_ for p, span in _places_of(doc, occ)]
     for place, span in places:
         if place in seen:
             continue
         seen.add(place)
-        yield Statement(ref, "schema:location", Literal(place, "zh"), span)
-        for m in gazetteer.find(place) if gazetteer is not None else []:
-            if m.kind in ("country", "region") and m.ref not in countries:
-                countries.add(m.ref)
-                yield Statement(ref, "lode:atPlace", m.ref, span)
-                break
+        where = resolve_place(place, gazetteer) if gazetteer is not None else None
+        if where is None:
+            yield Statement(ref, "schema:location", Literal(place, "zh"), span)
+            continue
+        if where not in located:
+            located.add(where)
+            yield Statement(ref, "schema:location", where, span)
+        country = _country_of(place, where, gazetteer)
+        if country is not None and country not in countries:
+            countries.add(country)
+            yield Statement(ref, "lode:atPlace", country, span)
+
+
+def _country_of(place: str, where: Ref, gazetteer: Any) -> Ref | None:
+    """The country or region a place as written names, else the country of the city it names."""
+    named = next((r for _, _, r, _ in find_places(place, gazetteer) if r.kind in ("country", "region")), None)
+    if named is not None:
+        return named
+    if where.kind == "city":
+        row = gazetteer.get("city", where.key)
+        return Ref("country", row.country) if row is not None and row.country else None
+    return where
 
 
 def _adopted(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) -> Iterator[Record]:
