@@ -21,7 +21,7 @@ LINKS: list[Link] = read_table(DATA / "links.tsv", Link)
 ENGLISH: list[English] = read_table(DATA / "english.tsv", English)
 #: How a target is written in each scheme.
 TARGETS = {"wikidata": r"^Q[1-9]\d*$", "wikipedia": r"^[^\s/?#]+(?:/[^\s?#]+)*$", "geonames": r"^[1-9]\d*$",
-           "un": r"^https?://[^\s]+$"}
+           "un": r"^https?://[^\s]+$", "web": r"^https?://[^\s]+$"}
 _WORDS = re.compile(r"\b(?:the|of|for|on|in|and|to|un|united nations)\b")
 
 
