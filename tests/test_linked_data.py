@@ -63,6 +63,13 @@ def test_wikidata_links_are_checked_against_a_second_source(row: Link) -> None:
     assert row.target in row.source and row.target in row.lead, f"links.tsv:{row.id}: both sources must give {row.target}"
 
 
+@pytest.mark.parametrize("row", [r for r in LINKS if r.scheme in ("un", "web")],
+                         ids=[r.id for r in LINKS if r.scheme in ("un", "web")])
+def test_a_page_about_a_body_is_see_also(row: Link) -> None:
+    """A web page is about the body, not the body: never a match or an identity (ontology/README.md)."""
+    assert row.property == "rdfs:seeAlso", f"links.tsv:{row.id}: a page links with rdfs:seeAlso, not {row.property}"
+
+
 def test_one_link_per_entity_and_scheme() -> None:
     assert len({r.id for r in LINKS}) == len(LINKS)
 
