@@ -21,7 +21,7 @@ LINKS: list[Link] = read_table(DATA / "links.tsv", Link)
 ENGLISH: list[English] = read_table(DATA / "english.tsv", English)
 #: How a target is written in each scheme.
 TARGETS = {"wikidata": r"^Q[1-9]\d*$", "wikipedia": r"^[^\s/?#]+(?:/[^\s?#]+)*$", "geonames": r"^[1-9]\d*$",
-           "un": r"^https?://[^\s]+$"}
+           "un": r"^https?://[^\s]+$", "web": r"^https?://[^\s]+$"}
 _WORDS = re.compile(r"\b(?:the|of|for|on|in|and|to|un|united nations)\b")
 
 
@@ -61,6 +61,13 @@ def test_wikidata_links_are_checked_against_a_second_source(row: Link) -> None:
     """A third-party table is a lead, not a proof: the source must be another document naming the QID."""
     assert row.source != row.lead, f"links.tsv:{row.id}: the check must be a second source"
     assert row.target in row.source and row.target in row.lead, f"links.tsv:{row.id}: both sources must give {row.target}"
+
+
+@pytest.mark.parametrize("row", [r for r in LINKS if r.scheme in ("un", "web")],
+                         ids=[r.id for r in LINKS if r.scheme in ("un", "web")])
+def test_a_page_about_a_body_is_see_also(row: Link) -> None:
+    """A web page is about the body, not the body: never a match or an identity (ontology/README.md)."""
+    assert row.property == "rdfs:seeAlso", f"links.tsv:{row.id}: a page links with rdfs:seeAlso, not {row.property}"
 
 
 def test_one_link_per_entity_and_scheme() -> None:

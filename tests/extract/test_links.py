@@ -45,3 +45,8 @@ def test_no_link_without_an_entity(real) -> None:  # type: ignore[no-untyped-def
     doc, segments, gazetteer = real
     subjects = {r.subject for r in links.enrich(doc, segments, build_context(doc, segments, gazetteer), [])}
     assert subjects == {Ref("report", doc.key)}
+
+
+def test_m49_regions_link_to_the_un_page_that_defines_them(out) -> None:  # type: ignore[no-untyped-def]
+    assert links.M49_PAGE in _objects(out, Ref("region", "eastern-africa"), "rdfs:seeAlso")
+    assert links.M49_PAGE not in _objects(out, Ref("region", "sahel"), "rdfs:seeAlso")  # no M49 code

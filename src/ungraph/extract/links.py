@@ -10,7 +10,10 @@ Runs after the extractors (:data:`ungraph.extract.ALL_ENRICHERS`); every link is
 * **curated rows** of ``data/reference/links.tsv`` for the entities the build has: Wikidata items
   (``http://www.wikidata.org/entity/{QID}``), the UN's own page about the body (``un``), the
   English Wikipedia article (``wikipedia``, as ``rdfs:seeAlso``) and, by rule from that checked
-  title, its DBpedia resource (``http://dbpedia.org/resource/{Title}``) in the row's property.
+  title, its DBpedia resource (``http://dbpedia.org/resource/{Title}``) in the row's property;
+* **M49 regions**, by rule: ``rdfs:seeAlso <https://unstats.un.org/unsd/methodology/m49/>``, the UN
+  Statistics Division's page of the standard that defines the region by its code (the UN publishes no
+  IRI per region; ``http://metadata.un.org/UNMS/{M49}`` names member states only).
 
 >>> dbpedia_iri("United_Nations_Office_for_the_Coordination_of_Humanitarian_Affairs")
 'http://dbpedia.org/resource/United_Nations_Office_for_the_Coordination_of_Humanitarian_Affairs'
@@ -27,11 +30,13 @@ from ungraph.extract.citations import undocs_url
 from ungraph.extract.context import Context
 from ungraph.records import Document, Entity, Record, Ref, Segment, Statement
 
-__all__ = ["TABLE", "dbpedia_iri", "undocs_zh", "enrich"]
+__all__ = ["M49_PAGE", "TABLE", "dbpedia_iri", "undocs_zh", "enrich"]
 
 #: The curated table this module reads.
 TABLE = "links.tsv"
 DBPEDIA = "http://dbpedia.org/resource/"
+#: The UN Statistics Division's page of the M49 standard: every M49 region, by code, name and members.
+M49_PAGE = "https://unstats.un.org/unsd/methodology/m49/"
 
 
 def dbpedia_iri(title: str) -> str:
@@ -72,7 +77,13 @@ def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Se
     for instrument, resolution in adopted:  # the resolution's document publishes the instrument it adopts
         yield Statement(instrument, "rdfs:seeAlso", undocs_url(symbols[resolution]), None,
                         "rule: undocs.org + the symbol of the resolution that adopted it")
-    for row in gazetteer.tables.get(TABLE, []) if gazetteer is not None else []:
+    tables = gazetteer.tables if gazetteer is not None else {}
+    for row in tables.get("regions.tsv", []):  # an M49 region: the UN's page of the standard that defines it
+        ref = Ref("region", row.id)
+        if ref in have and getattr(row, "m49", ""):
+            yield Statement(ref, "rdfs:seeAlso", M49_PAGE, None,
+                            f"rule: the UN Statistics Division's M49 page, which defines region {row.m49}")
+    for row in tables.get(TABLE, []):
         ref = _ref(row.entity)
         if ref not in have:
             continue

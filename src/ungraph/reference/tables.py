@@ -213,6 +213,7 @@ LINK_SCHEMES: dict[str, str] = {
     "wikipedia": "https://en.wikipedia.org/wiki/{}",
     "geonames": "http://sws.geonames.org/{}/",
     "un": "{}",
+    "web": "{}",  # the own site of a body outside the UN (its page, not its identity: rdfs:seeAlso)
 }
 #: Mapping properties a link may use (ontology/README.md, "Links out").
 MAPPING_PROPERTIES = ("owl:sameAs", "skos:exactMatch", "skos:closeMatch", "rdfs:seeAlso")
@@ -236,7 +237,8 @@ class English:
 @dataclass(frozen=True)
 class Link:
     """One link out: ``id`` is ``{kind}/{key}@{scheme}``; ``target`` the id in that scheme (QID,
-    Wikipedia title with underscores, GeoNames id, or an IRI for ``un``); ``property`` the mapping
+    Wikipedia title with underscores, GeoNames id, or an IRI for ``un`` (the UN's own page of a
+    body) and ``web`` (the own site of a body outside the UN, or another page about it)); ``property`` the mapping
     property (``skos:exactMatch``...); ``target_name`` the English name the target records for it;
     ``lead`` the table the link was found in; ``source`` where it was checked (a second source).
     """
