@@ -48,7 +48,8 @@ def test_every_resolution_of_the_report_gets_its_english_name(enriched) -> None:
 def test_every_figure_gets_an_english_description_from_its_parts(enriched) -> None:  # type: ignore[no-untyped-def]
     records, out = enriched
     figures = {r.ref for r in records if isinstance(r, Entity) and r.ref.kind == "figure"}
-    described = {r.subject: r.object for r in out if isinstance(r, Statement) and r.predicate == "dcterms:description"}
+    described = {r.subject: r.object for r in out if isinstance(r, Statement) and r.predicate == "dcterms:description"
+                 and r.subject.kind == "figure"}
     assert figures and set(described) == figures
     assert all(isinstance(d, Literal) and d.lang == "en" and d.value.startswith("Figure: ") for d in described.values())
 
@@ -75,3 +76,40 @@ def test_posts_get_the_english_post_title(enriched) -> None:  # type: ignore[no-
 def test_rows_for_entities_the_build_lacks_are_left_out(real) -> None:  # type: ignore[no-untyped-def]
     doc, segments, gazetteer = real
     assert not any(isinstance(r, Entity) for r in english.enrich(doc, segments, build_context(doc, segments, gazetteer), []))
+
+
+def test_every_titled_part_of_the_report_has_english(enriched, real) -> None:  # type: ignore[no-untyped-def]
+    """Chapters and every section heading (issue 11, item 1): an English title, or a description by rule."""
+    _records, out = enriched
+    doc, segments, _gazetteer = real
+    english = {r.subject.key for r in out if isinstance(r, Statement) and r.subject.kind == "report"
+               and r.predicate in ("dcterms:title", "dcterms:description") and isinstance(r.object, Literal)
+               and r.object.lang == "en"}
+    titled = {f"{doc.key}/{s.id}" for s in segments if s.id and s.title}
+    assert titled and titled - english == set()
+
+
+def test_contents_entries_take_the_english_title_of_the_part_they_name(enriched) -> None:  # type: ignore[no-untyped-def]
+    _records, out = enriched
+    titles = {r.subject.key: r.object.value for r in out if isinstance(r, Statement) and r.predicate == "dcterms:title"}
+    assert titles["A-78-1/contents/entry/3"] == titles["A-78-1/chapter/2"] == "Maintenance of international peace and security"
+    assert titles["A-78-1/contents/entry/1"] == "Introduction"
+    assert titles["A-78-1/front/heading/1"] == "Determined"
+
+
+def test_a_heading_is_described_by_its_place_and_quoted(enriched) -> None:  # type: ignore[no-untyped-def]
+    _records, out = enriched
+    described = {r.subject.key: r.object.value for r in out if isinstance(r, Statement) and r.predicate == "dcterms:description"}
+    text = described["A-78-1/chapter/1/section/results/subsection/9/spotlight/1/heading/2"]
+    assert text == ("Heading 2 of spotlight 1, subsection 9, key results, chapter 1 (Promotion of sustained economic growth"
+                    " and sustainable development); printed “2022年成果”")
+    assert described["A-78-1/chapter/2/section/mandates"].startswith("Key mandates, chapter 2 (Maintenance")
+
+
+def test_section_kinds_are_named_as_the_ontology_names_their_classes() -> None:
+    from ungraph.graph.assemble import SECTION_CLASSES
+    from ungraph.graph.ontology import label
+
+    assert set(english.SECTIONS_EN) == set(SECTION_CLASSES)
+    for slug, cls in SECTION_CLASSES.items():
+        assert english.SECTIONS_EN[slug] == label(f"http://x.test/ontology#{cls}", "en"), slug

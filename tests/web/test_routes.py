@@ -28,6 +28,12 @@ ROUTES = [
     ("/reconcile", "reconcile.service"), ("/reconcile/preview", "reconcile.preview"),
     ("/reconcile/properties", "reconcile.propose_properties"), ("/reconcile/suggest/entity", "reconcile.suggest_entity"),
     ("/reconcile/suggest/property", "reconcile.suggest_property"), ("/reconcile/suggest/type", "reconcile.suggest_type"),
+    ("/reconcile/1.0-draft", "recon_draft.manifest"), ("/reconcile/1.0-draft/match", "recon_draft.match"),
+    ("/reconcile/1.0-draft/extend", "recon_draft.extend"), ("/reconcile/1.0-draft/extend/propose", "recon_draft.propose"),
+    ("/reconcile/1.0-draft/suggest/entity", "recon_draft.suggest_entity"),
+    ("/reconcile/1.0-draft/suggest/type", "recon_draft.suggest_type"),
+    ("/reconcile/1.0-draft/suggest/property", "recon_draft.suggest_property"),
+    ("/reconcile/1.0-draft/preview", "recon_draft.preview"),
     ("/graph/report", "resource.other"), ("/valdation", "resource.other"), ("/sparql/x", "resource.other"),
 ]
 

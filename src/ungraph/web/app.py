@@ -47,18 +47,19 @@ def routes() -> list[Blueprint]:
     ``reader``          ``/read/...``
     ``search``          ``/search``, ``/api/search``
     ``reconcile``       ``/reconcile``, ``/reconcile/...`` (the W3C Reconciliation Service API)
+    ``recon_draft``     ``/reconcile/1.0-draft``, ``/reconcile/1.0-draft/...`` (its 1.0 draft)
     ``views``           ``/timeline``, ``/map``, ``/charts`` and their ``/api/`` twins
     ``resource``        ``/id/<path>``, ``/ontology``, ``/shapes``, and last the catch-all ``/<path>``: any
                         other IRI under the base the graph knows (werkzeug tries it after every static
                         route, and ``tests/web/test_routes.py`` checks that it hides none of them)
     ==================  ==============================================================================
     """
-    from ungraph.web import (browse, documents, download, health, pages, reader, reconcile, resource, search,
-                             sparql, sparql_page, validation, views)
+    from ungraph.web import (browse, documents, download, health, pages, reader, reconcile, reconcile_draft,
+                             resource, search, sparql, sparql_page, validation, views)
 
     return [health.blueprint, documents.blueprint, sparql.blueprint, sparql_page.blueprint, validation.blueprint,
             download.blueprint, pages.blueprint, browse.blueprint, reader.blueprint, search.blueprint,
-            reconcile.blueprint, views.blueprint, resource.blueprint]
+            reconcile.blueprint, reconcile_draft.blueprint, views.blueprint, resource.blueprint]
 
 
 def create_app(settings: Settings | None = None, store: ox.Store | None = None) -> Flask:
