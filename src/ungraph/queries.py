@@ -38,6 +38,7 @@ LABEL_PROPERTIES = (
     _P["skos"] + "prefLabel", _P["foaf"] + "name", _P["schema"] + "name", _P["rdfs"] + "label",
     _P["dcterms"] + "title", _P["skos"] + "altLabel", _P["skos"] + "notation", _P["dcterms"] + "identifier",
     _P["schema"] + "caption",
+    _P["sh"] + "resultMessage",  # a validation result is named by its message (issue 12, defect 5)
 )
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdf", "rdfs", "skos", "oa", "dcterms", "schema", "sh"))

@@ -17,8 +17,8 @@ Entities first, then passages of the report:
 4. passages (paragraphs, headings, captions, list items) by full text
    (:mod:`ungraph.web.fulltext`: jieba word segmentation, tf-idf).
 
-Ontology terms, shapes and the bookkeeping nodes of the graph (annotations, statements,
-builds) are left out unless ``terms=1`` asks for them. Facets: the kinds of the entities
+Ontology terms, shapes, validation results and the bookkeeping nodes of the graph (annotations,
+statements, builds) are left out unless ``terms=1`` asks for them. Facets: the kinds of the entities
 found and the chapters of the passages found, each a filter (``kind=``, ``chapter=``).
 Paging: ``page=`` (20 a page) on the HTML page, ``offset=``/``limit=`` in the API.
 """
@@ -71,7 +71,7 @@ def _kind_segment(iri: str, base: str) -> str:
 
 def _excluded(ns, terms: bool) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     hidden = tuple(f"{ns.base}id/{k}/" for k in sorted(_HIDDEN))
-    return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri)
+    return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri, ns.base + "validation/")
 
 
 def _entity_results(cat: Catalog, q: str, lang: str, terms: bool) -> list[dict[str, object]]:
