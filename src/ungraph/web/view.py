@@ -31,10 +31,14 @@ def _fallback(iri: str, ns: Namespaces) -> str:
 
 
 def _generated(iri: str, lang: str, cat: Catalog) -> str | None:
-    """A node of the graph's own without a label (the validation report) is named by its kind."""
+    """A node of the graph's own without a label is named by what it is: a property shape by its
+    shape and path ("条约 · 首选名称"), the validation report by its kind."""
     ns = services.ns
     if not iri.startswith(ns.base) or iri.startswith(ns.base + "id/"):
         return None
+    if iri in cat.property_shapes:
+        shape, path = cat.property_shapes[iri]
+        return f"{name(shape, lang, cat)} · {term_label(path, lang, cat)}"
     kinds = kinds_of(iri, cat, ns) if iri in cat.types else []
     return cap(term_label(kinds[0], lang, cat)) if kinds else None
 
