@@ -28,7 +28,7 @@ from ungraph.namespaces import PREFIXES
 __all__ = [
     "LABEL_PROPERTIES", "Value", "Mention", "ValidationResult", "Part",
     "describe", "describe_namespace", "outgoing", "incoming", "label_rows", "type_rows", "text_rows", "mention_counts",
-    "mention_rows", "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
+    "mention_rows", "pair_rows", "mentions_of", "statement_sources", "validation_results", "parts_under", "mentions_under",
     "top_part", "subclass_rows", "sparql_for_entity", "Activity", "activities_of",
 ]
 
@@ -38,6 +38,7 @@ LABEL_PROPERTIES = (
     _P["skos"] + "prefLabel", _P["foaf"] + "name", _P["schema"] + "name", _P["rdfs"] + "label",
     _P["dcterms"] + "title", _P["skos"] + "altLabel", _P["skos"] + "notation", _P["dcterms"] + "identifier",
     _P["schema"] + "caption",
+    _P["sh"] + "resultMessage",  # a validation result is named by its message (issue 12, defect 5)
 )
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdf", "rdfs", "skos", "oa", "dcterms", "schema", "sh"))
@@ -254,6 +255,17 @@ def _mention_rows_query(ug: str) -> str:
 def mention_rows(store: ox.Store, ug: str) -> list[tuple[str, str]]:
     """(entity, block) for every block of the report that mentions an entity, sorted."""
     return sorted((r["s"].value, r["b"].value) for r in _run(store, _mention_rows_query(ug)))  # type: ignore[index]
+
+
+def _pair_rows_query() -> str:
+    return "SELECT DISTINCT ?p ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && isIRI(?o)) }"
+
+
+def pair_rows(store: ox.Store, predicate: str) -> list[tuple[str, str]]:
+    """(subject, object) for every IRI-to-IRI triple of ``predicate``, sorted (the search reads
+    ``org:classification`` and ``ug:keyEntityOf`` so)."""
+    rows = _run(store, _pair_rows_query(), {"p": ox.NamedNode(predicate)})
+    return sorted((r["s"].value, r["o"].value) for r in rows)  # type: ignore[index]
 
 
 # --- the report reader ----------------------------------------------------------------------

@@ -145,6 +145,16 @@ def test_the_timeline_draws_filters_and_links_to_events(visit: Visit) -> None:
     assert f"chapter={value}" in page.url
     assert 0 < events.count() < total
     page.wait_for_selector("#ug-timeline[data-ready] canvas")
+    # and by a kind, with the chapter left as it is: every event listed is of that kind
+    option = page.locator("#tl-kind option").nth(1)
+    kind, kind_label = option.get_attribute("value"), option.inner_text().rsplit(" (", 1)[0]
+    visit.goto("/timeline")
+    page.select_option("#tl-kind", kind)
+    with page.expect_navigation():
+        page.locator("form.filter button[type=submit]").click()
+    assert f"kind={kind}" in page.url and 0 < events.count() < total
+    assert set(page.locator("li.tl-event span.kind").all_inner_texts()) == {kind_label}
+    page.wait_for_selector("#ug-timeline[data-ready] canvas")
     # an event links to its page
     first = events.first.locator("a").first
     label = first.inner_text()
@@ -172,6 +182,8 @@ def test_the_map_shades_countries_and_a_click_opens_the_side_panel(visit: Visit)
     assert ("刚果民主共和国" if visit.lang == "zh" else "Congo") in panel.locator("h2").inner_text()
     assert "country=COD" in page.url  # the state has a URL to share
     assert panel.locator("a[href*='/id/organization/']").count() >= 1  # MONUSCO serves it
+    assert panel.locator("a[href*='/id/activity/']").count() >= 3  # who did what there, one click away
+    assert panel.locator("a[href*='/id/figure/']").count() >= 1  # the figures about it
     _shot(visit, "map")
     # the shared URL opens the same panel, drawn on the server
     visit.goto("/map?country=COD")

@@ -33,12 +33,17 @@ FIRST: list[tuple[str, str]] = [
     ("古特雷斯", "person/an-dong-ni-ao-gu-te-lei-si"),
     ("常务副秘书长", "post/chang-wu-fu-mi-shu-zhang"),
     ("联合国宪章", "instrument/lian-he-guo-xian-zhang"),
+    ("和平行动部", "organization/DPO"),
+    # topics: the short and the long form of a word (维和 = 维持和平)
+    ("维和", "organization/wei-chi-he-ping-te-pai-tuan-te-bie-zheng-zhi-ren-wu-he-ge-ban-shi-chu"),
+    ("维持和平", "organization/wei-chi-he-ping-te-pai-tuan-te-bie-zheng-zhi-ren-wu-he-ge-ban-shi-chu"),
     ("巴黎协定", "instrument/ba-li-xie-ding"),
     # traditional characters
     ("聯合國開發計劃署", "organization/UNDP"),
     ("剛果民主共和國", "country/COD"),
     ("烏克蘭", "country/UKR"),
     ("聯合國憲章", "instrument/lian-he-guo-xian-zhang"),
+    ("維和", "organization/wei-chi-he-ping-te-pai-tuan-te-bie-zheng-zhi-ren-wu-he-ge-ban-shi-chu"),
     # English and abbreviations, any case
     ("UNDP", "organization/UNDP"),
     ("undp", "organization/UNDP"),
@@ -102,11 +107,14 @@ def test_entities_come_before_passages(client) -> None:  # type: ignore[no-untyp
     assert types.index("passage") > max(i for i, t in enumerate(types) if t == "entity")
 
 
-def test_peacekeeping_finds_missions_before_headings(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_peacekeeping_finds_dpo_and_missions_before_headings(client, built) -> None:  # type: ignore[no-untyped-def]
     results = _search(client, "维和")["results"]
-    assert results[0]["iri"] == f"{built.base}id/organization/UNFICYP"
+    iris = [r["iri"] for r in results]
     headings = [i for i, r in enumerate(results) if r["kind_iri"].endswith("#Heading")]
-    assert headings and headings[0] > 0
+    assert headings
+    for key in ("DPO", "UNFICYP", "MONUSCO", "MINUSMA", "UNMISS"):
+        assert iris.index(f"{built.base}id/organization/{key}") < headings[0], key
+    assert iris.index(f"{built.base}id/organization/DPO") < 3
 
 
 def test_an_abbreviation_is_not_found_inside_a_word(client, built) -> None:  # type: ignore[no-untyped-def]

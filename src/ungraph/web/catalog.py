@@ -95,6 +95,9 @@ class Catalog:
     instances: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # block IRI -> its verbatim text
     blocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # block IRI -> the entities it mentions
+    classified: dict[str, tuple[str, ...]] = field(default_factory=dict)  # org:classification concept -> its members
+    key_entities: dict[str, tuple[str, ...]] = field(default_factory=dict)  # chapter IRI -> its ug:keyEntityOf bodies
+    property_shapes: dict[str, tuple[str, str]] = field(default_factory=dict)  # property shape -> (its shape, sh:path)
     _index: list[tuple[str, str, str, bool, frozenset[int]]] = field(default_factory=list)
     # (normalized, label, iri, primary, word starts); and every word and word pair, for fuzzy matching
     _grams: list[str] = field(default_factory=list)
@@ -103,7 +106,9 @@ class Catalog:
     @classmethod
     def from_rows(cls, labels: Iterable[tuple[str, str, str, str]], types: Iterable[tuple[str, str]],
                   mentions: dict[str, int], texts: dict[str, str], subclasses: Iterable[tuple[str, str]],
-                  mentioned: Iterable[tuple[str, str]] = ()) -> "Catalog":
+                  mentioned: Iterable[tuple[str, str]] = (), classifications: Iterable[tuple[str, str]] = (),
+                  key_entities: Iterable[tuple[str, str]] = (), shape_properties: Iterable[tuple[str, str]] = (),
+                  shape_paths: Iterable[tuple[str, str]] = ()) -> "Catalog":
         order = {p: i for i, p in enumerate(queries.LABEL_PROPERTIES)}
         by_iri: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for s, p, text, lang in labels:
@@ -125,6 +130,10 @@ class Catalog:
         for entity, block in mentioned:
             in_block[block].append(entity)
         cat.blocks = {b: tuple(sorted(es)) for b, es in in_block.items()}
+        cat.classified = _grouped((concept, member) for member, concept in classifications)
+        cat.key_entities = _grouped((chapter, body) for body, chapter in key_entities)
+        paths = dict(shape_paths)
+        cat.property_shapes = {child: (shape, paths[child]) for shape, child in sorted(shape_properties) if child in paths}
         cat._index = sorted({(normalize(text), text, iri, p in PRIMARY, _boundaries(text))
                              for iri, rows in cat.labels.items() for p, text, _ in rows if normalize(text)})
         for i, (norm, text, _iri, _p, _b) in enumerate(cat._index):
@@ -222,6 +231,13 @@ class Catalog:
         return [Hit(iri, text, rank) for iri, (rank, text) in ordered[:limit]]
 
 
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, value in pairs:
+        out[key].add(value)
+    return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
+
+
 def _snippet(text: str, n: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= n else flat[:n].rstrip() + "…"
@@ -248,7 +264,9 @@ def build_catalog(store, ug: str) -> Catalog:  # type: ignore[no-untyped-def]
     """Read the tables from ``store``; ``ug`` is the ontology namespace of the base."""
     return Catalog.from_rows(queries.label_rows(store, ug + "abbreviation"), queries.type_rows(store),
                              queries.mention_counts(store, ug), queries.text_rows(store), queries.subclass_rows(store),
-                             queries.mention_rows(store, ug))
+                             queries.mention_rows(store, ug), queries.pair_rows(store, PREFIXES["org"] + "classification"),
+                             queries.pair_rows(store, ug + "keyEntityOf"), queries.pair_rows(store, PREFIXES["sh"] + "property"),
+                             queries.pair_rows(store, PREFIXES["sh"] + "path"))
 
 
 def get_catalog() -> Catalog:

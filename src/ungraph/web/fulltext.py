@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ungraph.web.fold import simplified
 
-__all__ = ["Passage", "FullText", "display_text", "chapter_of", "SYNONYMS"]
+__all__ = ["Passage", "FullText", "display_text", "chapter_of", "SYNONYMS", "query_forms"]
 
 #: Words the report writes in a long and a short form, searched together (both forms occur in
 #: the report: 维持和平 and 维和, 安全理事会 and 安理会).
@@ -73,6 +73,16 @@ def chapter_of(iri: str) -> str:
 
 def _fold(text: str) -> str:
     return simplified(display_text(text)).casefold()
+
+
+def query_forms(query: str) -> list[str]:
+    """The query, folded, and the other forms of the same word (:data:`SYNONYMS`).
+
+    >>> query_forms("維和"), query_forms(" UNDP ")
+    (['维和', '维持和平'], ['undp'])
+    """
+    q = _fold(query).strip()
+    return [q, *SYNONYMS.get(q, ())] if q else []
 
 
 def _tokens(folded: str) -> list[str]:
@@ -118,13 +128,22 @@ class FullText:
     def _idf(self, word: str) -> float:
         return math.log(1 + len(self.texts) / (1 + len(self.postings.get(word, ()))))
 
+    def has_words(self, iri: str, query: str) -> bool:
+        """Whether the passage ``iri`` holds every word of ``query`` (or of one of its other forms) as
+        words of its own, not only as a run of characters (人权 is a run in 受害人权利, not a word).
+
+        >>> idx = FullText.from_texts({"x:1": "受害人权利倡导者", "x:2": "维持和平特派团"})
+        >>> idx.has_words("x:1", "人权"), idx.has_words("x:2", "维和")
+        (False, True)
+        """
+        return any(all(iri in self.postings.get(w, {}) for w in (_tokens(f) or [f])) for f in query_forms(query))
+
     def search(self, query: str, chapters: Iterable[str] | None = None) -> list[Passage]:
         """Passages matching ``query``, best first (ties by IRI, so the order is stable)."""
-        q = _fold(query).strip()
-        if not q:
+        forms = query_forms(query)
+        if not forms:
             return []
         wanted = set(chapters) if chapters is not None else None
-        forms = [q, *SYNONYMS.get(q, ())]
         scores: dict[str, float] = {}
         for form in forms:
             words = _tokens(form) or [form]

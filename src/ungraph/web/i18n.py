@@ -251,6 +251,34 @@ TERMS: dict[str, tuple[str, str]] = {
     "sd:namedGraph": ("命名图", "named graph"), "sd:defaultGraph": ("默认图", "default graph"),
 }
 
+# --- pages (issue 12): the SHACL terms a validation result's page shows as values ---------------
+TERMS.update({
+    "sh:sourceConstraintComponent": ("约束组件", "constraint component"),
+    "sh:Violation": ("违规", "violation"), "sh:Warning": ("警告", "warning"), "sh:Info": ("提示", "info"),
+    **{f"sh:{local}ConstraintComponent": names for local, names in {
+        "Class": ("类约束", "class constraint"), "Datatype": ("数据类型约束", "datatype constraint"),
+        "NodeKind": ("节点种类约束", "node kind constraint"), "MinCount": ("最少数量约束", "minimum count constraint"),
+        "MaxCount": ("最多数量约束", "maximum count constraint"),
+        "MinExclusive": ("下限（不含）约束", "exclusive minimum constraint"),
+        "MinInclusive": ("下限（含）约束", "inclusive minimum constraint"),
+        "MaxExclusive": ("上限（不含）约束", "exclusive maximum constraint"),
+        "MaxInclusive": ("上限（含）约束", "inclusive maximum constraint"),
+        "MinLength": ("最短长度约束", "minimum length constraint"),
+        "MaxLength": ("最大长度约束", "maximum length constraint"), "Pattern": ("模式约束", "pattern constraint"),
+        "LanguageIn": ("语言约束", "language constraint"), "UniqueLang": ("语言唯一约束", "unique language constraint"),
+        "Equals": ("相等约束", "equals constraint"), "Disjoint": ("不相交约束", "disjoint constraint"),
+        "LessThan": ("小于约束", "less-than constraint"),
+        "LessThanOrEquals": ("小于或等于约束", "less-than-or-equals constraint"),
+        "Not": ("否定约束", "not constraint"), "And": ("合取约束", "and constraint"), "Or": ("析取约束", "or constraint"),
+        "Xone": ("恰好一个约束", "exactly-one constraint"), "Node": ("节点约束", "node constraint"),
+        "Property": ("属性约束", "property constraint"),
+        "QualifiedMinCount": ("限定最少数量约束", "qualified minimum count constraint"),
+        "QualifiedMaxCount": ("限定最多数量约束", "qualified maximum count constraint"),
+        "Closed": ("封闭约束", "closed constraint"), "HasValue": ("必有值约束", "has-value constraint"),
+        "In": ("取值范围约束", "in constraint"), "SPARQL": ("SPARQL 约束", "SPARQL constraint"),
+    }.items()},
+})
+
 
 def current_lang() -> str:
     """The interface language of this request: cookie, then Accept-Language, then Chinese."""

@@ -22,7 +22,7 @@ from ungraph.web import documents, negotiation
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
-from ungraph.web.i18n import current_lang, text
+from ungraph.web.i18n import TERMS, current_lang, text
 from ungraph.web.present import (BOLD, GROUPS, LIST_DASH, NAME_ORDER, external_name, format_literal, group_of,
                                  reference_parts, sentence_around)
 from ungraph.web import search
@@ -200,6 +200,8 @@ def _value(o: object, prop: str, lang: str, urls: Urls, currency: str | None) ->
         label, label_lang = (external_name(o.value), None) if external else name_lang(o.value, lang)
         if external and get_catalog().label(o.value, lang):
             label, label_lang = name_lang(o.value, lang)
+        elif external and urls.curie(o.value) in TERMS:  # a reused term as a value (sh:Warning, skos:prefLabel)
+            label = term_label(o.value, lang)
         return Value(label, urls.page(o.value), lang=label_lang, external=external)
     if isinstance(o, ox.Literal):
         dt = o.datatype.value if o.datatype else None

@@ -2,23 +2,27 @@
 
 Entities first, then passages of the report:
 
-1. entities by their labels (:meth:`ungraph.web.catalog.Catalog.search`): exact name, exact
-   abbreviation or variant, prefix, inside a name, near miss by edit distance; Chinese,
-   English or abbreviation, traditional characters folded to simplified, spaces and "·"
-   variants ignored;
-2. bodies the matching passages speak of, when the query names a topic rather than an entity
-   ("维和" finds the Department of Peace Operations and the missions): an organisation
+1. entities by their labels (:meth:`ungraph.web.catalog.Catalog.search`) for the query and its
+   other forms (:func:`ungraph.web.fulltext.query_forms`: 维和 and 维持和平): exact name, exact
+   abbreviation or variant, prefix; Chinese, English or abbreviation, traditional characters
+   folded to simplified, spaces and "·" variants ignored;
+2. the key entities the report lists beside a matching item of a chapter's "主要实体"
+   (:func:`_topic`, rank :data:`TOPIC_RANK`: "维和" finds the Department of Peace Operations);
+3. entities whose labels contain the query, or nearly match it by edit distance; then the
+   members of a classification the query names (维和 = 维持和平 → 维持和平行动: the
+   peacekeeping operations);
+4. bodies the matching passages speak of: an organisation
    mentioned in at least :data:`RELATED_MIN` matching passages, and in matching passages for at
    least :data:`RELATED_SHARE` of its mentions, ranked by tf-idf (matching
    passages that mention it, times the log of how rare its mentions are: 联合国, named
    everywhere, says little about a topic);
-3. descriptive nodes whose labels match (figures, amounts, photos: their labels are fragments
+5. descriptive nodes whose labels match (figures, amounts, photos: their labels are fragments
    of the text, "名维和人员");
-4. passages (paragraphs, headings, captions, list items) by full text
+6. passages (paragraphs, headings, captions, list items) by full text
    (:mod:`ungraph.web.fulltext`: jieba word segmentation, tf-idf).
 
-Ontology terms, shapes and the bookkeeping nodes of the graph (annotations, statements,
-builds) are left out unless ``terms=1`` asks for them. Facets: the kinds of the entities
+Ontology terms, shapes, validation results and the bookkeeping nodes of the graph (annotations,
+statements, builds) are left out unless ``terms=1`` asks for them. Facets: the kinds of the entities
 found and the chapters of the passages found, each a filter (``kind=``, ``chapter=``).
 Paging: ``page=`` (20 a page) on the HTML page, ``offset=``/``limit=`` in the API.
 """
@@ -32,8 +36,9 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from ungraph.web.catalog import Catalog, get_catalog
+from ungraph.web.catalog import Catalog, Hit, get_catalog
 from ungraph.web.context import services
+from ungraph.web.fulltext import query_forms
 from ungraph.web.i18n import current_lang
 from ungraph.web.urls import Urls
 from ungraph.web.view import kinds_of, name, term_label
@@ -48,6 +53,9 @@ RELATED_MIN = 2
 #: ... and when at least this share of the passages that mention it match (联合国, named in hundreds
 #: of passages, is related to no topic in particular).
 RELATED_SHARE = 0.2
+#: The rank of the bodies a topic brings (:func:`_topic`): after exact names, abbreviations and
+#: prefixes (0-2), before names that merely contain the query or nearly match it (3-4).
+TOPIC_RANK = 3
 #: Kinds (the ``{kind}`` of ``id/{kind}/…``) that describe rather than name: ranked after named entities.
 _DESCRIPTIVE = frozenset({"figure", "amount", "photo", "dataset"})
 #: Kinds that are the graph's bookkeeping, never search results.
@@ -71,13 +79,54 @@ def _kind_segment(iri: str, base: str) -> str:
 
 def _excluded(ns, terms: bool) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     hidden = tuple(f"{ns.base}id/{k}/" for k in sorted(_HIDDEN))
-    return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri)
+    return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri, ns.base + "validation/")
 
 
 def _entity_results(cat: Catalog, q: str, lang: str, terms: bool) -> list[dict[str, object]]:
+    """Entities by their labels, for the query and its other forms (维和 and 维持和平): each at its best rank."""
     ns = services.ns
-    hits = cat.search(q, limit=500, exclude=_excluded(ns, terms))
+    best: dict[str, Hit] = {}
+    for form in [q, *query_forms(q)[1:]]:
+        for h in cat.search(form, limit=500, exclude=_excluded(ns, terms)):
+            if h.iri not in best or h.rank < best[h.iri].rank:
+                best[h.iri] = h
+    hits = sorted(best.values(), key=lambda h: (h.rank, -cat.mentions.get(h.iri, 0), len(h.matched), h.iri))
     return [{"iri": h.iri, "matched": h.matched, "rank": h.rank, "type": "entity"} for h in hits]
+
+
+def _topic(cat: Catalog, q: str, passages: list, names_one: bool) -> tuple[list[dict[str, object]], ...]:  # type: ignore[type-arg]
+    """Bodies a topic query brings although their names do not contain it (rank :data:`TOPIC_RANK`),
+    as two lists:
+
+    - the key entities the report lists for a chapter (its "主要实体" section), when an item of that
+      list holds the query's words (as words: 人权 is not a word of 受害人权利) and the query names
+      no entity itself ("维和": the item
+      "维持和平特派团、特别政治任务和各办事处" beside "和平行动部");
+    - the members of a classification the query names (``org:classification``, by exact name or
+      prefix: 维和 = 维持和平 → 维持和平行动, the peacekeeping operations).
+
+    Each result says ``via`` which list item or classification brought it.
+    """
+    key: dict[str, str] = {}
+    ug = services.ns.ontology
+    if not names_one:
+        sections = cat.instances.get(ug + "KeyEntities", [])
+        for p in passages:
+            section = next((s for s in sections if p.iri.startswith(s + "/")), None)
+            if section is None or not cat.is_a(p.iri, ug + "ListItem") or not cat.fulltext.has_words(p.iri, q):
+                continue  # not an item of the list (a photo's caption in the section), or a run across words
+            chapter = next((c for c in cat.key_entities if section and section.startswith(c + "/")), None)
+            for body in sorted(cat.key_entities.get(chapter or "", ()), key=lambda i: (-cat.mentions.get(i, 0), i)):
+                key.setdefault(body, p.iri)
+    members: dict[str, str] = {}
+    concepts = {h.iri for form in [q, *query_forms(q)[1:]]
+                for h in cat.search(form, limit=50, within=set(cat.classified)) if h.rank <= 2}
+    for concept in sorted(concepts):
+        for member in sorted(cat.classified[concept], key=lambda i: (-cat.mentions.get(i, 0), i)):
+            if member not in key:
+                members.setdefault(member, concept)
+    return tuple([{"iri": iri, "matched": "", "rank": TOPIC_RANK, "type": "entity", "via": via} for iri, via in found.items()]
+                 for found in (key, members))
 
 
 def _related(cat: Catalog, passages: list, seen: set[str]) -> list[dict[str, object]]:  # type: ignore[type-arg]
@@ -103,7 +152,14 @@ def find(q: str, lang: str, *, kind: str = "", chapter: str = "", terms: bool = 
     passages = cat.fulltext.search(q)
     named = [e for e in entities if _kind_segment(str(e["iri"]), ns.base) not in _DESCRIPTIVE]
     descriptive = [e for e in entities if _kind_segment(str(e["iri"]), ns.base) in _DESCRIPTIVE]
-    entities = named + _related(cat, passages, {str(e["iri"]) for e in entities}) + descriptive
+    # exact names, abbreviations, prefixes; key entities; names containing the query; members of its classification
+    strong = [e for e in named if int(e["rank"]) < TOPIC_RANK]  # type: ignore[call-overload]
+    key, members = _topic(cat, q, passages, any(int(e["rank"]) <= 1 for e in named))  # type: ignore[call-overload]
+    key = [k for k in key if k["iri"] not in {e["iri"] for e in strong}]
+    weak = [e for e in named if int(e["rank"]) >= TOPIC_RANK and e["iri"] not in {k["iri"] for k in key}]  # type: ignore[call-overload]
+    members = [m for m in members if m["iri"] not in {e["iri"] for e in strong + key + weak}]
+    entities = strong + key + weak + members
+    entities += _related(cat, passages, {str(e["iri"]) for e in entities + descriptive}) + descriptive
     urls = Urls(ns.base, ns.prefixes, request.script_root)
     for e in entities:
         kinds = kinds_of(str(e["iri"]), cat, ns)

@@ -30,10 +30,23 @@ def _fallback(iri: str, ns: Namespaces) -> str:
     return iri[len(ns.base):] if iri.startswith(ns.base) else iri
 
 
+def _generated(iri: str, lang: str, cat: Catalog) -> str | None:
+    """A node of the graph's own without a label is named by what it is: a property shape by its
+    shape and path ("条约 · 首选名称"), the validation report by its kind."""
+    ns = services.ns
+    if not iri.startswith(ns.base) or iri.startswith(ns.base + "id/"):
+        return None
+    if iri in cat.property_shapes:
+        shape, path = cat.property_shapes[iri]
+        return f"{name(shape, lang, cat)} · {term_label(path, lang, cat)}"
+    kinds = kinds_of(iri, cat, ns) if iri in cat.types else []
+    return cap(term_label(kinds[0], lang, cat)) if kinds else None
+
+
 def name(iri: str, lang: str, cat: Catalog | None = None) -> str:
     """The display name of any IRI (never empty)."""
     cat = cat or get_catalog()
-    return cat.label(iri, lang) or _fallback(iri, services.ns)
+    return cat.label(iri, lang) or _generated(iri, lang, cat) or _fallback(iri, services.ns)
 
 
 def name_lang(iri: str, lang: str, cat: Catalog | None = None) -> tuple[str, str | None]:
@@ -42,7 +55,7 @@ def name_lang(iri: str, lang: str, cat: Catalog | None = None) -> tuple[str, str
     cat = cat or get_catalog()
     found = cat.label_lang(iri, lang)
     if found is None:
-        return _fallback(iri, services.ns), None
+        return _generated(iri, lang, cat) or _fallback(iri, services.ns), None
     text, tag = found
     return text, (tag if tag and tag.split("-")[0] != lang else None)
 
