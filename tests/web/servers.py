@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +31,7 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            out = output(proc) if hasattr(proc, "log") else proc.stdout.read().decode(errors="replace") if proc.stdout else ""
             raise RuntimeError(f"server exited with {proc.returncode}: {out[-2000:]}")
         try:
             httpx.get(url, timeout=1.0)
@@ -38,6 +39,14 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
         except httpx.HTTPError:
             time.sleep(0.1)
     raise RuntimeError(f"server at {url} did not answer within {seconds} s")
+
+
+def output(proc: subprocess.Popen) -> str:
+    """What an :func:`ungraph_process` server wrote so far (stdout and stderr)."""
+    log = proc.log  # type: ignore[attr-defined]
+    log.flush()
+    log.seek(0)
+    return log.read().decode("utf-8", errors="replace")
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -54,6 +63,14 @@ def _stop(proc: subprocess.Popen) -> None:
 def ungraph_server(store: Path | None = None, *, env: dict[str, str] | None = None,
                    backend: str | None = None) -> Iterator[str]:
     """``python -m ungraph serve`` on a free port; yields the root URL (ending in '/')."""
+    with ungraph_process(store, env=env, backend=backend) as (url, _proc):
+        yield url
+
+
+@contextlib.contextmanager
+def ungraph_process(store: Path | None = None, *, env: dict[str, str] | None = None,
+                    backend: str | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """:func:`ungraph_server`, yielding (root URL, the server process) for tests that signal it."""
     port = free_port()
     args = [sys.executable, "-m", "ungraph", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if store is not None:
@@ -63,18 +80,22 @@ def ungraph_server(store: Path | None = None, *, env: dict[str, str] | None = No
     # no per-client request limit: every test client comes from 127.0.0.1 (tests/web/test_hardening.py tests the limit)
     full_env = {**os.environ, "UNGRAPH_BASE": f"http://127.0.0.1:{port}/", "UNGRAPH_RATE_LIMIT": "", "UNGRAPH_QUERY_BUDGET": "0",
                 **(env or {})}
-    proc = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # the output goes to a file, not a pipe: nobody reads a pipe, and a full one (the access log) would block the server
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    proc.log = log  # type: ignore[attr-defined]
     try:
         wait_for(f"http://127.0.0.1:{port}/sparql", proc)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", proc
     finally:
         _stop(proc)
+        log.close()
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path, *, read_only: bool = False) -> Iterator[str]:
-    """The Rust server (PyPI ``oxigraph``) on a free port; yields its root URL."""
-    port = free_port()
+def oxigraph_server(location: Path, *, read_only: bool = False, port: int | None = None) -> Iterator[str]:
+    """The Rust server (PyPI ``oxigraph``) on a free port (or ``port``); yields its root URL."""
+    port = port or free_port()
     exe = VENV_BIN / "oxigraph"
     cmd = "serve-read-only" if read_only else "serve"
     proc = subprocess.Popen([str(exe), cmd, "--location", str(location), "--bind", f"127.0.0.1:{port}"],

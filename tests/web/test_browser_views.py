@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -46,7 +47,7 @@ def server(built):  # type: ignore[no-untyped-def]
     env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
            "UNGRAPH_PORT": str(port)}
     proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # a file: a full pipe (the access log) would block the server
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -58,7 +59,8 @@ def server(built):  # type: ignore[no-untyped-def]
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            log.seek(0)
+            out = log.read().decode(errors="replace")
             pytest.fail(f"the server did not start: {out[-2000:]}")
         time.sleep(0.3)
     yield url

@@ -16,7 +16,7 @@ def app():  # type: ignore[no-untyped-def]
 
 
 ROUTES = [
-    ("/", "pages.home"), ("/lang/en", "pages.switch_lang"), ("/health", "health.health"),
+    ("/", "pages.home"), ("/lang/en", "pages.switch_lang"), ("/health", "health.health"), ("/openapi.json", "openapi.openapi_document"),
     ("/context.jsonld", "documents.context_document"), ("/sparql", "sparql.endpoint"),
     ("/.well-known/void", "sparql_page.well_known_void"), ("/validation", "validation.validation"),
     ("/download/", "download.index"), ("/download/ungraph.nq", "download.download"), ("/class/", "browse.kinds"),

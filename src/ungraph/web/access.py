@@ -3,6 +3,11 @@
 Each line is a JSON object: method, path, status, duration in milliseconds, bytes sent, client
 address and the request id (also sent back as ``X-Request-Id``). Query texts are never logged
 here; slow queries are logged by :mod:`ungraph.web.sparql`.
+
+:func:`configure_logging` (called by the server's entry point, :mod:`ungraph.web.wsgi`) writes the
+access lines to stderr as they are, one JSON object a line, and the other ``ungraph`` loggers'
+warnings and errors with their level and name. Tests and embedding applications keep their own
+logging: nothing is configured on import.
 """
 
 from __future__ import annotations
@@ -15,9 +20,29 @@ from flask import Flask, Response, g, request
 
 from ungraph.web.errors import request_id
 
-__all__ = ["register", "log"]
+__all__ = ["register", "log", "configure_logging"]
 
 log = logging.getLogger("ungraph.access")
+
+
+def configure_logging(stream: object = None) -> None:
+    """Handlers for the ``ungraph`` loggers on stderr, once (a logger that has a handler is left alone)."""
+    import sys
+
+    target = stream or sys.stderr
+    if not log.handlers:
+        lines = logging.StreamHandler(target)  # type: ignore[arg-type]
+        lines.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(lines)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    rest = logging.getLogger("ungraph")
+    if not rest.handlers:
+        handler = logging.StreamHandler(target)  # type: ignore[arg-type]
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        rest.addHandler(handler)
+        rest.setLevel(logging.INFO)
+        rest.propagate = False
 
 
 def register(app: Flask) -> None:

@@ -37,6 +37,7 @@ def routes() -> list[Blueprint]:
 
     ==================  ==============================================================================
     ``health``          ``/health``
+    ``openapi``         ``/openapi.json`` (the OpenAPI description of every route below)
     ``documents``       ``/context.jsonld``
     ``sparql``          ``/sparql`` (the protocol; GET without a query: ``sparql_page``)
     ``sparql_page``     ``/.well-known/void``
@@ -54,10 +55,10 @@ def routes() -> list[Blueprint]:
                         route, and ``tests/web/test_routes.py`` checks that it hides none of them)
     ==================  ==============================================================================
     """
-    from ungraph.web import (browse, documents, download, health, pages, reader, reconcile, reconcile_draft,
+    from ungraph.web import (browse, documents, download, health, openapi, pages, reader, reconcile, reconcile_draft,
                              resource, search, sparql, sparql_page, validation, views)
 
-    return [health.blueprint, documents.blueprint, sparql.blueprint, sparql_page.blueprint, validation.blueprint,
+    return [health.blueprint, openapi.blueprint, documents.blueprint, sparql.blueprint, sparql_page.blueprint, validation.blueprint,
             download.blueprint, pages.blueprint, browse.blueprint, reader.blueprint, search.blueprint,
             reconcile.blueprint, reconcile_draft.blueprint, views.blueprint, resource.blueprint]
 

@@ -156,22 +156,32 @@ class WorkerPool:
             pass
         worker.conn.close()
 
+    def _replace(self, worker: _Worker) -> None:
+        self._kill(worker)
+        self._idle.put(self._spawn())
+
     def run(self, job: Job, timeout: float) -> Answer:
         """The worker's answer; :class:`QueryTimeout` when it takes longer than ``timeout`` seconds."""
         deadline = time.monotonic() + timeout
+        for _ in range(self.size + 1):  # a worker that died idle cannot take the job: a fresh one does
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise QueryTimeout(f"every query worker stayed busy for {timeout:g} s") from None
+            try:
+                worker.conn.send(job)
+                break
+            except (EOFError, OSError):  # the job never reached it, so it never ran
+                self._replace(worker)
+        else:
+            return Answer("unavailable", error="no query worker could be started; the query was not answered")
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(f"every query worker stayed busy for {timeout:g} s") from None
-        try:
-            worker.conn.send(job)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
             answer: Answer = worker.conn.recv()
         except (QueryTimeout, EOFError, OSError) as e:
             self.killed += 1
-            self._kill(worker)
-            self._idle.put(self._spawn())
+            self._replace(worker)
             if isinstance(e, QueryTimeout):
                 raise
             return Answer("unavailable", error="the query worker died (out of memory?); the query was not answered")

@@ -11,4 +11,7 @@ __all__ = ["create_from_env"]
 
 
 def create_from_env() -> Flask:
+    from ungraph.web.access import configure_logging
+
+    configure_logging()  # the access log and the slow-query log on stderr
     return create_app(Settings.from_env())
