@@ -5,8 +5,12 @@
   build leaves the previous store and dump exactly as they were.
 * :func:`canonical_nquads` is the deterministic dump: N-Quads lines, sorted. The graph has no
   blank nodes (every node has a minted IRI), so two builds give byte-identical dumps.
-* :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory for
-  serving (the graph is small and in-memory queries are several times faster than on-disk ones).
+* :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory;
+  :func:`open_for_serving` chooses between the two for ``serve`` (``UNGRAPH_STORE_MODE``): in memory
+  while the snapshot is small (in-memory queries are 2-4x faster), the on-disk store opened
+  read-only past :data:`MEMORY_LIMIT_BYTES` (opening takes milliseconds at any size, where parsing
+  the snapshot of a 100x graph took minutes). An on-disk store is opened again in each forked query
+  worker (a RocksDB handle must not cross a fork).
 * Next to each store directory lies its *snapshot*, ``<store>.snapshot.nq``: the store's quads as
   N-Quads, written by ``build`` and ``load``. Parsing it is about three times faster than iterating
   the on-disk store (0.25 s against 0.8 s for the real graph), which keeps the server's cold start
@@ -36,6 +40,9 @@ __all__ = [
     "open_store",
     "memory_store",
     "load_in_memory",
+    "open_for_serving",
+    "STORE_MODES",
+    "MEMORY_LIMIT_BYTES",
     "snapshot_path",
     "write_snapshot",
     "canonical_nquads",
@@ -129,6 +136,31 @@ def load_in_memory(path: str | Path) -> ox.Store:
     del disk
     gc.collect()
     return mem
+
+
+#: ``UNGRAPH_STORE_MODE`` values: ``auto`` (memory below :data:`MEMORY_LIMIT_BYTES` of snapshot, disk
+#: above), ``memory``, ``disk``.
+STORE_MODES = ("auto", "memory", "disk")
+#: Snapshot size up to which ``auto`` loads the store into memory (about a million quads, 2-3 s to parse).
+MEMORY_LIMIT_BYTES = 256 * 1024 * 1024
+
+
+def open_for_serving(path: str | Path, mode: str = "auto") -> tuple[ox.Store, bool]:
+    """The store ``serve`` reads, and whether it is the on-disk one (then every process that forks
+    must open its own: :func:`open_store` with ``read_only=True``).
+
+    ``auto`` loads a store whose snapshot is at most :data:`MEMORY_LIMIT_BYTES` into memory and opens
+    a larger one (or one without a fresh snapshot) read-only on disk.
+    """
+    if mode not in STORE_MODES:
+        raise StoreError(f"UNGRAPH_STORE_MODE: one of {', '.join(STORE_MODES)}, got {mode!r}")
+    p = Path(path)
+    if mode == "auto":
+        small = _snapshot_is_fresh(p) and snapshot_path(p).stat().st_size <= MEMORY_LIMIT_BYTES
+        mode = "memory" if small else "disk"
+    if mode == "memory":
+        return load_in_memory(p), False
+    return open_store(p, read_only=True), True
 
 
 def canonical_nquads(store: ox.Store) -> bytes:
