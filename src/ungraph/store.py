@@ -45,6 +45,8 @@ __all__ = [
     "MEMORY_LIMIT_BYTES",
     "snapshot_path",
     "write_snapshot",
+    "write_digest",
+    "read_digest",
     "canonical_nquads",
     "write_build",
     "dump_files",
@@ -123,6 +125,42 @@ def write_snapshot(store_dir: str | Path) -> None:
     open_store(store_dir, read_only=True).dump(str(tmp), format=ox.RdfFormat.N_QUADS)
     tmp.replace(snap)
     os.utime(snap)
+
+
+def _digest_path(dump: Path) -> Path:
+    return dump.with_name(dump.name + ".sha256")
+
+
+def write_digest(dump_path: str | Path) -> str:
+    """Write ``<dump>.sha256`` (the dump's SHA-256, hex) next to the dump; return the digest.
+
+    The server names the build it serves by it (ETags) without reading a dump of gigabytes at start-up.
+    """
+    import hashlib
+
+    dump = Path(dump_path)
+    h = hashlib.sha256()
+    with dump.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    digest = h.hexdigest()
+    tmp = _digest_path(dump).with_name(_digest_path(dump).name + f".tmp-{os.getpid()}")
+    tmp.write_text(digest + "\n", encoding="ascii")
+    tmp.replace(_digest_path(dump))
+    return digest
+
+
+def read_digest(dump_path: str | Path) -> str | None:
+    """The digest :func:`write_digest` left, if it is at least as new as the dump (else None)."""
+    dump = Path(dump_path)
+    side = _digest_path(dump)
+    try:
+        if side.stat().st_mtime_ns < dump.stat().st_mtime_ns:
+            return None
+        text = side.read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
 
 
 def load_in_memory(path: str | Path) -> ox.Store:
@@ -249,6 +287,7 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         for new in new_dumps:
             new.replace(new.with_name(new.name.removesuffix(tag)))
         new_dumps = []
+        write_digest(dump_path)
         snap = snapshot_path(store_dir)
         snap.unlink(missing_ok=True)
         try:

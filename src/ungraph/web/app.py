@@ -25,6 +25,11 @@ __all__ = ["create_app", "routes"]
 def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, float]:
     dump = Path(settings.dump)
     if store is None and dump.is_file():
+        from ungraph.store import read_digest
+
+        digest = read_digest(dump)  # written by the build: no need to read a large dump at start-up
+        if digest:
+            return digest[:20], dump.stat().st_mtime
         h = hashlib.sha256()
         with dump.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
