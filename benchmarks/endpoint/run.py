@@ -1,15 +1,27 @@
-"""Endpoint benchmark: ungraph vs ``oxigraph serve-read-only`` vs rdflib-endpoint, same data, same queries.
+"""Endpoint benchmark: ungraph (embedded store, or over a backend) vs ``oxigraph serve-read-only`` vs
+rdflib-endpoint, same data, same queries, measured side by side in one run.
 
     .venv/bin/python benchmarks/endpoint/run.py [--scale 1] [--duration 8] [--rounds 2] [--connections 8]
+        [--servers ungraph,oxigraph,rdflib,ungraph-oxigraph,ungraph-virtuoso] [--ungraph-workers 1]
 
 Load generator: wrk (Debian ``wrk``) with ``mix.lua``. It is C with an event loop, so at 8
 connections it uses a fraction of a core. A Python load generator would take as much CPU as the
 servers it measures on this 2-core machine. Every server is on 127.0.0.1 and gets the same
 requests (GET ``?query=``). Rounds alternate the server order. Each round runs the whole mix, then
 each query kind alone; ``UNIQUE=1`` (the "uncached" rows) makes every request distinct with a
-trailing comment, so answer caches cannot help. The data is ``build/ungraph.nq`` (``make build``),
-or ``--scale N`` copies of it with every ``/id/`` IRI suffixed per copy (a synthetic N× graph).
-Writes ``results-x{scale}.json`` and prints a Markdown table.
+trailing comment, so answer caches cannot help. The "floor" row is ungraph's ``/health`` (a trivial
+route: one in-process ASK) on the same server and worker count: the cost of our stack per request.
+
+Servers: ``ungraph`` (``python -m ungraph serve`` on the store; ``UNGRAPH_STORE_MODE`` decides memory
+or disk), ``oxigraph`` (the Rust server, read-only, on the same store directory), ``rdflib``
+(rdflib-endpoint on the N-Quads), ``ungraph-oxigraph`` (``ungraph serve --backend`` over the
+oxigraph server) and ``ungraph-virtuoso`` (``ungraph publish`` into a Virtuoso started for the run,
+then ``ungraph serve --backend`` over it).
+
+The data is ``build/ungraph.nq`` (``make build``), or for ``--scale N`` the enlargement of
+``benchmarks/enlarge.py`` (N reports as named graphs over shared reference entities), written once
+into ``build/bench-x{N}/`` and reused by later runs. Writes ``results-x{scale}.json`` (with the cold
+start of each server and the machine's load average) and prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -17,13 +29,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
@@ -33,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BIN = Path(sys.executable).parent
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+sys.path.insert(0, str(ROOT))
 
 
 def free_port() -> int:
@@ -41,23 +54,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def enlarge(src: Path, dst: Path, scale: int) -> None:
-    """``scale`` copies of the dump; copy k>0 suffixes every IRI under /id/ with ``-xk``."""
-    iri = re.compile(r"<([^>]*/id/[^>]*)>")
-    with src.open(encoding="utf-8") as f, dst.open("w", encoding="utf-8") as out:
-        lines = f.readlines()
-        for k in range(scale):
-            if k == 0:
-                out.writelines(lines)
-            else:
-                out.writelines(iri.sub(lambda m: f"<{m.group(1)}-x{k}>", line) for line in lines)
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def queries(store: ox.Store) -> dict[str, list[str]]:
     """The query mix, with IRIs picked from the data (deterministically)."""
     subjects = [r["s"].value for r in store.query(
-        "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s a ?c ; ?p ?o FILTER(CONTAINS(STR(?s), '/id/')) } "
-        "GROUP BY ?s ORDER BY DESC(?n) ?s LIMIT 12", use_default_graph_as_union=True)]
+        "SELECT ?s (COUNT(*) AS ?n) WHERE { GRAPH <http://127.0.0.1:8080/graph/report> { ?s a ?c ; ?p ?o } "
+        "FILTER(CONTAINS(STR(?s), '/id/')) } GROUP BY ?s ORDER BY DESC(?n) ?s LIMIT 12")]
     words = ["和平", "发展", "人权", "气候", "安全", "妇女"]
     return {
         "point lookup": [f"SELECT ?p ?o WHERE {{ <{s}> ?p ?o }} LIMIT 200" for s in subjects],
@@ -77,7 +82,7 @@ def write_mix(path: Path, endpoint_path: str, qs: list[str], extra: str) -> None
     path.write_text("".join(f"{endpoint_path}?{extra}query={quote(q, safe='')}\n" for q in qs), encoding="utf-8")
 
 
-def wait(url: str, proc: subprocess.Popen, seconds: float = 600) -> None:
+def wait(url: str, proc: subprocess.Popen, seconds: float = 900) -> None:
     import urllib.request
 
     deadline = time.monotonic() + seconds
@@ -88,7 +93,7 @@ def wait(url: str, proc: subprocess.Popen, seconds: float = 600) -> None:
             urllib.request.urlopen(url, timeout=2).read()
             return
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     raise RuntimeError(f"{url}: no answer in {seconds} s")
 
 
@@ -103,6 +108,50 @@ def wrk(port: int, mix: Path, duration: int, connections: int, unique: bool) -> 
     return r
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (MB)."""
+    total = 0
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid)], capture_output=True, text=True).stdout.split()
+    for pid_rss in [subprocess.run(["ps", "-o", "rss=", "-p", str(pid)], capture_output=True, text=True).stdout.strip(),
+                    *out]:
+        if pid_rss:
+            total += int(pid_rss)
+    return total / 1024
+
+
+def prepare(args: argparse.Namespace) -> tuple[Path, Path, Path, dict]:
+    """(N-Quads file, store directory, dump for the build identity, timings) of the data at ``args.scale``."""
+    from benchmarks.enlarge import enlarge
+    from ungraph import store as stores
+
+    timings: dict = {}
+    if args.scale == 1:
+        nq = Path(args.dump)
+        store_dir = Path(args.dump).with_name("store")
+        return nq, store_dir, nq, timings
+    cache = ROOT / "build" / f"bench-x{args.scale}"
+    nq, store_dir = cache / "data.nq", cache / "store"
+    if not (cache / "done").exists():
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir(parents=True)
+        t = time.perf_counter()
+        n = enlarge(Path(args.dump), nq, args.scale)
+        timings["enlarge_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        store = ox.Store(str(store_dir))
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        timings["store_write_s"] = time.perf_counter() - t
+        stores.write_digest(nq)
+        (cache / "done").write_text(json.dumps({"quads": n, **timings}))
+        print(f"{n} quads: enlarged in {timings['enlarge_s']:.1f} s, store written in {timings['store_write_s']:.1f} s",
+              file=sys.stderr)
+    else:
+        timings = json.loads((cache / "done").read_text())
+    return nq, store_dir, nq, timings
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=int, default=1)
@@ -111,90 +160,130 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--servers", default="ungraph,oxigraph,rdflib")
+    ap.add_argument("--ungraph-workers", type=int, default=1, help="UNGRAPH_WORKERS of every ungraph server")
+    ap.add_argument("--store-mode", default="auto", help="UNGRAPH_STORE_MODE of the embedded ungraph server")
+    ap.add_argument("--kinds", default="", help="comma-separated query kinds to run alone (default: all)")
     ap.add_argument("--dump", default=str(ROOT / "build/ungraph.nq"))
+    ap.add_argument("--tag", default="", help="suffix of the results file name")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ungraph-bench-"))
     procs: list[subprocess.Popen] = []
-    try:
-        nq = work / "data.nq"
-        if args.scale == 1:
-            shutil.copy(args.dump, nq)
-        else:
-            enlarge(Path(args.dump), nq, args.scale)
-        store_dir = work / "store"
-        t = time.perf_counter()
-        store = ox.Store(str(store_dir))
-        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        quads = len(store)
-        mixes = queries(store)
-        del store
-        print(f"{quads} quads, stores written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-        subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(work / "oxigraph"), "--file", str(nq)],
-                       check=True, capture_output=True)
-        servers: dict[str, tuple[int, str, str]] = {}
-        for name in args.servers.split(","):
-            port = free_port()
-            if name == "ungraph":
-                env = {**os.environ, "UNGRAPH_DUMP": str(nq), "UNGRAPH_BASE": "http://127.0.0.1:8080/",
-                       "UNGRAPH_RATE_LIMIT": "", "UNGRAPH_QUERY_BUDGET": "0"}  # one client address: no fair-use limits
-                cmd = [sys.executable, "-m", "ungraph", "serve", "--store", str(store_dir), "--port", str(port)]
-                path, extra = "/sparql", ""
-            elif name == "oxigraph":
-                env = dict(os.environ)
-                cmd = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(work / "oxigraph"),
-                       "--bind", f"127.0.0.1:{port}"]
-                path, extra = "/query", "union-default-graph&"
-            else:
-                env = {**os.environ, "BENCH_NQ": str(nq)}
-                cmd = [str(BIN / "granian"), "--interface", "asgi", "--factory", "--host", "127.0.0.1", "--port",
-                       str(port), "--no-ws", "benchmarks.endpoint.rdflib_app:create"]
-                path, extra = "/", ""
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            procs.append(proc)
-            wait(f"http://127.0.0.1:{port}{path}?{extra}query=ASK%7B%7D", proc)
-            print(f"{name}: ready in {time.perf_counter() - start:.2f} s", file=sys.stderr)
-            servers[name] = (port, path, extra)
-        results: dict = {}
-        plan = [("mix (cached)", sum(mixes.values(), []), False, args.duration),
-                ("mix (uncached)", sum(mixes.values(), []), True, args.duration)]
-        plan += [(kind, qs, True, args.kind_duration) for kind, qs in mixes.items()]
-        names = list(servers)
-        for rnd in range(args.rounds):
-            order = names if rnd % 2 == 0 else names[::-1]
-            for label, qs, unique, duration in plan:
-                for name in order:
-                    port, path, extra = servers[name]
-                    mix = work / f"mix-{name}.txt"
-                    write_mix(mix, path, qs, extra)
-                    r = wrk(port, mix, duration, args.connections, unique)
-                    results.setdefault(label, {}).setdefault(name, []).append(r)
-                    print(f"round {rnd + 1} {label:15} {name:9} {r['rps']:8.1f} req/s p50 {r['p50_ms']:7.2f} ms "
-                          f"p99 {r['p99_ms']:8.2f} ms errors {r['errors'] + r['non2xx']}", file=sys.stderr)
-        (HERE / f"results-x{args.scale}.json").write_text(json.dumps(
-            {"quads": quads, "connections": args.connections, "rounds": args.rounds, "results": results}, indent=1))
-        print(f"\n{quads} quads, {args.connections} connections, {args.rounds} rounds (mean of rounds; p99 = worst round)\n")
-        print("| query kind | " + " | ".join(f"{n} req/s | {n} p50 / p99 ms | {n} errors" for n in names) + " |")
-        print("|---|" + "---|---|---|" * len(names))
-        for label, per in results.items():
-            cells = []
-            for n in names:
-                rs = per[n]
-                rps = sum(r["rps"] for r in rs) / len(rs)
-                p50 = sum(r["p50_ms"] for r in rs) / len(rs)
-                p99 = max(r["p99_ms"] for r in rs)
-                err = sum(r["errors"] + r["non2xx"] for r in rs)
-                cells += [f"{rps:.0f}", f"{p50:.1f} / {p99:.1f}", str(err)]
-            print(f"| {label} | " + " | ".join(cells) + " |")
-    finally:
-        for p in procs:
-            p.terminate()
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-        shutil.rmtree(work, ignore_errors=True)
+    started: dict[str, dict] = {}
+    with ExitStack() as stack:
+        try:
+            nq, store_dir, dump, timings = prepare(args)
+            probe = ox.Store.read_only(str(store_dir))
+            quads = len(probe)
+            mixes = queries(probe)
+            del probe
+            names = args.servers.split(",")
+            ungraph_env = {**os.environ, "UNGRAPH_BASE": "http://127.0.0.1:8080/", "UNGRAPH_RATE_LIMIT": "",
+                           "UNGRAPH_QUERY_BUDGET": "0", "UNGRAPH_WORKERS": str(args.ungraph_workers),
+                           "UNGRAPH_DUMP": str(dump)}  # one client address: no fair-use limits
+            servers: dict[str, tuple[int, str, str]] = {}
+
+            def start(name: str, cmd: list[str], env: dict, path: str, extra: str) -> int:
+                port = free_port()
+                cmd = [c.replace("{port}", str(port)) for c in cmd]
+                t = time.perf_counter()
+                proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                procs.append(proc)
+                wait(f"http://127.0.0.1:{port}{path}?{extra}query=ASK%7B%7D", proc)
+                ready = time.perf_counter() - t
+                started[name] = {"cold_start_s": ready, "pid": proc.pid, "load": load()}
+                print(f"{name}: ready in {ready:.2f} s (load {load()})", file=sys.stderr)
+                servers[name] = (port, path, extra)
+                return port
+
+            oxigraph_port = None
+            if "oxigraph" in names or "ungraph-oxigraph" in names:
+                oxigraph_port = start("oxigraph", [str(BIN / "oxigraph"), "serve-read-only", "--location", str(store_dir),
+                                                   "--bind", "127.0.0.1:{port}"], dict(os.environ), "/query",
+                                      "union-default-graph&")
+            for name in names:
+                if name == "ungraph":
+                    start(name, [sys.executable, "-m", "ungraph", "serve", "--store", str(store_dir), "--port", "{port}"],
+                          {**ungraph_env, "UNGRAPH_STORE_MODE": args.store_mode}, "/sparql", "")
+                elif name == "rdflib":
+                    start(name, [str(BIN / "granian"), "--interface", "asgi", "--factory", "--host", "127.0.0.1",
+                                 "--port", "{port}", "--no-ws", "benchmarks.endpoint.rdflib_app:create"],
+                          {**os.environ, "BENCH_NQ": str(nq)}, "/", "")
+                elif name == "ungraph-oxigraph":
+                    start(name, [sys.executable, "-m", "ungraph", "serve", "--backend",
+                                 f"http://127.0.0.1:{oxigraph_port}/query", "--port", "{port}"], ungraph_env, "/sparql", "")
+                elif name == "ungraph-virtuoso":
+                    from tests.web.servers import virtuoso_publish_read, virtuoso_server
+
+                    t = time.perf_counter()
+                    root, sql = stack.enter_context(virtuoso_server(work / "virtuoso", buffers=200000))
+                    subprocess.run([sys.executable, "-m", "ungraph", "publish", "--store", str(store_dir), "--to",
+                                    root.replace("http://", "http://dba:dba@", 1) + "sparql-graph-crud-auth"],
+                                   cwd=ROOT, check=True, capture_output=True, timeout=7200)
+                    graphs = sorted(g.value for g in ox.Store.read_only(str(store_dir)).named_graphs())
+                    virtuoso_publish_read(sql, graphs)
+                    timings["virtuoso_publish_s"] = time.perf_counter() - t
+                    print(f"virtuoso: started and published in {timings['virtuoso_publish_s']:.1f} s", file=sys.stderr)
+                    start(name, [sys.executable, "-m", "ungraph", "serve", "--backend", root + "sparql",
+                                 "--port", "{port}"], ungraph_env, "/sparql", "")
+            if "oxigraph" not in names:
+                servers.pop("oxigraph", None)
+            results: dict = {}
+            kinds = [k for k in mixes if not args.kinds or k in args.kinds.split(",")]
+            plan = [("floor (/health)", None, False, args.kind_duration),
+                    ("mix (cached)", sum(mixes.values(), []), False, args.duration),
+                    ("mix (uncached)", sum(mixes.values(), []), True, args.duration)]
+            plan += [(kind, mixes[kind], True, args.kind_duration) for kind in kinds]
+            order_names = list(servers)
+            for rnd in range(args.rounds):
+                order = order_names if rnd % 2 == 0 else order_names[::-1]
+                for label, qs, unique, duration in plan:
+                    for name in order:
+                        port, path, extra = servers[name]
+                        mix = work / f"mix-{name}.txt"
+                        if qs is None:
+                            if not name.startswith("ungraph"):
+                                continue
+                            mix.write_text("/health\n", encoding="utf-8")
+                        else:
+                            write_mix(mix, path, qs, extra)
+                        r = wrk(port, mix, duration, args.connections, unique)
+                        r["load"] = load()
+                        results.setdefault(label, {}).setdefault(name, []).append(r)
+                        print(f"round {rnd + 1} {label:15} {name:16} {r['rps']:8.1f} req/s p50 {r['p50_ms']:7.2f} ms "
+                              f"p99 {r['p99_ms']:8.2f} ms errors {r['errors'] + r['non2xx']} load {r['load']}",
+                              file=sys.stderr)
+            for name, info in started.items():
+                info["rss_mb"] = rss_mb(info["pid"])
+            out = HERE / f"results-x{args.scale}{args.tag}.json"
+            out.write_text(json.dumps({"quads": quads, "connections": args.connections, "rounds": args.rounds,
+                                       "ungraph_workers": args.ungraph_workers, "store_mode": args.store_mode,
+                                       "servers": started, "timings": timings, "results": results}, indent=1))
+            print(f"\n{quads} quads, {args.connections} connections, {args.rounds} rounds (mean of rounds; p99 = worst "
+                  f"round); load at the end {load()}\n")
+            print("cold start: " + ", ".join(f"{n} {i['cold_start_s']:.2f} s ({i['rss_mb']:.0f} MB)" for n, i in started.items()))
+            print("\n| query kind | " + " | ".join(f"{n} req/s | {n} p50 / p99 ms" for n in order_names) + " |")
+            print("|---|" + "---|---|" * len(order_names))
+            for label, per in results.items():
+                cells = []
+                for n in order_names:
+                    rs = per.get(n)
+                    if not rs:
+                        cells += ["", ""]
+                        continue
+                    rps = sum(r["rps"] for r in rs) / len(rs)
+                    p50 = sum(r["p50_ms"] for r in rs) / len(rs)
+                    p99 = max(r["p99_ms"] for r in rs)
+                    err = sum(r["errors"] + r["non2xx"] for r in rs)
+                    cells += [f"{rps:.0f}" + (f" ({err} errors)" if err else ""), f"{p50:.1f} / {p99:.1f}"]
+                print(f"| {label} | " + " | ".join(cells) + " |")
+        finally:
+            for p in procs:
+                p.terminate()
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+    shutil.rmtree(work, ignore_errors=True)  # after the ExitStack stopped Virtuoso
 
 
 if __name__ == "__main__":

@@ -194,17 +194,19 @@ def lint_data(fix: bool) -> None:
 
 @cli.command()
 @store_option
-@click.option("--to", "to", required=True, help="Graph Store Protocol URL of the target store (Oxigraph: http://HOST:7878/store).")
+@click.option("--to", "to", required=True, help="Graph Store Protocol URL of the target store (Oxigraph: http://HOST:7878/store; "
+                   "Virtuoso: http://USER:PASSWORD@HOST:8890/sparql-graph-crud-auth).")
 def publish(store: str | None, to: str) -> None:
     """Upload the built graph to an external store with the Graph Store Protocol (PUT per named graph).
 
     Then serve it with `ungraph serve --backend QUERY-URL`."""
     from ungraph import store as stores
-    from ungraph.backend import publish as run_publish
+    from ungraph.backend import split_credentials, publish as run_publish
 
     settings = _settings(store=store)
     done = run_publish(stores.open_store(settings.store, read_only=True), to)
-    click.echo(f"published {sum(n for _, n in done)} triples in {len(done)} graphs to {to}")
+    bare, _ = split_credentials(to)
+    click.echo(f"published {sum(n for _, n in done)} triples in {len(done)} graphs to {bare}")
 
 
 def main() -> None:

@@ -50,10 +50,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dump", "build/ungraph.nq", "Path of the canonical, sorted N-Quads dump written by build."),
     Setting("host", "127.0.0.1", "Interface the server binds to."),
     Setting("port", 8080, "TCP port the server listens on."),
-    Setting("workers", 1, "Number of server worker processes (each holds the graph in memory)."),
+    Setting("workers", 1, "Number of server worker processes (each holds the graph in memory, or its own "
+            "read-only handle on the on-disk store)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
+    Setting("store_mode", "auto", "How serve reads the store: 'memory' (loaded into memory at start-up), 'disk' "
+            "(the on-disk store opened read-only: starts in milliseconds at any size) or 'auto' (memory while "
+            "the store's snapshot is at most 256 MB, disk above)."),
     Setting("backend", "", "URL of an external SPARQL 1.1 endpoint to serve instead of the local store."),
     Setting("rate_limit", "", "Requests each client address may make (flask-limiter syntax, e.g. "
             "'50 per second; 1000 per minute'); more get 429 with Retry-After. Empty (the default): no request "
@@ -101,6 +105,7 @@ class Settings:
     query_timeout: float = 10.0
     max_rows: int = 10000
     max_body: int = 1048576
+    store_mode: str = "auto"
     backend: str = ""
     rate_limit: str = ""
     query_budget: float = 60.0
@@ -114,6 +119,8 @@ class Settings:
         for name in ("workers", "max_rows", "max_body"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
+        if self.store_mode not in ("auto", "memory", "disk"):
+            raise SettingsError(f"UNGRAPH_STORE_MODE: one of auto, memory, disk, got {self.store_mode!r}")
         if self.query_timeout <= 0:
             raise SettingsError("UNGRAPH_QUERY_TIMEOUT: must be positive")
         if self.query_budget < 0:

@@ -199,16 +199,21 @@ def validation_results(store: ox.Store, iri: str, graph: str) -> list[Validation
 
 def _labels_query() -> str:
     values = " ".join(f"<{p}>" for p in LABEL_PROPERTIES)
-    return ("SELECT ?abbr ?s ?p ?o WHERE { { VALUES ?p { " + values + " } ?s ?p ?o } "
-            "UNION { ?s ?abbr ?o BIND(?abbr AS ?p) } FILTER(isIRI(?s) && isLiteral(?o)) }")
+    return "SELECT ?s ?p ?o WHERE { VALUES ?p { " + values + " } ?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) }"
+
+
+def _abbreviations_query() -> str:
+    return "SELECT ?p ?s ?o WHERE { ?s ?p ?o FILTER(isIRI(?s) && isLiteral(?o)) }"
 
 
 def label_rows(store: ox.Store, abbreviation: str) -> list[tuple[str, str, str, str]]:
     """(subject, property, text, language) for every label-like literal, sorted.
 
-    ``abbreviation``: the IRI of the ontology's abbreviation property (it depends on the base).
+    ``abbreviation``: the IRI of the ontology's abbreviation property (it depends on the base). It is
+    asked for in a query of its own: bound inside a UNION branch, a remote Virtuoso 7 joined it wrongly
+    (issue 14).
     """
-    rows = _run(store, _labels_query(), {"abbr": ox.NamedNode(abbreviation)})
+    rows = list(_run(store, _labels_query())) + list(_run(store, _abbreviations_query(), {"p": ox.NamedNode(abbreviation)}))
     return sorted({(r["s"].value, r["p"].value, r["o"].value, r["o"].language or "") for r in rows})  # type: ignore[index,union-attr]
 
 

@@ -5,8 +5,12 @@
   build leaves the previous store and dump exactly as they were.
 * :func:`canonical_nquads` is the deterministic dump: N-Quads lines, sorted. The graph has no
   blank nodes (every node has a minted IRI), so two builds give byte-identical dumps.
-* :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory for
-  serving (the graph is small and in-memory queries are several times faster than on-disk ones).
+* :func:`open_store` opens a directory store; :func:`load_in_memory` copies one into memory;
+  :func:`open_for_serving` chooses between the two for ``serve`` (``UNGRAPH_STORE_MODE``): in memory
+  while the snapshot is small (in-memory queries are 2-4x faster), the on-disk store opened
+  read-only past :data:`MEMORY_LIMIT_BYTES` (opening takes milliseconds at any size, where parsing
+  the snapshot of a 100x graph took minutes). An on-disk store is opened again in each forked query
+  worker (a RocksDB handle must not cross a fork).
 * Next to each store directory lies its *snapshot*, ``<store>.snapshot.nq``: the store's quads as
   N-Quads, written by ``build`` and ``load``. Parsing it is about three times faster than iterating
   the on-disk store (0.25 s against 0.8 s for the real graph), which keeps the server's cold start
@@ -36,8 +40,13 @@ __all__ = [
     "open_store",
     "memory_store",
     "load_in_memory",
+    "open_for_serving",
+    "STORE_MODES",
+    "MEMORY_LIMIT_BYTES",
     "snapshot_path",
     "write_snapshot",
+    "write_digest",
+    "read_digest",
     "canonical_nquads",
     "write_build",
     "dump_files",
@@ -118,6 +127,42 @@ def write_snapshot(store_dir: str | Path) -> None:
     os.utime(snap)
 
 
+def _digest_path(dump: Path) -> Path:
+    return dump.with_name(dump.name + ".sha256")
+
+
+def write_digest(dump_path: str | Path) -> str:
+    """Write ``<dump>.sha256`` (the dump's SHA-256, hex) next to the dump; return the digest.
+
+    The server names the build it serves by it (ETags) without reading a dump of gigabytes at start-up.
+    """
+    import hashlib
+
+    dump = Path(dump_path)
+    h = hashlib.sha256()
+    with dump.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    digest = h.hexdigest()
+    tmp = _digest_path(dump).with_name(_digest_path(dump).name + f".tmp-{os.getpid()}")
+    tmp.write_text(digest + "\n", encoding="ascii")
+    tmp.replace(_digest_path(dump))
+    return digest
+
+
+def read_digest(dump_path: str | Path) -> str | None:
+    """The digest :func:`write_digest` left, if it is at least as new as the dump (else None)."""
+    dump = Path(dump_path)
+    side = _digest_path(dump)
+    try:
+        if side.stat().st_mtime_ns < dump.stat().st_mtime_ns:
+            return None
+        text = side.read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
+
+
 def load_in_memory(path: str | Path) -> ox.Store:
     """Copy a store directory into a new in-memory store (used by the server)."""
     disk = open_store(path, read_only=True)
@@ -129,6 +174,31 @@ def load_in_memory(path: str | Path) -> ox.Store:
     del disk
     gc.collect()
     return mem
+
+
+#: ``UNGRAPH_STORE_MODE`` values: ``auto`` (memory below :data:`MEMORY_LIMIT_BYTES` of snapshot, disk
+#: above), ``memory``, ``disk``.
+STORE_MODES = ("auto", "memory", "disk")
+#: Snapshot size up to which ``auto`` loads the store into memory (about a million quads, 2-3 s to parse).
+MEMORY_LIMIT_BYTES = 256 * 1024 * 1024
+
+
+def open_for_serving(path: str | Path, mode: str = "auto") -> tuple[ox.Store, bool]:
+    """The store ``serve`` reads, and whether it is the on-disk one (then every process that forks
+    must open its own: :func:`open_store` with ``read_only=True``).
+
+    ``auto`` loads a store whose snapshot is at most :data:`MEMORY_LIMIT_BYTES` into memory and opens
+    a larger one (or one without a fresh snapshot) read-only on disk.
+    """
+    if mode not in STORE_MODES:
+        raise StoreError(f"UNGRAPH_STORE_MODE: one of {', '.join(STORE_MODES)}, got {mode!r}")
+    p = Path(path)
+    if mode == "auto":
+        small = _snapshot_is_fresh(p) and snapshot_path(p).stat().st_size <= MEMORY_LIMIT_BYTES
+        mode = "memory" if small else "disk"
+    if mode == "memory":
+        return load_in_memory(p), False
+    return open_store(p, read_only=True), True
 
 
 def canonical_nquads(store: ox.Store) -> bytes:
@@ -217,6 +287,7 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         for new in new_dumps:
             new.replace(new.with_name(new.name.removesuffix(tag)))
         new_dumps = []
+        write_digest(dump_path)
         snap = snapshot_path(store_dir)
         snap.unlink(missing_ok=True)
         try:

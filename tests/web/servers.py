@@ -105,3 +105,80 @@ def oxigraph_server(location: Path, *, read_only: bool = False, port: int | None
         yield f"http://127.0.0.1:{port}/"
     finally:
         _stop(proc)
+
+
+# --- Virtuoso (Debian virtuoso-opensource), for tests/web/test_virtuoso.py and the endpoint benchmark -------
+
+VIRTUOSO = Path("/usr/bin/virtuoso-t")
+ISQL = Path("/usr/bin/isql-vt")
+_VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = ., {d}
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
+MaxQueryMem = 1G
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}/vsp
+ServerThreads = 20
+MaxClientConnections = 20
+Charset = UTF-8
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 60
+"""
+
+
+def isql(sql_port: int, statements: str, timeout: float = 120) -> str:
+    """Run SQL statements as Virtuoso's administrator (the fresh database's dba/dba)."""
+    done = subprocess.run([str(ISQL), f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={statements}"],
+                          capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+        raise RuntimeError(f"isql failed: {done.stdout[-1000:]} {done.stderr[-1000:]}")
+    return done.stdout
+
+
+@contextlib.contextmanager
+def virtuoso_server(directory: Path, *, buffers: int = 50000) -> Iterator[tuple[str, int]]:
+    """``virtuoso-t +foreground`` with a generated ini in ``directory``, HTTP and SQL on free ports of 127.0.0.1.
+
+    Yields (root URL ending in '/', SQL port). The anonymous SPARQL user sees no graph until
+    :func:`virtuoso_publish_read` lets it read the published ones: Virtuoso's union default graph
+    would otherwise include its own system graphs. It can never write. Stopped by its own process id.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "vsp").mkdir(exist_ok=True)
+    http, sql = free_port(), free_port()
+    ini = directory / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(d=directory, sql=sql, http=http, buffers=buffers, dirty=buffers * 3 // 4),
+                   encoding="utf-8")
+    proc = subprocess.Popen([str(VIRTUOSO), "+foreground", "+configfile", str(ini)], cwd=directory,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{http}/sparql?query=ASK%7B%7D", proc, seconds=60)
+        isql(sql, "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 0);")
+        yield f"http://127.0.0.1:{http}/", sql
+    finally:
+        _stop(proc)
+
+
+def virtuoso_publish_read(sql_port: int, graphs: list[str]) -> None:
+    """Let Virtuoso's anonymous SPARQL user read ``graphs`` (permission 1: read, nothing else)."""
+    isql(sql_port, " ".join(f"DB.DBA.RDF_GRAPH_USER_PERMS_SET ('{g}', 'nobody', 1);" for g in graphs))

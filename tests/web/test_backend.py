@@ -86,3 +86,55 @@ def test_unreachable_backend_is_a_clear_error() -> None:
         store.query("ASK {}")
     with pytest.raises(BackendError, match="http"):
         RemoteStore("file:///etc/passwd")
+
+
+# --- several fronts over one backend (issue 14, item 2) ----------------------------------------------
+
+FRONT_QUERIES = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+    f"DESCRIBE <{BASE}{AMINA_PATH}>",
+    "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } ORDER BY ?s ?l LIMIT 50",
+    "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c } ORDER BY ?s ?c LIMIT 40",
+    "ASK { ?s a ?c }",
+]
+FRONT_PAGES = [("", "text/html"), (AMINA_PATH, "text/html"), (AMINA_PATH, "text/turtle"),
+               (AMINA_PATH, "application/ld+json"), (".well-known/void", "text/turtle"),
+               ("search?q=%E9%98%BF%E6%98%8E%E5%A8%9C", "text/html"), ("validation", "application/json")]
+
+
+def _without_start_time(body: bytes) -> bytes:
+    """VoID's ``dcterms:modified`` is when the front started (a backend states no build time): the one line that may differ."""
+    return b"\n".join(line for line in body.split(b"\n") if b"dcterms:modified" not in line)
+
+
+#: What a load balancer in front of both passes on: one public host (the pages and VoID name their own URL).
+PUBLIC = {"Host": "127.0.0.1:8080"}
+
+
+def _answers(root: str) -> list[tuple[int, str, bytes]]:
+    out = []
+    for q in FRONT_QUERIES:
+        r = httpx.get(root + "sparql", params={"query": q}, headers=PUBLIC)
+        out.append((r.status_code, r.headers.get("content-type", ""), r.content))
+    for path, accept in FRONT_PAGES:
+        r = httpx.get(root + path, headers={**PUBLIC, "Accept": accept})
+        out.append((r.status_code, r.headers.get("content-type", ""), _without_start_time(r.content)))
+    return out
+
+
+def test_two_fronts_over_one_backend_give_the_same_answers(published) -> None:  # type: ignore[no-untyped-def]
+    """The web front keeps no state of its own: two ``serve --backend`` processes (as behind a load
+    balancer) answer every query and page byte for byte alike, with the same validators."""
+    remote, _, _ = published
+    env = {"UNGRAPH_BASE": BASE}
+    with ungraph_server(backend=remote + "query", env=env) as one, ungraph_server(backend=remote + "query", env=env) as two:
+        a, b = _answers(one), _answers(two)
+        assert [s for s, _, _ in a] == [200] * len(a)
+        for (label, x, y) in zip([*FRONT_QUERIES, *(p for p, _ in FRONT_PAGES)], a, b):
+            assert x == y, label
+        q = {"query": FRONT_QUERIES[0]}
+        e1 = httpx.get(one + "sparql", params=q, headers=PUBLIC).headers["ETag"]
+        e2 = httpx.get(two + "sparql", params=q, headers=PUBLIC).headers["ETag"]
+        assert e1 == e2  # a cache in front of both may serve either's answer
+        assert httpx.get(two + "sparql", params=q, headers={**PUBLIC, "If-None-Match": e1}).status_code == 304

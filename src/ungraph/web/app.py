@@ -1,8 +1,9 @@
 """``create_app(settings, store=None)``: the Flask application factory.
 
-The store is loaded into memory at start-up (a few hundred milliseconds for our graph): it is
-read-only from then on, and in-memory queries are several times faster than on-disk ones.
-Tests pass an in-memory store of their own.
+The store is loaded into memory at start-up while it is small (a few hundred milliseconds for our
+graph; in-memory queries are 2-4x faster) and opened read-only on disk when it is large
+(:func:`ungraph.store.open_for_serving`, ``UNGRAPH_STORE_MODE``); either way it is read-only from then
+on. Tests pass an in-memory store of their own.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ __all__ = ["create_app", "routes"]
 def _build_identity(settings: Settings, store: ox.Store | None) -> tuple[str, float]:
     dump = Path(settings.dump)
     if store is None and dump.is_file():
+        from ungraph.store import read_digest
+
+        digest = read_digest(dump)  # written by the build: no need to read a large dump at start-up
+        if digest:
+            return digest[:20], dump.stat().st_mtime
         h = hashlib.sha256()
         with dump.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -77,12 +83,19 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
         built_at = time.time()
     else:
         build_id, built_at = _build_identity(settings, store)
+    reopen = None
     if store is None:
-        store = stores.load_in_memory(settings.store)
+        store, on_disk = stores.open_for_serving(settings.store, settings.store_mode)
+        if on_disk:  # each forked query worker opens its own handle (ungraph.web.sparql_pool)
+            path = settings.store
+
+            def reopen() -> ox.Store:
+                return stores.open_store(path, read_only=True)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["ungraph"] = Services(settings, store, Namespaces(settings.base), build_id, built_at)
+    app.extensions["ungraph"] = Services(settings, store, Namespaces(settings.base), build_id, built_at,
+                                         reopen=reopen)
     errors.register(app)
     access.register(app)
     fair_use.register(app, settings.rate_limit, settings.query_budget)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from flask import current_app
@@ -43,6 +44,9 @@ class Services:
     answers: AnswerCache = field(default_factory=AnswerCache)
     pages: PageCache[tuple[str, str, str]] = field(default_factory=PageCache)
     budget: "QueryBudget | None" = None
+    #: Opens the store again in a forked query worker (set when the store is on disk: a RocksDB handle
+    #: must not be used across a fork); None: the workers share the parent's in-memory store.
+    reopen: Callable[[], Any] | None = None
     _catalog: "Catalog | None" = field(default=None, repr=False)
     _statistics: "Statistics | None" = field(default=None, repr=False)
     _pool: "WorkerPool | None" = field(default=None, repr=False)
@@ -81,7 +85,8 @@ class Services:
                 if pool is None or pool.owner != os.getpid():
                     from ungraph.web.sparql_pool import WorkerPool
 
-                    pool = self._pool = WorkerPool(self.store, size=max(2, min(4, os.cpu_count() or 2)))
+                    pool = self._pool = WorkerPool(self.store, size=max(2, min(4, os.cpu_count() or 2)),
+                                                    reopen=self.reopen)
         return pool
 
     def started_pool(self) -> "WorkerPool | None":

@@ -58,6 +58,21 @@ def _prefixes(triples: Sequence[ox.Triple], keep_id: bool = False) -> dict[str, 
     return {p: ns for p, ns in services.ns.prefixes.items() if (keep_id or p != "id") and "<" + ns in blob}
 
 
+def _sorted_sets(node: object, ordered: bool = False) -> object:
+    """The JSON-LD ``node`` with every array sorted but ``@list`` ones (a property's values are a set;
+    rdflib lists them in set order, which follows the hash seed, so two processes would differ).
+
+    >>> _sorted_sets({"b": [{"@id": "y"}, {"@id": "x"}], "l": {"@list": [2, 1]}})
+    {'b': [{'@id': 'x'}, {'@id': 'y'}], 'l': {'@list': [2, 1]}}
+    """
+    if isinstance(node, dict):
+        return {k: _sorted_sets(v, ordered=k == "@list") for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_sets(v) for v in node]
+        return items if ordered else sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return node
+
+
 def _compact_jsonld(triples: Sequence[ox.Triple]) -> bytes:
     import rdflib
 
@@ -65,6 +80,7 @@ def _compact_jsonld(triples: Sequence[ox.Triple]) -> bytes:
     graph.parse(data=ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES), format="nt")
     used = _prefixes(triples, keep_id=True)
     doc = json.loads(graph.serialize(format="json-ld", context=used, auto_compact=True))
+    doc = _sorted_sets(doc)
     doc["@context"] = used
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 

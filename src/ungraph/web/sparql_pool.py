@@ -4,7 +4,7 @@ pyoxigraph cannot cancel a running query, and a Python thread cannot be killed: 
 left in a thread would keep burning a core until it finished (measured in
 ``benchmarks/endpoint/README.md``). So every query runs in one of a few worker processes, forked
 from the server process after the store was loaded (the in-memory store is shared copy-on-write,
-nothing is reloaded). The request thread sends a :class:`~ungraph.sparql.Job` over a socket pair (the worker checks it —
+nothing is reloaded; an on-disk store is opened again, read-only, by each worker: ``reopen``). The request thread sends a :class:`~ungraph.sparql.Job` over a socket pair (the worker checks it —
 :mod:`~ungraph.web.sparql_check`, rdflib's parser, slow on huge texts — then runs it: :func:`checked_run`)
 and waits at most the time limit; when the time is up the worker is killed with SIGKILL, reaped,
 and replaced by a fresh fork, and the request is answered 503. Other requests go to the other
@@ -25,6 +25,7 @@ import signal
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -63,9 +64,11 @@ def _set_parent_death_signal() -> None:
         pass
 
 
-def _serve(conn: Connection, store) -> None:  # type: ignore[no-untyped-def]
+def _serve(conn: Connection, store, reopen: Callable[[], object] | None = None) -> None:  # type: ignore[no-untyped-def]
     _set_parent_death_signal()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if reopen is not None:  # the parent's RocksDB handle must not be used after the fork: a handle of our own
+        store = reopen()
     while True:
         try:
             job = conn.recv()
@@ -89,10 +92,11 @@ def _serve(conn: Connection, store) -> None:  # type: ignore[no-untyped-def]
 
 
 class WorkerPool:
-    """``size`` forked workers answering :class:`Job`s on ``store``."""
+    """``size`` forked workers answering :class:`Job`s on ``store`` (or on what ``reopen()`` gives in each worker)."""
 
-    def __init__(self, store, size: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store, size: int = 2, reopen: Callable[[], object] | None = None) -> None:  # type: ignore[no-untyped-def]
         self.store = store
+        self.reopen = reopen
         self.size = size
         self.owner = os.getpid()
         self._lock = threading.Lock()
@@ -133,7 +137,7 @@ class WorkerPool:
                     ours.close()
                     for w in self._all.values():
                         w.conn.close()
-                    _serve(Connection(theirs.detach()), self.store)
+                    _serve(Connection(theirs.detach()), self.store, self.reopen)
                 except BaseException as e:  # noqa: BLE001 - say why a worker dies, then die
                     os.write(2, f"ungraph query worker {os.getpid()} died: {type(e).__name__}: {e}\n".encode())
                 finally:
