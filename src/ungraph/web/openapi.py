@@ -53,6 +53,7 @@ class Operation:
     redirect: bool = False  #: answers 303 (and 304 for conditional GETs when ``conditional``)
     conditional: bool = False
     body: bool = False  #: POST takes a SPARQL query body or a form
+    json_body: bool = False  #: POST takes a JSON object (the reconciliation API's 1.0 draft)
 
 
 def _uses(*uses: str) -> tuple[str, ...]:
@@ -128,6 +129,31 @@ OPERATIONS: tuple[Operation, ...] = (
               params=(Param("type", "The type of the entities."), Param("limit", "How many.")),
               ok=("application/json", "application/javascript")),
     Operation("/reconcile/preview", "A small HTML preview of an entity.",
+              params=(Param("id", "The entity's id."), Param("lang", "en or zh.")), statuses=(400, 404),
+              ok=("text/html",)),
+    Operation("/reconcile/1.0-draft", "The Reconciliation Service API, 1.0 draft: the manifest (JSON).",
+              ok=("application/json",), ok_schema=_JSON_OBJECT),
+    Operation("/reconcile/1.0-draft/match", "Reconciliation queries, 1.0 draft: POST `{\"queries\": [...]}` "
+                                           "(GET answers 405).",
+              methods=("GET", "POST"), json_body=True, ok=("application/json",), ok_schema=_JSON_OBJECT,
+              statuses=(400, 405)),
+    Operation("/reconcile/1.0-draft/extend", "Data extension, 1.0 draft: POST `{\"ids\": [...], \"properties\": "
+                                            "[...]}` (GET answers 405).",
+              methods=("GET", "POST"), json_body=True, ok=("application/json",), ok_schema=_JSON_OBJECT,
+              statuses=(400, 405)),
+    Operation("/reconcile/1.0-draft/extend/propose", "Properties proposed for data extension, 1.0 draft.",
+              params=(Param("type", "The type of the entities."), Param("limit", "How many.")),
+              ok=("application/json",), ok_schema=_JSON_OBJECT, statuses=(400,)),
+    Operation("/reconcile/1.0-draft/suggest/entity", "Entity suggestions for a prefix, 1.0 draft.",
+              params=(_PREFIX, Param("limit", "How many.")), ok=("application/json",), ok_schema=_JSON_OBJECT,
+              statuses=(400,)),
+    Operation("/reconcile/1.0-draft/suggest/type", "Type suggestions for a prefix, 1.0 draft.",
+              params=(_PREFIX, Param("limit", "How many.")), ok=("application/json",), ok_schema=_JSON_OBJECT,
+              statuses=(400,)),
+    Operation("/reconcile/1.0-draft/suggest/property", "Property suggestions for a prefix, 1.0 draft.",
+              params=(_PREFIX, Param("limit", "How many.")), ok=("application/json",), ok_schema=_JSON_OBJECT,
+              statuses=(400,)),
+    Operation("/reconcile/1.0-draft/preview", "A small HTML preview of an entity, 1.0 draft.",
               params=(Param("id", "The entity's id."), Param("lang", "en or zh.")), statuses=(400, 404),
               ok=("text/html",)),
     Operation("/timeline", "The events of the report on a timeline.", params=(_KIND, _CHAPTER), statuses=(400,)),
@@ -206,6 +232,8 @@ def _operation(op: Operation, method: str) -> dict[str, Any]:
             "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
                 "query": {"type": "string"}, "default-graph-uri": {"type": "string"},
                 "named-graph-uri": {"type": "string"}}}}}}
+    elif method == "POST" and op.json_body:
+        out["requestBody"] = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
     elif method == "POST":
         out["requestBody"] = {"required": False, "content": {"application/x-www-form-urlencoded": {"schema": {
             "type": "object", "properties": {p.name: {"type": "string"} for p in op.params}}}}}
