@@ -53,3 +53,13 @@ def test_a_name_is_not_drowned_by_its_neighbours_in_a_list(client, built) -> Non
     assert results[0]["iri"] == f"{built.base}id/organization/DPO"
     iris = [r["iri"] for r in results]
     assert f"{built.base}id/organization/UNEP" not in iris
+
+
+def test_the_search_page_says_why_a_topic_brought_a_body(client) -> None:  # type: ignore[no-untyped-def]
+    from bs4 import BeautifulSoup
+
+    for lang, words in (("zh", "第2章主要实体"), ("en", "key entity of Chapter 2")):
+        client.set_cookie("lang", lang)
+        soup = BeautifulSoup(client.get("/search?q=维和").get_data(as_text=True), "html.parser")
+        dpo = next(li for li in soup.select("ol.hits li") if li.a["href"].endswith("/id/organization/DPO"))
+        assert words in dpo.get_text(" ")

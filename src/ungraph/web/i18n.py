@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "search_entities": ("实体", "Entities"),
     "search_passages": ("报告段落", "Passages of the report"),
     "search_related": ("相关机构", "related body"),
+    "search_key_entity": ("{chapter}主要实体", "key entity of {chapter}"),
     "facet_kind": ("按类别", "By kind"),
     "facet_chapter": ("按章节", "By chapter"),
     "facet_all": ("全部", "All"),

@@ -38,8 +38,8 @@ from flask import Blueprint, Response, jsonify, render_template, request
 
 from ungraph.web.catalog import Catalog, Hit, get_catalog
 from ungraph.web.context import services
-from ungraph.web.fulltext import query_forms
-from ungraph.web.i18n import current_lang
+from ungraph.web.fulltext import chapter_of, query_forms
+from ungraph.web.i18n import current_lang, text
 from ungraph.web.urls import Urls
 from ungraph.web.view import kinds_of, name, term_label
 
@@ -177,7 +177,8 @@ def find(q: str, lang: str, *, kind: str = "", chapter: str = "", terms: bool = 
     results: list[dict[str, object]] = []
     for e in entities:
         iri = str(e["iri"])
-        results.append({**e, "url": urls.page(iri), "label": name(iri, lang), "mentions": cat.mentions.get(iri, 0)})
+        results.append({**e, "url": urls.page(iri), "label": name(iri, lang), "mentions": cat.mentions.get(iri, 0),
+                         **({"via_label": _via_label(str(e["via"]), lang)} if e.get("via") else {})})
     for p in passages:
         block_kinds = kinds_of(p.iri, cat, ns)
         results.append({"iri": p.iri, "url": urls.page(p.iri), "label": _excerpt(p.text, q), "matched": "",
@@ -187,6 +188,14 @@ def find(q: str, lang: str, *, kind: str = "", chapter: str = "", terms: bool = 
     kinds_facet = sorted(((k, term_label(k, lang), n) for k, n in facet_kinds.items()), key=lambda r: (-r[2], r[1]))
     chapters_facet = sorted(facet_chapters.items(), key=lambda r: (not r[0].isdigit(), int(r[0]) if r[0].isdigit() else 0, r[0]))
     return Found(q, results, kinds_facet, chapters_facet)
+
+
+def _via_label(via: str, lang: str) -> str:
+    """Why a topic brought a body: "第2章主要实体" (a key-entity list item) or the classification's name."""
+    chapter = chapter_of(via) if "/id/report/" in via else ""
+    if chapter.isdigit():
+        return text("search_key_entity", lang, chapter=text("chapter_n", lang, n=chapter))
+    return term_label(via, lang)
 
 
 def results(q: str, lang: str, limit: int) -> list[dict[str, object]]:
