@@ -252,6 +252,37 @@ TERMS: dict[str, tuple[str, str]] = {
     "sd:namedGraph": ("命名图", "named graph"), "sd:defaultGraph": ("默认图", "default graph"),
 }
 
+# --- pages (issue 12): YASGUI's own strings on the Chinese query page -------------------------
+#: YASGUI draws its interface in English and has no translations; ``static/sparql.js`` replaces
+#: these strings (text and tooltips, never the query, the results' cells or their headers) as the
+#: editor draws them. English -> Chinese, exact strings, then patterns (JavaScript regular
+#: expressions over the whole string, ``$1``… in the replacement).
+YASGUI_ZH: dict[str, str] = {
+    "Query": "查询", "Table": "表格", "Response": "响应", "Settings": "设置", "Simple view": "简洁视图",
+    "Ellipse": "省略长值", "Page size:": "每页条数：", "All": "全部", "Filter query results": "筛选查询结果",
+    "Add a new tab": "新建标签页", "Add tab": "新建标签页", "Close tab": "关闭标签页", "Close settings": "关闭设置",
+    "Open settings": "打开设置", "Run query": "运行查询", "Share query": "分享查询", "Download result": "下载结果",
+    "Download Results": "下载结果", "Download not supported": "此视图不支持下载", "Request method": "请求方法",
+    "Accept Headers": "Accept 请求头", "Arguments": "参数", "Header Arguments": "请求头参数", "Default Graphs": "默认图",
+    "Named Graphs": "命名图", "Ask / Select": "ASK / SELECT", "Construct / Describe": "CONSTRUCT / DESCRIBE",
+    "Try query in a new browser window": "在新的浏览器窗口中尝试查询", "No data available in table": "表中没有数据",
+    "No matching records found": "没有匹配的记录", "Showing 0 to 0 of 0 entries": "共 0 条", "Loading...": "加载中…",
+    "Processing...": "处理中…", "Save": "保存", "Cancel": "取消", "Close": "关闭", "Copy to clipboard": "复制到剪贴板",
+    "Shorten": "缩短", "Copy": "复制", "Copied": "已复制", "Edit": "编辑",
+}
+YASGUI_ZH_PATTERNS: list[tuple[str, str]] = [
+    (r"(\d+) results? in ([\d.]+) seconds?", "$1 条结果，用时 $2 秒"),
+    (r"(\d+) results?", "$1 条结果"),
+    (r"Response in ([\d.]+) seconds?", "响应用时 $1 秒"),
+    (r"Showing ([\d,]+) to ([\d,]+) of ([\d,]+) entries", "第 $1 至 $2 条，共 $3 条"),
+    (r"\(filtered from ([\d,]+) total entries\)", "（从 $1 条中筛选）"),
+    (r"Shows (.+) view", "显示“$1”视图"),
+    (r"View documentation of (.+)", "查看“$1”的说明"),
+    (r"(.*): activate to sort column ascending", "$1：按升序排列"),
+    (r"(.*): activate to sort column descending", "$1：按降序排列"),
+    (r"[A-Za-z ]+ \(#(\d+)\)", "请求出错（HTTP $1）"),
+]
+
 # --- pages (issue 12): the SHACL terms a validation result's page shows as values ---------------
 TERMS.update({
     "sh:sourceConstraintComponent": ("约束组件", "constraint component"),

@@ -26,6 +26,7 @@ from ungraph import formats, paths
 from ungraph.web import documents, void
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
+from ungraph.web.i18n import YASGUI_ZH, YASGUI_ZH_PATTERNS, current_lang
 from ungraph.web.negotiation import negotiate
 
 __all__ = ["blueprint", "Example", "load_examples", "absolute_prefixes", "service_description",
@@ -160,6 +161,8 @@ def query_page(run: str | None = None) -> Response:
         "examples": [e.__dict__ for e in examples],
         "default": _default_query(ns.prefixes),
         "run": run,
+        # YASGUI's own strings in the interface language (it has English only): static/sparql.js
+        "ui": ({"exact": YASGUI_ZH, "patterns": YASGUI_ZH_PATTERNS} if current_lang() == "zh" else None),
     }
     html = render_template("sparql.html", config=json.dumps(config, ensure_ascii=False).replace("</", "<\\/"),
                            examples=examples, max_rows=services.settings.max_rows,

@@ -20,12 +20,64 @@
 
   /* The bar chart, map and timeline result views are in views-yasr.js (loaded first). */
 
+  /* YASGUI speaks English only: on a page in another language, its strings (text and tooltips)
+     are replaced as it draws them, from the table the server sends (cfg.ui: exact strings, then
+     whole-string patterns). The query, the results' cells and headers are data: left alone. */
+  var ATTRS = ["title", "aria-label", "placeholder"];
+  var DATA = ".CodeMirror, table.dataTable, .ug-yasr-view";
+  function localize(root, ui) {
+    if (!ui) return;
+    var patterns = ui.patterns.map(function (p) { return [new RegExp("^" + p[0] + "$"), p[1]]; });
+    function tr(s) {
+      var t = s.trim();
+      if (!t) return s;
+      if (Object.prototype.hasOwnProperty.call(ui.exact, t)) return s.replace(t, ui.exact[t]);
+      for (var i = 0; i < patterns.length; i++) {
+        if (patterns[i][0].test(t)) {
+          var groups = t.match(patterns[i][0]);  // a group that is itself a string (a view's name) is translated too
+          return s.replace(t, patterns[i][1].replace(/\$(\d)/g, function (_, n) { return tr(groups[Number(n)] || ""); }));
+        }
+      }
+      return s;
+    }
+    function attrs(el) {
+      var data = el.closest(DATA);
+      ATTRS.forEach(function (a) {
+        var v = el.getAttribute(a);
+        if (!v) return;
+        var w = data ? v.replace(/^(.*): activate to sort column (ascending|descending)$/, function (m) { return tr(m); }) : tr(v);
+        if (w !== v) el.setAttribute(a, w);
+      });
+    }
+    function walk(node) {
+      if (node.nodeType === 3) {
+        if (node.parentElement && !node.parentElement.closest(DATA)) {
+          var v = tr(node.nodeValue);
+          if (v !== node.nodeValue) node.nodeValue = v;
+        }
+        return;
+      }
+      if (node.nodeType !== 1 || node.matches(".CodeMirror")) return;
+      attrs(node);
+      node.childNodes.forEach(walk);
+    }
+    walk(root);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (c) {
+        if (c.type === "childList") c.addedNodes.forEach(walk);
+        else walk(c.target);  // characterData (a text node) or attributes (an element)
+      });
+    }).observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRS });
+  }
+
   /* YASGUI deep-merges its options, concatenating arrays: the defaults themselves must lose the
      autocompleters that fetch from prefix.cc and lov.linkeddata.es. */
   if (Yasgui.Yasqe && Yasgui.Yasqe.defaults) Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   if (Yasgui.defaults && Yasgui.defaults.yasqe) Yasgui.defaults.yasqe.autocompleters = ["variables"];
 
+  localize(el, cfg.ui);
   var yasgui = new Yasgui(el, {
+    tabName: cfg.ui ? cfg.ui.exact.Query : "Query",
     requestConfig: { endpoint: cfg.endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: cfg.endpoint }]; } },
