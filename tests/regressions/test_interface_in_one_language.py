@@ -24,7 +24,7 @@ NAMES = {"SPARQL", "RDF", "XML", "Turtle", "JSON", "LD", "Triples", "Quads", "Tr
          "UN", "RES", "HRC", "CC", "BY", "SHA", "SKOS", "PROV", "ORG", "ungraph", "Accept", "LOAD", "SERVICE",
          "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "JSON-LD"}
 _VERBATIM = {"code", "pre", "script", "style", "textarea", "kbd", "samp", "var"}
-START = ["/", "/class/", "/read/A-78-1", "/read/A-78-1/chapter/2", "/search?q=联合国", "/sparql", "/validation",
+START = ["/", "/class/", "/read/A-78-1", "/read/A-78-1/chapter/2", "/search?q=联合国", "/search?q=维和", "/sparql", "/validation",
          "/ontology", "/shapes", "/.well-known/void", "/id/organization/UNDP", "/id/country/UKR",
          "/id/person/an-dong-ni-ao-gu-te-lei-si", "/id/resolution/S-RES-2282-2016", "/id/report/A-78-1/chapter/1",
          # the views (issue 12, "Views people expect"), filtered and selected as their own links do
