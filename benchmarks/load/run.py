@@ -6,8 +6,8 @@ The server is ``python -m ungraph serve`` on 127.0.0.1 (granian, one process, th
 queries in forked workers) on the built store (``make build``: ``build/store``, ``build/ungraph.nq``).
 The load generator is wrk (Debian ``wrk``, C with an event loop: at 32 connections it takes a
 fraction of a core, where a Python client would take as much CPU as the server it measures) with
-``mix.lua``. The mix, drawn from the data with a fixed seed (``mix.txt`` is written next to the
-results), in these shares of requests:
+``mix.lua``. The mix, drawn from the data with a fixed seed (the same data gives the same requests),
+in these shares of requests:
 
 ==================  =====  =====================================================================
 entity page HTML     30 %  ``/id/...`` of the named entities (people, bodies, countries, figures...)
@@ -162,7 +162,7 @@ def main() -> None:
     lines = mix(store, BASE, args.size)
     del store
     work = Path(tempfile.mkdtemp(prefix="ungraph-load-"))
-    mix_file = HERE / "mix.txt"
+    mix_file = work / "mix.txt"
     mix_file.write_text("".join(f"{k}\t{a}\t{p}\t{int(u)}\n" for k, a, p, u in lines), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "UNGRAPH_BASE": BASE, "UNGRAPH_DUMP": args.dump, "UNGRAPH_RATE_LIMIT": "",

@@ -173,16 +173,21 @@ def mentions_of(store: ox.Store, iri: str, ug: str) -> list[Mention]:
 
 
 def _statements_query(ug: str) -> str:
-    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
-            "SELECT DISTINCT ?iri ?st ?pred ?obj ?start ?end ?exact ?block ?btext ?bstart WHERE { "
-            f"?st rdf:subject ?iri ; rdf:predicate ?pred ; rdf:object ?obj . ?ann oa:hasBody ?st . {_SPAN} }}")
+    return (_PROLOGUE + "SELECT DISTINCT ?iri ?st ?pred ?obj WHERE { "
+            "?st rdf:subject ?iri ; rdf:predicate ?pred ; rdf:object ?obj }")
 
 
 def statement_sources(store: ox.Store, iri: str, ug: str) -> list[Mention]:
-    """The sources of the facts about ``iri`` the report states (reified statements), in text order."""
-    rows = _run(store, _statements_query(ug), {"iri": ox.NamedNode(iri)})
-    return sorted((_mention(r, r["st"].value, r["pred"], r["obj"]) for r in rows),  # type: ignore[index]
-                  key=lambda m: (m.start, m.end))
+    """The sources of the facts about ``iri`` the report states (reified statements), in text order.
+
+    The statements first, then the spans of each (:func:`mentions_of` of the statement): in one query,
+    pyoxigraph evaluated the span's OPTIONALs over every annotation of the graph (0.1 s a page)."""
+    statements = sorted(((r["st"].value, r["pred"], r["obj"])  # type: ignore[index]
+                         for r in _run(store, _statements_query(ug), {"iri": ox.NamedNode(iri)})),
+                        key=lambda s: (s[0], str(s[1]), str(s[2])))
+    out = [_mention(r, st, pred, obj) for st, pred, obj in statements
+           for r in _run(store, _mentions_query(ug), {"iri": ox.NamedNode(st)})]
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -347,20 +352,31 @@ _ACTIVITY_PROPS = {"prov:wasAssociatedWith": "agents", "dcterms:spatial": "place
 
 def _activities_query(ug: str) -> str:
     return (_PROLOGUE + f"PREFIX ug: <{ug}>\nPREFIX prov: <{PREFIXES['prov']}>\n"
-            "SELECT DISTINCT ?iri ?activity ?p ?v ?sentence ?start ?block WHERE { "
+            "SELECT DISTINCT ?iri ?activity ?p ?v WHERE { "
             "?activity a ug:Activity ; prov:wasAssociatedWith|dcterms:spatial|ug:concerns|ug:figure ?iri ; ?p ?v . "
             "FILTER(?p IN (prov:wasAssociatedWith, dcterms:spatial, ug:figure, ug:concerns, ug:action, "
-            "schema:temporalCoverage)) "
-            "OPTIONAL { ?ann oa:hasBody ?activity ; oa:hasTarget ?t . ?t oa:hasSelector ?q , ?pos . "
-            "?q oa:exact ?sentence . ?pos oa:start ?start } "
-            "OPTIONAL { ?activity ug:mentionedIn ?block } }")
+            "schema:temporalCoverage)) }")
+
+
+# The sentence and the block of one activity, each asked for separately from the bound activity: as
+# OPTIONALs of the query above, pyoxigraph evaluated them over every annotation of the graph first
+# (0.2 s a page, even for an entity in no activity; benchmarks/load/README.md).
+def _activity_sentence_query(ug: str) -> str:
+    return (_PROLOGUE + f"PREFIX ug: <{ug}>\n"
+            "SELECT ?activity ?sentence ?start WHERE { ?ann oa:hasBody ?activity ; oa:hasTarget ?t . "
+            "?t oa:hasSelector ?q , ?pos . ?q oa:exact ?sentence . ?pos oa:start ?start }")
+
+
+def _activity_block_query(ug: str) -> str:
+    return _PROLOGUE + f"PREFIX ug: <{ug}>\nSELECT ?activity ?block WHERE {{ ?activity ug:mentionedIn ?block }}"
 
 
 def activities_of(store: ox.Store, iri: str, ug: str) -> list[Activity]:
     """The activities ``iri`` takes part in, in text order; ``[]`` for none.
 
     Values are IRIs (agents, places, figures, initiatives and events, the action concept) or, for the
-    period, the literal's lexical form.
+    period, the literal's lexical form. An activity's sentence is the first its annotations give (in
+    text order), its block the first by IRI.
     """
     rows: dict[str, dict] = {}
     keys = {PREFIXES[c.split(":")[0]] + c.split(":")[1] if not c.startswith("ug:") else ug + c[3:]: k
@@ -376,10 +392,14 @@ def activities_of(store: ox.Store, iri: str, ug: str) -> list[Activity]:
             row["action"] = v
         else:
             row["period"] = v
-        if r["sentence"] is not None:  # type: ignore[index]
-            row["sentence"], row["start"] = r["sentence"].value, _int(r["start"])  # type: ignore[index]
-        if r["block"] is not None:  # type: ignore[index]
-            row["block"] = r["block"].value  # type: ignore[index]
+    for a, row in rows.items():
+        bound = {"activity": ox.NamedNode(a)}
+        sentences = sorted((_int(r["start"]), r["sentence"].value)  # type: ignore[index]
+                           for r in _run(store, _activity_sentence_query(ug), bound))
+        if sentences:
+            row["start"], row["sentence"] = sentences[0]
+        blocks = sorted(r["block"].value for r in _run(store, _activity_block_query(ug), bound))  # type: ignore[index]
+        row["block"] = blocks[0] if blocks else None
     out = [Activity(a, d["sentence"], d["start"], d["block"], tuple(sorted(d["agents"])), d["action"],
                     tuple(sorted(d["places"])), tuple(sorted(d["figures"])), tuple(sorted(d["concerns"])), d["period"])
            for a, d in rows.items()]

@@ -47,7 +47,7 @@ def server(built):  # type: ignore[no-untyped-def]
     env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
            "UNGRAPH_PORT": str(port)}
     proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
-                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # a file: a full pipe (the access log) would block the server
+                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # noqa: SIM115 - a full pipe would block
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:

@@ -13,21 +13,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import httpx
 import pytest
+import requests
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.openapi import from_dict
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
-pytest.importorskip("schemathesis")
-
-import httpx  # noqa: E402
-import requests  # noqa: E402
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from schemathesis import GenerationMode  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.openapi import from_dict  # noqa: E402
-from schemathesis.specs.openapi.checks import (content_type_conformance, response_schema_conformance,  # noqa: E402
-                                               status_code_conformance)
-
-from tests.web.servers import ungraph_server  # noqa: E402
-from ungraph.config import Settings  # noqa: E402
+from tests.web.servers import ungraph_server
+from ungraph.config import Settings
 
 EXAMPLES = int(os.environ.get("UNGRAPH_FUZZ_EXAMPLES", "12"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -20,7 +20,7 @@ from flask import Flask, Response, g, request
 
 from ungraph.web.errors import request_id
 
-__all__ = ["register", "log", "configure_logging"]
+__all__ = ["configure_logging", "log", "register"]
 
 log = logging.getLogger("ungraph.access")
 

@@ -68,7 +68,7 @@ def kind(curie: str) -> Response:
     lang, cat = current_lang(), get_catalog()
     urls = services.urls(request.script_root)
     cls = urls.expand(curie) or curie
-    members = sorted({s for s, types in cat.types.items() if s.startswith(services.ns.base + "id/") and cat.is_a(s, cls)})
+    members = cat.members(cls, services.ns.base + "id/")
     if not members and cls not in cat.labels and cls not in cat.types:
         return error_response(404, f"no class {curie} in this graph")
     q = request.args.get("q", "").strip()

@@ -52,7 +52,7 @@ def _close(fds: list[int]) -> None:
 def _reopen(fd: int, path: Path):  # type: ignore[no-untyped-def]
     """A new file object on the file opened at start-up (its own offset); Linux's /proc, else the path."""
     proc = Path(f"/proc/self/fd/{fd}")
-    return open(proc if proc.exists() else path, "rb")  # noqa: SIM115 - send_file closes it
+    return open(proc if proc.exists() else path, "rb")
 
 _INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Downloads</title></head><body>
 <h1>Downloads</h1><ul>{% for name, mime, what in files %}<li><a href="{{ name }}">{{ name }}</a> ({{ mime }}): {{ what }}</li>

@@ -23,7 +23,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from ungraph import __version__, formats
 
-__all__ = ["blueprint", "Param", "Operation", "OPERATIONS", "document", "openapi_path", "PATH"]
+__all__ = ["OPERATIONS", "PATH", "Operation", "Param", "blueprint", "document", "openapi_path"]
 
 blueprint = Blueprint("openapi", __name__)
 
