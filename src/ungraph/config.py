@@ -52,8 +52,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8080, "TCP port the server listens on."),
     Setting("workers", 1, "Number of server worker processes (each holds the graph in memory, or its own "
             "read-only handle on the on-disk store)."),
-    Setting("query_workers", 0, "Forked query worker processes per server process (0: the number of cores, "
-            "between 2 and 4)."),
+    Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of cores, "
+            "between 4 and 8)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),

@@ -86,7 +86,7 @@ class Services:
                     from ungraph.web.sparql_pool import WorkerPool
 
                     pool = self._pool = WorkerPool(self.store, size=self.settings.query_workers
-                                                    or max(2, min(4, os.cpu_count() or 2)),
+                                                    or max(4, min(8, 2 * (os.cpu_count() or 2))),
                                                     reopen=self.reopen)
         return pool
 
