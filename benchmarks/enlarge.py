@@ -14,7 +14,9 @@ Copy 0 is the built graph itself (A/78/1, 2023, Chinese). Copy k > 0 is the repo
 * every IRI of a reference kind (countries, bodies, persons, resolutions, places, posts, goals, ...)
   stays as it is: the enlarged reports all speak about the same countries and bodies, as the real
   reports do, so the shared entities gain triples in every report graph;
-* language-tagged literals of the report's own language (``@zh``) take the copy's language;
+* language-tagged literals of the report's own language (``@zh``) in triples about the report's own
+  entities take the copy's language (a shared entity keeps its labels: retagging them gave it a
+  second English name per copy, which the shapes rightly refuse);
 * the ontology, shapes, reference, build and validation graphs are kept once.
 
 The output is a pure function of the input and ``scale`` (line order kept, no randomness).
@@ -66,8 +68,9 @@ def copies(lines: list[str], scale: int) -> Iterator[str]:
         new_graph = f" <{base}graph/report/{t}> ."
         ids = f"<{base}id/\\1/{t}/"
         for line in report:
+            mine = own.match(line) is not None  # a triple about one of the report's own entities
             line = own.sub(ids, line)
-            if lang != "zh":
+            if lang != "zh" and mine:
                 line = line.replace('"@zh ', f'"@{lang} ')
             yield line[: line.rindex(graph)] + new_graph + "\n"
 

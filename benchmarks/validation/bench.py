@@ -7,8 +7,9 @@ Engines compared (each in a fresh subprocess, so peak RSS is its own):
 * ``pyshacl-rdflib``: pyshacl on an rdflib graph (the data converted from the quads), no inference;
 * ``shacl-rust``: the Rust validator ``shacl`` (PyPI) on the same data as N-Triples, shapes as Turtle.
 
-The 10x graph copies every quad but the ontology's ten times, with every ``{base}id/…`` IRI
-suffixed ``-copyN`` (so the copies are distinct nodes of the same shape); the ontology is kept once.
+The Nx graph is the enlargement of ``benchmarks/enlarge.py``: N reports (years, languages), each in a
+named graph with entities of its own, over one shared set of reference entities (countries, bodies);
+the ontology and the reference graph are kept once.
 
 Usage: ``.venv/bin/python benchmarks/validation/bench.py [--dump build/ungraph.nq] [--scale 1 10]
 [--engines pyshacl-oxigraph shacl-rust pyshacl-rdflib] [--timeout 600]``
@@ -22,6 +23,7 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 BASE = "http://127.0.0.1:8080/"
 
@@ -34,19 +36,14 @@ def _load(dump: str, scale: int):  # type: ignore[no-untyped-def]
     quads = [q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
     if scale == 1:
         return quads
-    ontology = BASE + "graph/ontology"
-    out = [q for q in quads if q.graph_name.value == ontology]  # type: ignore[union-attr]
+    # the enlargement of benchmarks/enlarge.py: N reports as named graphs over shared reference entities
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from benchmarks.enlarge import copies
 
-    def copy(term, n):  # type: ignore[no-untyped-def]
-        if isinstance(term, ox.NamedNode) and term.value.startswith(BASE + "id/"):
-            head, sep, frag = term.value.partition("#")
-            return ox.NamedNode(f"{head}-copy{n}{sep}{frag}")
-        return term
-
-    for n in range(scale):
-        out += [ox.Quad(copy(q.subject, n), q.predicate, copy(q.object, n), q.graph_name)
-                for q in quads if q.graph_name.value != ontology]  # type: ignore[union-attr]
-    return out
+    lines = Path(dump).read_text(encoding="utf-8").splitlines(keepends=True)
+    data = "".join(copies(lines, scale)).encode("utf-8")
+    return [q for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
 
 
 def run_one(engine: str, dump: str, scale: int) -> dict[str, object]:

@@ -52,6 +52,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8080, "TCP port the server listens on."),
     Setting("workers", 1, "Number of server worker processes (each holds the graph in memory, or its own "
             "read-only handle on the on-disk store)."),
+    Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of cores, "
+            "between 4 and 8)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
@@ -102,6 +104,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     workers: int = 1
+    query_workers: int = 0
     query_timeout: float = 10.0
     max_rows: int = 10000
     max_body: int = 1048576
@@ -121,6 +124,8 @@ class Settings:
                 raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
         if self.store_mode not in ("auto", "memory", "disk"):
             raise SettingsError(f"UNGRAPH_STORE_MODE: one of auto, memory, disk, got {self.store_mode!r}")
+        if self.query_workers < 0:
+            raise SettingsError("UNGRAPH_QUERY_WORKERS: must be 0 (automatic) or more")
         if self.query_timeout <= 0:
             raise SettingsError("UNGRAPH_QUERY_TIMEOUT: must be positive")
         if self.query_budget < 0:

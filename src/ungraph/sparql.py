@@ -13,6 +13,7 @@ b'o\\r\\n1\\r\\n'
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 from json.encoder import encode_basestring as _json_string  # the C encoder json.dumps(ensure_ascii=False) uses
@@ -24,7 +25,7 @@ from ungraph import formats
 from ungraph.errors import FormatError, UngraphError
 
 __all__ = ["QueryError", "execute", "serialize", "run_query",
-           "Job", "Answer", "run_job", "serialize_bindings", "LABEL_PREDICATES"]
+           "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "LABEL_PREDICATES"]
 
 class QueryError(UngraphError):
     """The query does not parse (the message is the parser's)."""
@@ -105,7 +106,7 @@ class Answer:
     kind: str
     format: str | None = None
     body: bytes | None = None
-    rows: int = 0
+    rows: int = 0  #: -1: not counted (a SELECT whose own LIMIT is within the row limit, written by pyoxigraph)
     truncated: bool = False
     error: str = ""
     seconds: float = field(default=0.0, compare=False)
@@ -215,6 +216,47 @@ def serialize_bindings(variables: list[str], rows: list[list[object]], fmt: str,
     raise FormatError(f"format {fmt!r} does not fit SELECT results (use json, xml, csv or tsv)")
 
 
+_VAR = r"[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+"
+_ORDER_KEY = rf"(?:{_VAR}|(?:ASC|DESC)\s*\(\s*{_VAR}\s*\))"
+_TAIL = re.compile(
+    rf"(?:\s+|\#[^\n]*|ORDER\s+BY(?:\s*{_ORDER_KEY})+|GROUP\s+BY(?:\s*{_VAR})+|OFFSET\s+\d+|LIMIT\s+(?P<limit>\d+))",
+    re.IGNORECASE)
+
+
+def top_level_limit(query: str) -> int | None:
+    """The LIMIT of the outermost query, when it is sure to be one; else None.
+
+    Only text after the query's last ``}`` counts, and only when it holds nothing but whitespace,
+    comments, simple ORDER BY / GROUP BY keys, OFFSET and LIMIT (no string, no expression): there a
+    LIMIT cannot belong to a subquery nor hide in a literal. Anything else gives None (the safe answer).
+
+    >>> top_level_limit("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 5 } } ORDER BY DESC(?s) LIMIT 20\\n#9")
+    20
+    >>> top_level_limit("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 5 } }") is None
+    True
+    >>> top_level_limit("SELECT * WHERE { ?s ?p ?o } # LIMIT 5") is None
+    True
+    >>> top_level_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 99999 # } LIMIT 5") is None
+    True
+    >>> top_level_limit("SELECT * WHERE { ?s ?p ?o FILTER(?o = '}') } ORDER BY (STR(?o)) LIMIT 3") is None
+    True
+    """
+    end = query.rfind("}")
+    if end < 0 or "#" in query[query.rfind("\n", 0, end) + 1:end]:  # that brace may sit in a comment
+        return None
+    tail = query[end + 1:]
+    limits = []
+    pos = 0
+    while pos < len(tail):
+        m = _TAIL.match(tail, pos)
+        if m is None or m.end() == pos:
+            return None
+        if m.group("limit") is not None:
+            limits.append(m.group("limit"))
+        pos = m.end()
+    return int(limits[-1]) if len(limits) == 1 else None
+
+
 def _label_triples(store, objects: list[ox.NamedNode]) -> list[ox.Triple]:  # type: ignore[no-untyped-def]
     """The labels (rdfs:label, skos:prefLabel) of ``objects``, by a SPARQL query (works on any store)."""
     if not objects:
@@ -262,6 +304,9 @@ def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
         if isinstance(results, ox.QuerySolutions):
             if job.result_format is None:
                 return Answer("bindings")
+            limit = top_level_limit(job.query)
+            if limit is not None and limit <= job.max_rows:  # cannot be cut: pyoxigraph's writer, rows not counted
+                return Answer("bindings", job.result_format, serialize(results, job.result_format), rows=-1)
             variables = [v.value for v in results.variables]
             rows = [list(sol) for sol in islice(results, job.max_rows + 1)]
             truncated = len(rows) > job.max_rows

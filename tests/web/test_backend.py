@@ -115,10 +115,10 @@ PUBLIC = {"Host": "127.0.0.1:8080"}
 def _answers(root: str) -> list[tuple[int, str, bytes]]:
     out = []
     for q in FRONT_QUERIES:
-        r = httpx.get(root + "sparql", params={"query": q}, headers=PUBLIC)
+        r = httpx.get(root + "sparql", params={"query": q}, headers=PUBLIC, timeout=60)
         out.append((r.status_code, r.headers.get("content-type", ""), r.content))
     for path, accept in FRONT_PAGES:
-        r = httpx.get(root + path, headers={**PUBLIC, "Accept": accept})
+        r = httpx.get(root + path, headers={**PUBLIC, "Accept": accept}, timeout=60)  # the first page builds the catalog
         out.append((r.status_code, r.headers.get("content-type", ""), _without_start_time(r.content)))
     return out
 

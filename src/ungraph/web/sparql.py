@@ -251,7 +251,8 @@ def endpoint() -> Response:
         resp = Response(answer.body, mimetype=mime)
         if mime and (mime.startswith("text/") or mime.endswith(("json", "xml"))):
             resp.headers["Content-Type"] = f"{mime}; charset=utf-8"
-        resp.headers["X-Ungraph-Rows"] = str(answer.rows)
+        if answer.rows >= 0:  # -1: a SELECT within its own LIMIT, written by pyoxigraph, not counted
+            resp.headers["X-Ungraph-Rows"] = str(answer.rows)
         if answer.truncated:
             resp.headers[TRUNCATED_HEADER] = str(settings.max_rows)
         return _validators(resp, etag)
