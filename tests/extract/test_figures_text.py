@@ -107,3 +107,33 @@ def test_cube_records(found):
     mentions = {m.ref for m in records if isinstance(m, Mention)}
     assert {r.ref for r in observations} == mentions  # every figure has its block
     assert all(doc.text[m.provenance.start:m.provenance.end] == m.text for m in records if isinstance(m, Mention))
+
+
+def _one_block(text: str):  # type: ignore[no-untyped-def]
+    from ungraph.records import Segment
+
+    return text_figures([Segment("chapter/1/paragraph/1", "paragraph", "chapter/1", 0, 0, len(text), text)], None)[0]
+
+
+def test_measure_of_shares_money_and_people_served() -> None:
+    """Issue 10: what a percentage is a share of, what money is spent on, whom people received something from."""
+    got = {f.verbatim: f.measure for f in _one_block(
+        "审查涵盖了 109 个国家，占全世界老年人的 84%。1100 万人（49%为女性）受益。联合国系统每年支出约 560 亿美元，"
+        "其中大约 410 亿美元用于人道主义和发展活动。1.6 亿人获得粮食援助。女性参谋人员的人数增加近 50%。")}
+    assert got["84%"] == "全世界老年人比例" and got["49%"] == "女性比例"
+    assert got["约 560 亿美元"] == "联合国系统支出" and got["大约 410 亿美元"] == "人道主义和发展活动"
+    assert got["1.6 亿人"] == "粮食援助受益者" and got["近 50%"] == "人数增幅"
+
+
+def test_period_is_the_sentences_own_never_an_earlier_ones() -> None:
+    """Issue 10: no period carried from an earlier sentence; since, comparisons and "now" give none."""
+    figs = _one_block("我们在 2021 年帮助了 300 人。此后又有 400 人获益。自 2019 年以来，基金资助了 186 个项目。"
+                      "总体而言，卫星有 88%在联合国登记。")
+    periods = {f.verbatim: (f.period.value if f.period else None) for f in figs}
+    assert periods == {"300 人": "2021", "400 人": None, "186 个": None, "88%": None}
+
+
+def test_the_block_opening_year_holds_for_its_sentences_except_now() -> None:
+    figs = _one_block("2022年，我们帮助了 69 个国家。我们筹集了 300 亿美元。现已有超过 53 亿人连上了网。")
+    assert [(f.verbatim, f.period.value if f.period else None) for f in figs] == [
+        ("69 个国家", "2022"), ("300 亿美元", "2022"), ("超过 53 亿人", None)]

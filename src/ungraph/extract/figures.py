@@ -84,6 +84,20 @@ def _label(seg: Segment) -> str:
     return re.sub(r"\s+", " ", _BOLD.sub("", seg.attr("label") or "")).strip()
 
 
+def _label_measure(label: str, unit_word: str | None) -> str:
+    """The panel's label as what it counts, where no noun phrase follows the unit ("人为援助对象" -> 援助对象,
+    "次，联合国录像节目被各广播公司播放" -> 联合国录像节目被各广播公司播放): its first clause that says
+    something, without the unit word, a leading 为/是, spaces and bold markers, at most 20 characters."""
+    text = re.sub(r"\s+", "", _BOLD.sub("", label))
+    if unit_word and text.startswith(unit_word):
+        text = text[len(unit_word):]
+    for clause in re.split(r"[，,；;。（(]", text):
+        clause = re.sub(r"^(?:为|是|的)", "", clause)
+        if len(clause) >= 2:
+            return clause[:20]
+    return ""
+
+
 def _figure_records(doc: Document, seg: Segment, dataset: Ref,
                     period: tuple[Literal, tuple[int, int], str] | None = None, gazetteer: Any = None) -> Iterator[Record]:
     value, label = seg.attr("value") or "", _label(seg)
@@ -115,6 +129,8 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref,
     if unit is not None and not currency:
         yield Statement(ref, "sdmx-attribute:unitMeasure", unit.concept, at)
     measure = measure_of(label, unit_word, currency)
+    if len(measure) < 2 or measure in ("人", "资金"):
+        measure = _label_measure(label, unit_word) or measure
     if measure:
         yield Statement(ref, "ug:measure", Literal(measure, "zh"), Provenance(seg.start, seg.end, seg.id))
     place = place_in(gazetteer, label) if gazetteer is not None else None

@@ -19,8 +19,12 @@ For each figure:
   lone 人 stays 人 and money with no noun is 资金;
 - ``place``: the one country or region the gazetteer finds in the figure's clause, or in the clause
   the sentence opens with ("在阿富汗，…"); none when the clause names two;
-- ``period``: the last date before the figure in its sentence (or the sentence's opening date);
-  a date after 自 … 以来 (since) is not the figure's period;
+- ``period``: the last date before the figure in its sentence (else the first after it in its clause,
+  else the date the block opens with, "2022 年，…", else the year of the title heading over the block,
+  except in a clause that says now or in all: 现已, 目前, 总体而言 ...);
+  never another earlier sentence's date, since the rules cannot tell when a paragraph moves on from it. Not a period: a date in a "since" frame (自 …
+  以来, 自 … 年来), of a comparison (比 2021 年, 与 2021 年相比; but 相比 2021 年的 2230 万 is the figure's), or of another event (对 2022 年巴基斯坦
+  洪灾的应对), a range, a target year (到 2030 年), a date inside a title;
 - ``actor``: the first organisation the gazetteer finds before the figure in its clause.
 
 The records (:class:`TextFigure`) keep the block, the sentence span and the quantity span, so that
@@ -68,6 +72,8 @@ _STOP = re.compile(r"[，。；：、（）()！？,.;:!?\s*\d—–-]|的|及|�
 _SPECIAL = (("人流离失所", "流离失所者"), ("人死亡", "死亡者"), ("人受伤", "受伤者"), ("人身亡", "死亡者"),
             ("人因暴力和冲突而流离失所", "流离失所者"), ("人因自然灾害而在境内流离失所", "境内流离失所者"))
 _CLAUSE = re.compile(r"[，,；;。！？]")
+#: Words that make a figure the state of things now or in all, not of the block's year (现已有超过 53 亿人).
+_NOW = re.compile(r"现已|现有|现在|现通过|现正|目前|如今|迄今|总体而言|累计")
 _DATE_RE = re.compile(DATE)
 _SKIP_KINDS = ("figure",)
 _BLOCKS = ("paragraph", "heading", "caption", "item", "quotation", "footnote", "figure")
@@ -107,7 +113,16 @@ def _value(num: str) -> Decimal | None:
 
 
 #: How a noun phrase that counts people ends (else the measure is 人).
-_PEOPLE = re.compile(r"(?:者|员|人|民|童|女|儿童|少女|妇女|男子|官|工|家|师|生|兵|警|属|客|众|士|青年|用户|代表|议员|囚犯|佣工|嫌疑人|协调人)$")
+_PEOPLE = re.compile(r"(?:者|员|人|民|童|女|儿童|少女|妇女|男子|官|工|家|师|生|兵|警|警察|顾问|属|客|众|士|青年|用户|代表|议员|囚犯|"
+                     r"佣工|嫌疑人|协调人)$")
+#: Nouns of money a sentence names before an amount (联合国系统每年支出约 560 亿美元, 基金拨款 2.89 亿美元).
+_MONEY_BEFORE = re.compile(r"([\u4e00-\u9fff]{0,7}?(?:支出|开支|拨款|投资|资助|捐款|捐助|认捐|预算|融资))"
+                           r"(?:约为|约|近|达到了?|达|为|上升至|增至|超过)?(?:创纪录水平|创纪录的|前所未有的)?[（(]?$")
+#: What a share is of, read before the percentage (占全世界老年人的 84%, 卫星有 88%, 人数增加近 50%).
+_SHARE_BEFORE = re.compile(r"(?:(?P<of>占)(?P<whole>[\u4e00-\u9fff]{2,12}?)的?|(?P<part>[\u4e00-\u9fff]{2,10}?)的?"
+                           r"(?P<verb>中|只有|有|增加了?|增长了?|上升了?|下降了?|减少了?|高出))$")
+#: Words a noun phrase read before a number does not start with (the clause's verbs and frames).
+_LEAD = re.compile(r"^.*(?:[的在于从向为以已被把将是使和及与]|总体而言|而言|其中|我们|所需|所定|达到了?|帮助|通过)")
 
 
 def _measure(norm: str, end: int, unit: str | None, currency: str | None) -> tuple[str, int, int]:
@@ -127,23 +142,86 @@ def _measure(norm: str, end: int, unit: str | None, currency: str | None) -> tup
         stop = start
     phrase = re.sub(r"[和及与、]+$", "", re.sub(r"[\*\d%+]", "", norm[start:stop]))
     if unit in ("人", "名", "位") and phrase and not _PEOPLE.search(phrase):
-        phrase = ""
+        phrase = next((phrase[:i] for i in range(len(phrase) - 1, 1, -1) if _PEOPLE.search(phrase[:i])), "")
+        stop = start + len(phrase)  # 22 000 多名与会者与全球决策者…: the longest part that names people
     if unit in ("%", "％"):
         before = re.search(r"([\u4e00-\u9fff]{2,8})的$", norm[max(0, end - 20):end - 1 - len(norm[:end]) + len(norm[:end].rstrip("%％+"))])
         phrase = phrase if norm[end:end + 1] == "的" else ""
     if currency and len(phrase) < 2:
         phrase = ""
+        used = re.match(r"(?:前所未有的|创纪录的)?(?:用于)?([\u4e00-\u9fff]{2,10}?)(?=[，,。；;（(]|$)", rest)
+        if used and rest[:used.start(1)] and (rest[:used.start(1)].endswith("用于") or not _STOP.search(used[1])):
+            # 用于打击性别暴力, 前所未有的现金援助
+            return used[1], end + used.start(1), end + used.end(1)
     if not phrase:
         if currency:
-            return "资金", end, end
+            return _before(norm, end, _MONEY_BEFORE) or ("资金", end, end)
         if unit in ("人", "名", "位"):
-            return "人", end - 1, end
+            return _served(norm, end, rest) or ("人", end - 1, end)
         if unit in ("%", "％"):
-            return "", end, end
+            return _share(norm, end) or ("", end, end)
         if unit in ("个国家", "个会员国"):
             return unit[1:], end - len(unit) + 1, end
         return "", end, end
     return phrase, start, stop
+
+
+def _number_start(norm: str, end: int) -> int:
+    """Where the quantity ending at ``end`` starts (its digits, multiplier and qualifier)."""
+    at = end
+    while at > 0 and (norm[at - 1].isdigit() or norm[at - 1] in ".%％+*万亿千百美元多余"):
+        at -= 1
+    for qual in sorted(PREFIX_QUALIFIERS, key=len, reverse=True):
+        if norm[:at].endswith(qual):
+            return at - len(qual)
+    return at
+
+
+def _clause_before(norm: str, end: int) -> tuple[str, int]:
+    at = _number_start(norm, end)
+    c0 = max((m.end() for m in _CLAUSE.finditer(norm, 0, at)), default=0)
+    return norm[c0:at], c0
+
+
+def _before(norm: str, end: int, pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
+    """A noun of money the clause names right before the amount (联合国系统每年支出约 560 亿美元 -> 联合国系统每年支出)."""
+    text, c0 = _clause_before(norm, end)
+    m = pattern.search(text)
+    if not m:
+        return None
+    phrase = re.sub(r"每年|每月|^\d*年", "", _LEAD.sub("", m[1]))
+    if len(phrase) < 2:
+        return None
+    return phrase, c0 + m.end(1) - len(phrase), c0 + m.end(1)
+
+
+def _served(norm: str, end: int, rest: str) -> tuple[str, int, int] | None:
+    """People counted by what they received: 1.6 亿人获得粮食援助 -> 粮食援助受益者; 为超过 1.75 亿人提供
+    社会福利 -> 社会福利受益者."""
+    got = re.match(r"(?:获得|得到)了?([\u4e00-\u9fff]{2,8}?)(?=[，,。；;以和]|$)", rest)
+    if got is None and _clause_before(norm, end)[0].endswith("为"):
+        got = re.match(r"提供了?([\u4e00-\u9fff]{2,8}?)(?=[，,。；;以和]|$)", rest)
+    if got is None or _STOP.search(got[1]):
+        return None
+    return got[1] + "受益者", end + got.start(1), end + got.end(1)
+
+
+def _share(norm: str, end: int) -> tuple[str, int, int] | None:
+    """What a percentage is a share (or a change) of: 49%为女性 -> 女性比例; 占全世界老年人的 84% ->
+    全世界老年人比例; 卫星有 88% -> 卫星比例; 人数增加近 50% -> 人数增幅; none when the clause says neither."""
+    after = re.match(r"(?:为|是)(女性|男性|妇女|儿童|青年)", norm[end:end + 4])
+    if after:
+        return after[1] + "比例", end + 1, end + 1 + len(after[1])
+    text, c0 = _clause_before(norm, end)
+    m = _SHARE_BEFORE.search(text)
+    if not m:
+        return None
+    whole = m["whole"] if m["of"] else _LEAD.sub("", m["part"])
+    if len(whole) < 2:
+        return None
+    kind = "增幅" if m["verb"] and re.match(r"增|上升|高出", m["verb"]) else "降幅" if m["verb"] and re.match(r"下降|减少", m["verb"]) else "比例"
+    at = c0 + (m.start("whole") if m["of"] else m.end("part") - len(whole))
+    return whole + kind, at, at + len(whole)
 
 
 def measure_of(text_after: str, unit_word: str | None, currency: str | None) -> str:
@@ -194,8 +272,10 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
     found = None
     for m in _DATE_RE.finditer(norm, lo, at):
         before, after = norm[max(lo, m.start() - 2):m.start()], norm[m.end():m.end() + 3]
-        if before.endswith("自") or after.startswith("以来") or re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
-            continue  # since (自…以来): a span, not a period
+        if before.endswith("自") or after.startswith(("以来", "相比")) or re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
+            continue  # since (自…以来): a span, not a period; 与 2021 年相比: a comparison
+        if (before.endswith(("比", "对")) and not norm[m.end():m.end() + 1] == "的") or _since(norm, lo, m.start(), m.end()):
+            continue  # 人数比 2021 年…, 对 2022 年巴基斯坦洪灾的应对: the year of something else; 自…2016年…六年来
         target = norm[max(0, m.start() - 1):m.start()] == "到" and not norm[m.end():m.end() + 1] in ("底", "末")
         if norm[max(0, m.start() - 1):m.start()] in ("-", "–") or target or norm.count("《", 0, m.start()) > norm.count("》", 0, m.start()):
             continue  # a range, a target year (到2025年, but 到2022年底 is a period), a title
@@ -204,6 +284,14 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
             found = (parsed[0] if parsed[0].datatype != "xsd:date" else Literal(parsed[0].value[:7], datatype="xsd:gYearMonth"),
                      m.start(), m.end())
     return found
+
+
+def _since(norm: str, lo: int, start: int, end: int) -> bool:
+    """A date inside a "since" frame of its clause: 自 before it, 以来/年来 after it (自…2016年签署和平协定六年来)."""
+    c0 = max((m.end() for m in _CLAUSE.finditer(norm, lo, start)), default=lo)
+    m = _CLAUSE.search(norm, end)
+    c1 = m.start() if m else len(norm)
+    return "自" in norm[c0:start] and bool(re.search(r"以来|年来", norm[end:c1]))
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
@@ -223,12 +311,11 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
     vague = len(_VAGUE.findall(norm))
     first_break = len(normalise_with_offsets(seg.text.split("\n", 1)[0])[0])
     out: list[TextFigure] = []
-    carried: tuple[Literal, tuple[int, int], str] | None = inherited
     block_opening = re.match(r"在([^，,。]{2,12})[，,]", norm)  # "在也门，…": the block's place, for all its sentences
+    opening = re.match(rf"(?:截至|在)?({DATE})[，,]", norm)
+    last = _period(norm, 0, opening.end(1)) if opening else None  # "2022 年，…": the block's year
+    block_year = (last[0], doc_span(last[1], last[2]), seg.id) if last else None
     for lo, hi in _sentences(norm):
-        opening = re.match(rf"(?:截至|在)?({DATE})[，,]", norm[lo:hi]) if lo == 0 else None
-        last = _period(norm, lo, lo + opening.end(1)) if opening else None  # "2022 年，…": the block's year
-        yield_carry = (last[0], doc_span(last[1], last[2]), seg.id) if last else None
         for m in QUANTITY.finditer(norm, lo, hi):
             if skip_first and m.start() < first_break:
                 continue  # a panel's own value (its first line)
@@ -271,9 +358,8 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 places = [(r, s, c0 + at) for r, s, at in places]
             place = places[0] if len({p[0] for p in places}) == 1 else None
             found = _period(norm, lo, m.start()) or _period(norm, m.end(), c1)
-            if found is not None:
-                carried = (found[0], doc_span(found[1], found[2]), seg.id)
-            period = carried
+            period = (found[0], doc_span(found[1], found[2]), seg.id) if found is not None else \
+                None if _NOW.search(norm[lo:c1]) else block_year or inherited  # never an earlier sentence's date
             orgs = [(r, s, c0 + at) for r, s, at in _orgs(gazetteer, norm[c0:m.start()])]
             actor = orgs[0] if orgs and orgs[0][2] - c0 <= 2 else None  # the clause's subject
             qs = m.start() + (len(m["qual"]) if m["qual"] else 0) if False else m.start()
@@ -287,7 +373,6 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 period[0] if period else None, period[1] if period else None,
                 actor[0] if actor else None, doc_span(actor[2], actor[2] + len(re.sub(r"\s", "", actor[1]))) if actor else None,
                 norm[c0:c1], period[2] if period else None))
-        carried = yield_carry or carried
     return out, vague
 
 
