@@ -29,7 +29,8 @@ organisations) and by the word 我们, and only those written before the first v
   item without a subject the body its heading names (中央应急基金 over "- 为非洲…划拨了…").
 
 Action (``ug:action`` a concept of ``ug:ActionKinds``, ``ug:actionVerb`` the verb as written): one
-per activity, the head verb of the first clause after the agent (:func:`ungraph.extract.actions.main_verb`:
+per activity, the head verb of the first clause after the agent, not a verb inside a title or a
+"since" frame (自 … 以来, 自 … 年来: 自…签署和平协定六年来，联合国继续支持… is support) (:func:`ungraph.extract.actions.main_verb`:
 a clause that only says with whom gives way to the next, 努力 to the verb it governs, and 提供 takes
 its action from its object: 提供支持 is support).
 
@@ -104,6 +105,9 @@ class Found:
     initiatives: tuple[tuple[str, int, int], ...]
 
 
+#: A "since" frame (自…2016年签署和平协定六年来，…): its verb says when, not what the agent does.
+_SINCE = re.compile(r"自[^，,。；;]*?(?:以来|年来)")
+
 #: The opening of a sentence that says what the previous one led to.
 _LED_TO = re.compile(r"^(?:这|此举?)(?:还|也)?(?:促成|使|让|导致|帮助|推动|有助于)")
 
@@ -129,7 +133,7 @@ def _reading(text: str, gazetteer: Any, before: str, countries: Any, implied: st
             agents = [(implied, at, at)]
     if not agents:
         return [], [], places, initiatives
-    titles = [m.span() for m in TITLE.finditer(text)]
+    titles = [m.span() for m in TITLE.finditer(text)] + [m.span() for m in _SINCE.finditer(text)]
     verbs = [v for v in find_actions(text) if v[2] >= agents[0][2] and not any(s <= v[2] < e for s, e in titles)]
     if verbs:
         agents = [a for a in agents if a[1] < verbs[0][2] or a[1] == a[2]]

@@ -40,14 +40,22 @@ from ungraph.extract.charts import chart_records, find_charts
 from ungraph.extract.context import Context
 from ungraph.extract.datasets import dataset_entity, dataset_ref
 from ungraph.extract.figures_text import heading_periods, measure_of, place_in
-from ungraph.extract.quantities import NUMBER_PATTERN, UNIT_WORDS, Number, currency_code, decimal_text, parse_number, unit_of
+from ungraph.extract.quantities import (
+    NUMBER_PATTERN,
+    UNIT_WORDS,
+    Number,
+    currency_code,
+    decimal_text,
+    parse_number,
+    printed,
+    unit_of,
+)
 from ungraph.records import Document, Entity, Literal, Provenance, Record, Ref, Segment, Statement
 
 __all__ = ["Number", "parse_number", "decimal_text", "currency_code", "figure_ref", "dataset_ref", "extract",
            "NUMBER_PATTERN"]
 
 _CURRENCY_WORD = re.compile(r"美元|欧元|瑞士法郎")
-_BOLD = re.compile(r"\*\*")
 
 
 def figure_ref(doc: Document, segment_id: str) -> Ref:
@@ -81,14 +89,14 @@ def _value_span(seg: Segment, value: str) -> Provenance | None:
 
 
 def _label(seg: Segment) -> str:
-    return re.sub(r"\s+", " ", _BOLD.sub("", seg.attr("label") or "")).strip()
+    return printed(seg.attr("label") or "")
 
 
 def _label_measure(label: str, unit_word: str | None) -> str:
     """The panel's label as what it counts, where no noun phrase follows the unit ("人为援助对象" -> 援助对象,
     "次，联合国录像节目被各广播公司播放" -> 联合国录像节目被各广播公司播放): its first clause that says
     something, without the unit word, a leading 为/是, spaces and bold markers, at most 20 characters."""
-    text = re.sub(r"\s+", "", _BOLD.sub("", label))
+    text = printed(label).replace(" ", "")
     if unit_word and text.startswith(unit_word):
         text = text[len(unit_word):]
     for clause in re.split(r"[，,；;。（(]", text):
@@ -106,8 +114,8 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref,
     if number is None or at is None or not label:
         return
     ref = figure_ref(doc, seg.id)
-    printed = re.sub(r"\s+", " ", _BOLD.sub("", doc.text[at.start:at.end])).strip()
-    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(f"{printed} {label}", "zh")),),
+    as_printed = printed(doc.text[at.start:at.end])
+    yield Entity(ref, ("ug:Figure", "qb:Observation"), (("rdfs:label", Literal(f"{as_printed} {label}", "zh")),),
                  Provenance(seg.start, seg.end, seg.id))
     yield Statement(ref, "qb:dataSet", dataset)
     yield Statement(ref, "sdmx-measure:obsValue", Literal(decimal_text(number.value), datatype="xsd:decimal"), at)

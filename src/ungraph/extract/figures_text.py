@@ -41,7 +41,7 @@ from typing import Any
 
 from ungraph.extract.charts import period_of
 from ungraph.extract.event_context import DATE, parse_date
-from ungraph.extract.quantities import PREFIX_QUALIFIERS, chinese_number, currency_code, unit_of
+from ungraph.extract.quantities import MULTIPLIERS, PREFIX_QUALIFIERS, chinese_number, currency_code, number_value, unit_of
 from ungraph.records import Literal, Ref, Segment
 from ungraph.reference.gazetteer import normalise_with_offsets
 
@@ -59,8 +59,6 @@ QUANTITY = re.compile(
     r"\**(?P<more0>多|余)?(?P<mult>万亿|亿|千万|百万|万)?(?P<more>多|余)?(?P<plus0>\+)?\**"
     rf"(?P<unit>{_UNITS}|年(?=才|内|的谈判|来|[。，,；])|天(?=的|内))?\**(?P<plus>\+|以上)?)"
 )
-_MULT = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
-         "万": Decimal(10) ** 4}
 _NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|周年|世纪|岁|天|小时|分钟|/\d|[(（]\d{4}[)）]|-\d|\.\d|倍)")
 _NOT_BEFORE = re.compile(r"(?:第|目标|[A-Za-z/.·]|[A-Za-z\d]-|\d|标准)$")
 _VAGUE = re.compile(r"(?:数|几)(?:十|百|千|万)+(?:亿|万)?(?:美元|人|个|名)|十几个")
@@ -104,12 +102,6 @@ class TextFigure:
     actor_span: tuple[int, int] | None = None
     clause: str = ""
     period_segment: str | None = None  # the block stating the period when it is not the figure's (a heading)
-
-
-def _value(num: str) -> Decimal | None:
-    if num.replace(".", "").isdigit():
-        return Decimal(num)
-    return chinese_number(num)
 
 
 #: How a noun phrase that counts people ends (else the measure is 人).
@@ -331,11 +323,11 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 num, den = chinese_number(m["fnum"]), chinese_number(m["fden"])
                 value = (den / num).quantize(Decimal("0.0001")).normalize() if num and den else None  # type: ignore[operator]
             else:
-                value = _value(m["num"])
-            high = _value(m["num2"]) if m["num2"] else None
+                value = number_value(m["num"])
+            high = number_value(m["num2"]) if m["num2"] else None
             if value is None or (m["unit"] == "年" and value >= 1000):
                 continue  # 2022 年 is a date, 286 年 a duration
-            mult = _MULT.get(m["mult"] or "", Decimal(1))
+            mult = MULTIPLIERS.get(m["mult"] or "", Decimal(1))
             value, high = value * mult, (high * mult if high is not None else None)
             unit_word = m["unit"]
             currency = currency_code(unit_word) if unit_word in ("美元", "欧元", "瑞士法郎") else None

@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 __all__ = ["Number", "MULTIPLIERS", "PREFIX_QUALIFIERS", "NUMBER_PATTERN", "UNIT_WORDS", "UNITS", "Unit", "unit_of",
-           "parse_number", "parse_quantity", "decimal_text", "currency_code", "chinese_number"]
+           "parse_number", "parse_quantity", "decimal_text", "currency_code", "chinese_number", "number_value", "printed"]
 
 #: Multipliers written after a number.
 MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
@@ -132,6 +132,26 @@ def chinese_number(text: str) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(text.replace("两", "二"), "strict")))
     except (ValueError, KeyError):
         return None
+
+
+def number_value(text: str) -> Decimal | None:
+    """The value of a number written in digits ("13000", "2.16") or Chinese numerals (二十七); ``None`` if neither.
+
+    >>> number_value("2.16"), number_value("六"), number_value("2021/2022")
+    (Decimal('2.16'), Decimal('6'), None)
+    """
+    if text.replace(".", "", 1).isdigit():
+        return Decimal(text)
+    return chinese_number(text)
+
+
+def printed(text: str) -> str:
+    """A figure or label as printed, for a label: bold markers removed, PDF whitespace collapsed to one space.
+
+    >>> printed("**87 000+**\\n名维和人员")
+    '87 000+ 名维和人员'
+    """
+    return re.sub(r"\s+", " ", _BOLD.sub("", text)).strip()
 
 
 def parse_number(text: str) -> Number | None:
