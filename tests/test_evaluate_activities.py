@@ -10,9 +10,8 @@ import pytest
 from ungraph.evaluate import evaluate, format_table, main
 from ungraph.evaluate_activities import ACTIVITY_KINDS, evaluate_activities, load_gold_activities
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests/gold"
-TEXT = (ROOT / "data/source/A-78-1.zh.txt").read_text(encoding="utf-8")
+from tests.floors import GOLD, ROOT, TEXT, assert_at_least_the_floor
+
 
 #: Floors a few points under the values measured on the 2023 report (README, "Quality, measured"):
 #: pairs 98.6% precision / 87.8% recall, actions 78.4% / 71.6%. kind -> (precision, recall).
@@ -45,10 +44,7 @@ def measured(built):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("kind", ACTIVITY_KINDS)
 def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:  # type: ignore[no-untyped-def]
-    s = measured[kind]
-    precision, recall = FLOORS[kind]
-    assert s.precision >= precision, f"{kind}: precision {s.precision:.3f} < {precision}; false positives: {s.false_positives}"
-    assert s.recall >= recall, f"{kind}: recall {s.recall:.3f} < {recall}; false negatives: {s.false_negatives}"
+    assert_at_least_the_floor(measured, kind, FLOORS)
 
 
 def test_evaluate_with_the_text_adds_the_activities(built) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Screenshots of the browser tests.
+ARTIFACTS = ROOT / "test-artifacts"
 VENV_BIN = Path(sys.executable).parent
 
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.web.test_browser import ARTIFACTS, ROOT, browser, page, server  # noqa: F401  (fixtures)
+from tests.web.servers import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.browser
 
