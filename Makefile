@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOURCES := $(shell find src/ungraph -name '*.py' -o -name '*.html') $(wildcard data/source/* data/reference/* ontology/*.ttl shapes/*.ttl)
 
-.PHONY: install build run test clean lint-data vendor
+.PHONY: install build run test test-fast lint clean lint-data vendor
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ run: install build/ungraph.nq
 
 test: install
 	$(BIN)/python -m pytest
+
+# The quick loop: everything but the browser, subprocess-server and slow tests (README, "Tests").
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not server and not slow"
 
 lint-data: install
 	$(BIN)/ungraph lint-data

@@ -36,3 +36,15 @@ def app(built: Settings):  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def client(app):  # type: ignore[no-untyped-def]
     return app.test_client()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the real server or in the browser (``tests/web/conftest.py``) carry their marker
+    whether or not their module says so, so ``make test-fast`` (``-m "not browser and not server and
+    not slow"``) leaves them all out."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if "server" in used:
+            item.add_marker(pytest.mark.server)
+        if used & {"browser", "page", "visit"}:
+            item.add_marker(pytest.mark.browser)

@@ -167,6 +167,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.server
 def test_serve_answers_sparql_and_refuses_a_port_in_use(built: Settings) -> None:
     port = _free_port()
     cmd = [sys.executable, "-m", "ungraph", "serve", "--store", built.store, "--port", str(port)]

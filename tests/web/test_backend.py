@@ -14,7 +14,8 @@ from tests.web.sample_graph import BASE, sample_quads
 from tests.web.servers import ROOT, VENV_BIN, oxigraph_server, ungraph_server
 from ungraph.backend import BackendError, RemoteStore
 
-pytestmark = pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")
+pytestmark = [pytest.mark.server,
+              pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")]
 
 AMINA_PATH = "id/person/amina-j-mohammed"
 

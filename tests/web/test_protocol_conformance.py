@@ -17,6 +17,8 @@ import pytest
 
 from tests.web.servers import ROOT, ungraph_server
 
+pytestmark = pytest.mark.server
+
 def _suite() -> Path:
     """``$UNGRAPH_CONFORMANCE_DIR``, else ``../shared/conformance/sparql-protocol`` next to this checkout or,
     for a git worktree, next to the main checkout."""

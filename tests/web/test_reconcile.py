@@ -194,6 +194,7 @@ def test_match_is_false_when_two_candidates_share_the_exact_label() -> None:
 # --- a real batch against the real server -----------------------------------------------------
 
 @pytest.mark.slow
+@pytest.mark.server
 def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:  # type: ignore[no-untyped-def]
     """What OpenRefine sends for a 20-row column (mixed Chinese, English, abbreviations, symbols)."""
     with ungraph_server(Path(built.store), env={"UNGRAPH_BASE": built.base}) as root:

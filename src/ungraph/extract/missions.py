@@ -105,7 +105,7 @@ def _curated(ref: Ref, row: Any, served: bool, places: Gazetteer) -> Iterator[Re
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Entities and facts from the table rows, then every mention of a mission in the text."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("missions")
     curated = {normalise(r.abbreviation_zh): r for r in gazetteer.tables.get(TABLE, [])}
     places = place_gazetteer(gazetteer)
     keys: set[str] = set()

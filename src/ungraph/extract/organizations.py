@@ -204,7 +204,7 @@ def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """All records about the bodies of ``organizations.tsv`` (missions: :mod:`.missions`)."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("organizations")
     rows = list(gazetteer.tables.get(TABLE, []))
     found = sorted(mentions(doc, segments, gazetteer, (r.id for r in rows)), key=lambda m: m.provenance)
     first: dict[str, Provenance] = {}

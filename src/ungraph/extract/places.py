@@ -145,7 +145,7 @@ def _form(surface: str) -> str:
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Mentions of every place in every block, then one entity (+ reference facts) per place and container."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("places")
     places = places_only(gazetteer)
     first: dict[Ref, Provenance] = {}
     forms: dict[Ref, list[str]] = {}
