@@ -25,8 +25,13 @@ build: $(STAMP)
 run: install build/ungraph.nq
 	$(BIN)/ungraph serve
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
+
+# ruff (pyflakes, pycodestyle errors, blind excepts, unneeded noqa) and mypy (pyproject.toml), before the tests
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 
 # The quick loop: everything but the browser, subprocess-server and slow tests (README, "Tests").
 test-fast: install

@@ -27,14 +27,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def app(built: Settings):  # type: ignore[no-untyped-def]
+def app(built: Settings):
     from ungraph.web.app import create_app
 
     return create_app(built)
 
 
 @pytest.fixture()
-def client(app):  # type: ignore[no-untyped-def]
+def client(app):
     return app.test_client()
 
 

@@ -91,7 +91,7 @@ def test_failure_in_a_later_stage_keeps_the_previous_store(previous: Settings, m
 
 
 def test_failure_while_writing_keeps_the_previous_store_and_leaves_no_temporaries(previous: Settings) -> None:
-    def quads():  # type: ignore[no-untyped-def]
+    def quads():
         yield ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.NamedNode("http://x/c"))
         raise OSError(28, "No space left on device")
 

@@ -257,20 +257,20 @@ def test_name_variants_are_normalised_apart_only_by_spelling() -> None:
 # --- the real build -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def measured(built):  # type: ignore[no-untyped-def]
+def measured(built):
     from ungraph.store import open_store
 
     return evaluate(open_store(built.store, read_only=True), GOLD)
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:
     if kind not in FLOORS:
         pytest.skip(f"{kind}: no floor set yet (new gold kind)")
     assert_at_least_the_floor(measured, kind, FLOORS)
 
 
-def test_cli_prints_the_table(built, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_the_table(built, capsys) -> None:
     assert main(["--store", built.store, "--gold", str(GOLD)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("| kind | gold |") and "| country-mentions |" in out

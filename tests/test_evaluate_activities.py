@@ -36,18 +36,18 @@ def test_without_a_gold_file_there_is_nothing_to_score(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def measured(built):  # type: ignore[no-untyped-def]
+def measured(built):
     from ungraph.store import open_store
 
     return evaluate_activities(open_store(built.store, read_only=True), GOLD, TEXT)
 
 
 @pytest.mark.parametrize("kind", ACTIVITY_KINDS)
-def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:
     assert_at_least_the_floor(measured, kind, FLOORS)
 
 
-def test_evaluate_with_the_text_adds_the_activities(built) -> None:  # type: ignore[no-untyped-def]
+def test_evaluate_with_the_text_adds_the_activities(built) -> None:
     from ungraph.store import open_store
 
     scores = evaluate(open_store(built.store, read_only=True), GOLD, TEXT)
@@ -55,6 +55,6 @@ def test_evaluate_with_the_text_adds_the_activities(built) -> None:  # type: ign
     assert "| activities |" in format_table(scores)
 
 
-def test_cli_prints_the_activities_with_the_source(built, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_the_activities_with_the_source(built, capsys) -> None:
     assert main(["--store", built.store, "--gold", str(GOLD), "--source", str(ROOT / "data/source")]) == 0
     assert "| activity-actions |" in capsys.readouterr().out

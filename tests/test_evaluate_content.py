@@ -34,23 +34,23 @@ def test_measure_and_unit_rules() -> None:
                                        "Hectare", "Barrel"}
 
 
-def test_no_gold_files_no_scores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_gold_files_no_scores(tmp_path) -> None:
     assert evaluate_content(None, tmp_path, TEXT) == {}  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
-def measured(built):  # type: ignore[no-untyped-def]
+def measured(built):
     from ungraph.store import open_store
 
     return evaluate_content(open_store(built.store, read_only=True), GOLD, TEXT)
 
 
 @pytest.mark.parametrize("kind", CONTENT_KINDS)
-def test_real_build_events_and_figures_are_at_least_the_floor(measured, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_real_build_events_and_figures_are_at_least_the_floor(measured, kind: str) -> None:
     assert_at_least_the_floor(measured, kind, FLOORS)
 
 
-def test_cli_prints_events_and_figures(built, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_events_and_figures(built, capsys) -> None:
     assert main(["--store", built.store, "--gold", str(GOLD), "--source", str(ROOT / "data/source")]) == 0
     out = capsys.readouterr().out
     assert "| events |" in out and "| figures-period |" in out

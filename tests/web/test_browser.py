@@ -23,7 +23,7 @@ EXAMPLE_QUERY = "SELECT ?s ?label WHERE { ?s <http://purl.org/dc/terms/title> ?l
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _search_with_the_box(page) -> str:  # type: ignore[no-untyped-def]
+def _search_with_the_box(page) -> str:
     box = page.locator("header input[role=combobox]")
     for q in QUERIES:
         box.fill("")
@@ -36,7 +36,7 @@ def _search_with_the_box(page) -> str:  # type: ignore[no-untyped-def]
     pytest.fail(f"the search box suggested nothing for any of {QUERIES}")
 
 
-def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert page.locator("h1").inner_text()
@@ -75,7 +75,7 @@ def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:  # ty
     assert page.url != entity_url and page.locator("h1").inner_text().strip()
 
 
-def test_language_switch_is_kept(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_is_kept(server, page) -> None:
     page.goto(server + "/class/")
     zh_title = page.locator("h1").inner_text()
     with page.expect_navigation():
@@ -96,7 +96,7 @@ def test_language_switch_is_kept(server, page) -> None:  # type: ignore[no-untyp
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
 
 
-def test_reading_a_chapter(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_reading_a_chapter(server, page) -> None:
     page.goto(server + "/")
     with page.expect_navigation():
         page.locator("ol.chapters a[href^='/read/']").nth(1).click()
@@ -110,7 +110,7 @@ def test_reading_a_chapter(server, page) -> None:  # type: ignore[no-untyped-def
     assert page.url.endswith("#" + block.removeprefix("/id/report/"))
 
 
-def test_readable_on_a_phone(server, browser) -> None:  # type: ignore[no-untyped-def]
+def test_readable_on_a_phone(server, browser) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, device_scale_factor=2)
     page = context.new_page()
     page.goto(server + "/")
@@ -124,7 +124,7 @@ def test_readable_on_a_phone(server, browser) -> None:  # type: ignore[no-untype
     context.close()
 
 
-def test_running_a_query_in_the_query_page(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_running_a_query_in_the_query_page(server, page) -> None:
     page.goto(server + "/")
     with page.expect_navigation():
         page.locator("header nav a[href$='/sparql']").click()

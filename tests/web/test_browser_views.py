@@ -26,7 +26,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 class Visit:
     """A browser page in one interface language that records every request and every error."""
 
-    def __init__(self, browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, server: str, lang: str) -> None:
         self.server, self.lang = server, lang
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            locale="zh-CN" if lang == "zh" else "en-US")
@@ -53,7 +53,7 @@ class Visit:
 
 
 @pytest.fixture(params=LANGS)
-def visit(request, browser, server):  # type: ignore[no-untyped-def]
+def visit(request, browser, server):
     ARTIFACTS.mkdir(exist_ok=True)
     v = Visit(browser, server, request.param)
     yield v

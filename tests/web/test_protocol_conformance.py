@@ -63,7 +63,7 @@ def suite_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def root(suite_store: Path):  # type: ignore[no-untyped-def]
+def root(suite_store: Path):
     with ungraph_server(suite_store) as url:
         yield url
 

@@ -195,7 +195,7 @@ def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
         yield Entity(ref, types, _labels(row, True), first.get(row.id))
         yield Entity(ref, types, _labels(row, False))
         if row.classification:
-            yield Statement(ref, "org:classification", classification_curie(row.classification),  # type: ignore[arg-type]
+            yield Statement(ref, "org:classification", classification_curie(row.classification),
                             None, row.source)
         if getattr(row, "parent", ""):
             prop = "org:unitOf" if _unit_of_secretariat(row, by_id) else "org:subOrganizationOf"
