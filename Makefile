@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOURCES := $(shell find src/ungraph -name '*.py' -o -name '*.html') $(wildcard data/source/* data/reference/* ontology/*.ttl shapes/*.ttl)
 
-.PHONY: install build run test clean lint-data vendor
+.PHONY: install build run test test-fast lint clean lint-data vendor
 
 install: $(STAMP)
 
@@ -25,8 +25,17 @@ build: $(STAMP)
 run: install build/ungraph.nq
 	$(BIN)/ungraph serve
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
+
+# ruff (pyflakes, pycodestyle errors, blind excepts, unneeded noqa) and mypy (pyproject.toml), before the tests
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+# The quick loop: everything but the browser, subprocess-server and slow tests (README, "Tests").
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not server and not slow"
 
 lint-data: install
 	$(BIN)/ungraph lint-data

@@ -27,12 +27,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def app(built: Settings):  # type: ignore[no-untyped-def]
+def app(built: Settings):
     from ungraph.web.app import create_app
 
     return create_app(built)
 
 
 @pytest.fixture()
-def client(app):  # type: ignore[no-untyped-def]
+def client(app):
     return app.test_client()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the real server or in the browser (``tests/web/conftest.py``) carry their marker
+    whether or not their module says so, so ``make test-fast`` (``-m "not browser and not server and
+    not slow"``) leaves them all out."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if "server" in used:
+            item.add_marker(pytest.mark.server)
+        if used & {"browser", "page", "visit"}:
+            item.add_marker(pytest.mark.browser)

@@ -21,11 +21,11 @@ from ungraph.config import Settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+def run(*args: str, input: str | None = None):
     return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
 
-def assert_one_line_error(result, code: int = 2, match: str = "") -> None:  # type: ignore[no-untyped-def]
+def assert_one_line_error(result, code: int = 2, match: str = "") -> None:
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -54,7 +54,7 @@ def test_query_select_defaults_to_sparql_json(built: Settings) -> None:
     ("xml", lambda out: b"<sparql" in out),
     ("json", lambda out: b"bindings" in out),
 ])
-def test_query_result_formats(built: Settings, fmt: str, check) -> None:  # type: ignore[no-untyped-def]
+def test_query_result_formats(built: Settings, fmt: str, check) -> None:
     result = run("query", "--store", built.store, "--format", fmt, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert result.exit_code == 0, result.output
     assert check(result.stdout_bytes)
@@ -167,6 +167,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.server
 def test_serve_answers_sparql_and_refuses_a_port_in_use(built: Settings) -> None:
     port = _free_port()
     cmd = [sys.executable, "-m", "ungraph", "serve", "--store", built.store, "--port", str(port)]

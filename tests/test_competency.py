@@ -73,14 +73,14 @@ def test_question_files_are_well_formed(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def store(built):  # type: ignore[no-untyped-def]
+def store(built):
     from ungraph.store import open_store
 
     return open_store(built.store, read_only=True)
 
 
 @pytest.mark.parametrize("path", _params())
-def test_competency_question_gives_the_expected_answer(store, built, path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_competency_question_gives_the_expected_answer(store, built, path: Path) -> None:
     query = absolute_prefixes(path.read_text(encoding="utf-8"), built.base)  # as the gallery shows it
     header, expected = _expected(path)
     result = execute(store, query)

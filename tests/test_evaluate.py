@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -13,9 +12,8 @@ import pytest
 from ungraph.evaluate import (SDG, GoldItem, GraphItem, KINDS, evaluate, format_table, graph_goal_mentions, graph_items,
                               load_gold, main, normalize_label, normalize_symbol, score, score_spans)
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests/gold"
-TEXT = (ROOT / "data/source/A-78-1.zh.txt").read_text(encoding="utf-8")
+from tests.floors import GOLD, ROOT, TEXT, assert_at_least_the_floor
+
 
 #: Floors set a few points under the values measured on 2023 report builds (benchmarks/quality/README.md):
 #: a regression below them fails. kind -> (precision, recall).
@@ -259,23 +257,20 @@ def test_name_variants_are_normalised_apart_only_by_spelling() -> None:
 # --- the real build -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def measured(built):  # type: ignore[no-untyped-def]
+def measured(built):
     from ungraph.store import open_store
 
     return evaluate(open_store(built.store, read_only=True), GOLD)
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_real_build_quality_is_at_least_the_floor(measured, kind: str) -> None:
     if kind not in FLOORS:
         pytest.skip(f"{kind}: no floor set yet (new gold kind)")
-    s = measured[kind]
-    precision, recall = FLOORS[kind]
-    assert s.precision >= precision, f"{kind}: precision {s.precision:.3f} < {precision}; false positives: {s.false_positives}"
-    assert s.recall >= recall, f"{kind}: recall {s.recall:.3f} < {recall}; false negatives: {s.false_negatives}"
+    assert_at_least_the_floor(measured, kind, FLOORS)
 
 
-def test_cli_prints_the_table(built, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_prints_the_table(built, capsys) -> None:
     assert main(["--store", built.store, "--gold", str(GOLD)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("| kind | gold |") and "| country-mentions |" in out

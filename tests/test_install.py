@@ -36,6 +36,7 @@ def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 300) 
 
 
 @pytest.mark.slow
+@pytest.mark.server
 def test_the_wheel_installed_in_a_fresh_venv_builds_queries_and_serves_from_elsewhere(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("UNGRAPH_", "PYTHON", "VIRTUAL_ENV"))}
     checkout = tmp_path / "checkout"  # a copy, so that building the wheel leaves the repository untouched

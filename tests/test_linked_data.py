@@ -113,7 +113,7 @@ def english_names(built: Settings) -> dict[str, set[str]]:
 
 
 @pytest.mark.slow
-def test_every_link_and_english_row_names_an_entity_of_the_build(english_names) -> None:  # type: ignore[no-untyped-def]
+def test_every_link_and_english_row_names_an_entity_of_the_build(english_names) -> None:
     missing = [r.id for r in LINKS if r.entity not in english_names]
     missing += [r.id for r in ENGLISH if r.id not in english_names]
     assert not missing, f"rows for entities the build does not have: {missing}"
@@ -121,7 +121,7 @@ def test_every_link_and_english_row_names_an_entity_of_the_build(english_names) 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("row", LINKS, ids=[r.id for r in LINKS])
-def test_the_linked_item_has_our_english_name(row: Link, english_names) -> None:  # type: ignore[no-untyped-def]
+def test_the_linked_item_has_our_english_name(row: Link, english_names) -> None:
     ours = {name_key(n) for n in english_names.get(row.entity, set())}
     theirs = name_key(row.target_name)
     if row.entity.startswith("person/"):  # a person's page may leave out middle names: every word must be ours

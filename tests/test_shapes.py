@@ -26,7 +26,7 @@ NODE_SHAPES = sorted(str(s).rsplit("#", 1)[1] for s in SHAPES.subjects(RDF.type,
 UG = BASE + "ontology#"
 
 
-def _validate_fixture(path: Path):  # type: ignore[no-untyped-def]
+def _validate_fixture(path: Path):
     quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=BASE))
     return validate_graph(quads, BASE)
 

@@ -97,7 +97,7 @@ def test_non_conforming_build_keeps_the_previous_store_and_exits_1(built: Settin
 
     real_assemble = build_module.assemble
 
-    def broken_assemble(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken_assemble(*args, **kwargs):
         quads = real_assemble(*args, **kwargs)
         return [q for q in quads if q.predicate.value != "https://schema.org/legislationIdentifier"]
 
@@ -108,7 +108,7 @@ def test_non_conforming_build_keeps_the_previous_store_and_exits_1(built: Settin
     assert Path(settings.dump).read_bytes() == before
 
 
-def test_validation_page_html_json_turtle_and_406(client) -> None:  # type: ignore[no-untyped-def]
+def test_validation_page_html_json_turtle_and_406(client) -> None:
     from bs4 import BeautifulSoup
 
     client.set_cookie("lang", "en")
@@ -124,7 +124,7 @@ def test_validation_page_html_json_turtle_and_406(client) -> None:  # type: igno
     assert client.get("/validation", headers={"Accept": "image/png"}).status_code == 406
 
 
-def test_validation_page_escapes_what_it_shows(app) -> None:  # type: ignore[no-untyped-def]
+def test_validation_page_escapes_what_it_shows(app) -> None:
     from ungraph.web.context import get_services
 
     sh = "http://www.w3.org/ns/shacl#"
@@ -147,7 +147,7 @@ def test_validation_page_escapes_what_it_shows(app) -> None:  # type: ignore[no-
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
 
 
-def test_shapes_are_published_at_their_iri(client) -> None:  # type: ignore[no-untyped-def]
+def test_shapes_are_published_at_their_iri(client) -> None:
     ttl = client.get("/shapes", headers={"Accept": "text/turtle"})
     assert ttl.status_code == 200 and b"ChapterShape" in ttl.data
     assert client.get("/shapes", headers={"Accept": "text/html"}).mimetype == "text/html"
@@ -216,7 +216,7 @@ def _message_spans(html: bytes, selector: str) -> list:  # type: ignore[type-arg
 
 @pytest.mark.parametrize("lang,headers", [("zh", {}), ("zh", {"Accept-Language": "zh-CN,zh;q=0.9"}),
                                           ("en", {"Accept-Language": "en-GB,en;q=0.8"}), ("en", "cookie")])
-def test_validation_page_shows_each_message_in_the_interface_language(client, lang: str, headers) -> None:  # type: ignore[no-untyped-def]
+def test_validation_page_shows_each_message_in_the_interface_language(client, lang: str, headers) -> None:
     if headers == "cookie":
         client.set_cookie("lang", lang)
         headers = {}
@@ -227,7 +227,7 @@ def test_validation_page_shows_each_message_in_the_interface_language(client, la
     assert not [s for s in spans if s.get("lang") or s.get("translate")], "a message in the page's language is not marked"
 
 
-def test_entity_page_validation_box_speaks_the_interface_language(client, built: Settings) -> None:  # type: ignore[no-untyped-def]
+def test_entity_page_validation_box_speaks_the_interface_language(client, built: Settings) -> None:
     data = client.get("/validation?format=json").get_json()
     focus = next(r["focus"] for r in data["results"] if r["focus"].startswith(built.base + "id/"))
     expected = {lg: sorted(r["messages"][lg] for r in data["results"] if r["focus"] == focus) for lg in ("zh", "en")}
@@ -239,7 +239,7 @@ def test_entity_page_validation_box_speaks_the_interface_language(client, built:
         assert not [s for s in spans if s.get("lang")]
 
 
-def test_a_message_in_one_language_only_is_marked_with_its_language(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_message_in_one_language_only_is_marked_with_its_language(app) -> None:
     from ungraph.web.context import get_services
 
     sh = "http://www.w3.org/ns/shacl#"

@@ -44,7 +44,7 @@ class BackendTimeout(BackendError):
     """The backend did not answer within the time limit."""
 
 
-def values_clause(substitutions: dict) -> str:  # type: ignore[type-arg]
+def values_clause(substitutions: dict) -> str:
     """A trailing VALUES clause binding each variable to its term.
 
     >>> values_clause({ox.Variable("c"): ox.NamedNode("http://x/C"), ox.Variable("n"): ox.Literal("1")})
@@ -58,7 +58,7 @@ def values_clause(substitutions: dict) -> str:  # type: ignore[type-arg]
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def bind_values(query: str, substitutions: dict) -> str:  # type: ignore[type-arg]
+def bind_values(query: str, substitutions: dict) -> str:
     """``query`` with the substitutions as a VALUES block opening its WHERE group (trailing when it has none).
 
     Joined first, as pyoxigraph's ``substitutions`` are bound before evaluation. The server's queries
@@ -97,7 +97,7 @@ class RemoteStore:
 
     def query(self, query: str, *, base_iri: str | None = None, use_default_graph_as_union: bool = False,
               default_graph: object = None, named_graphs: object = None, substitutions: dict | None = None,
-              **_: object):  # type: ignore[no-untyped-def]
+              **_: object):
         if substitutions:
             query = bind_values(query, substitutions)
         if base_iri and not query.lstrip().upper().startswith("BASE"):
@@ -118,7 +118,7 @@ class RemoteStore:
         req = urllib.request.Request(self.url, data=data, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT})
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 - the configured backend
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.headers.get_content_type(), resp.read()
         except urllib.error.HTTPError as e:
             message = e.read().decode("utf-8", "replace").strip()[:2000]
@@ -163,7 +163,7 @@ def _authorize(req: urllib.request.Request, credentials: tuple[str, str], timeou
     probe = urllib.request.Request(req.full_url, data=b"", method="PUT",
                                    headers={"Content-Type": req.get_header("Content-type") or ""})
     try:
-        with urllib.request.urlopen(probe, timeout=timeout) as resp:  # noqa: S310 - the URL the user gave
+        with urllib.request.urlopen(probe, timeout=timeout) as resp:
             resp.read()
         return  # no challenge: the store takes the request as it is
     except urllib.error.HTTPError as e:
@@ -181,7 +181,7 @@ def _authorize(req: urllib.request.Request, credentials: tuple[str, str], timeou
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, req.full_url, *credentials)
     digest = urllib.request.HTTPDigestAuthHandler(passwords)
-    chal = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(rest)))
+    chal = urllib.request.parse_keqv_list(list(filter(None, urllib.request.parse_http_list(rest))))
     auth = digest.get_authorization(req, chal)
     if not auth:
         raise BackendError(f"{req.full_url}: cannot answer the store's Digest challenge")
@@ -204,7 +204,7 @@ def publish(store: ox.Store, to: str, *, timeout: float = 120.0) -> list[tuple[s
         try:
             if credentials:
                 _authorize(req, credentials, timeout)
-            with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the URL the user gave
+            with urllib.request.urlopen(req, timeout=timeout) as resp:
                 resp.read()
         except urllib.error.HTTPError as e:
             raise BackendError(f"{target}: the store answered {e.code}: "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Kind", "KINDS", "is_kind", "name_key"]
 
@@ -85,5 +86,6 @@ def name_key(name: str) -> str:
     """
     from pypinyin import lazy_pinyin
 
-    words = lazy_pinyin(_NOISE_SPACE.sub("", name), errors=lambda s: [s])
+    keep: Any = lambda s: [s]  # noqa: E731 - a run pypinyin has no syllables for stays itself (its stubs say str)
+    words = lazy_pinyin(_NOISE_SPACE.sub("", name), errors=keep)
     return re.sub(r"-+", "-", "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()) for w in words)).strip("-") or "x"

@@ -17,7 +17,6 @@ the union of all graphs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox

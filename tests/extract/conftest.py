@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def real():  # type: ignore[no-untyped-def]
+def real():
     """``(doc, segments, gazetteer)`` of the real report and the curated tables."""
     doc = load_report(ROOT / "data" / "source")
     return doc, segment(doc), Gazetteer.from_dir(ROOT / "data" / "reference")

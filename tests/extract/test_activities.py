@@ -30,12 +30,12 @@ BASE = "http://127.0.0.1:8080/"
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
-def _facts(records, predicate):  # type: ignore[no-untyped-def]
+def _facts(records, predicate):
     out: dict[str, set] = {}
     for r in records:
         if isinstance(r, Statement) and r.predicate == predicate:
@@ -43,7 +43,7 @@ def _facts(records, predicate):  # type: ignore[no-untyped-def]
     return out
 
 
-def _activity_with(records, agent: str, place: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _activity_with(records, agent: str, place: str) -> list[str]:
     agents, places = _facts(records, "prov:wasAssociatedWith"), _facts(records, "dcterms:spatial")
     return sorted(k for k in agents if Ref("organization", agent) in agents[k]
                   and any(p.key == place for p in places.get(k, ())))
@@ -170,7 +170,7 @@ def test_reflowed_text_gives_the_same_activities(report):
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
 
-    def key(rs):  # type: ignore[no-untyped-def]
+    def key(rs):
         """Statements by the words of their sentence (block numbers change when lines are reflowed)."""
         sentence = {r.ref: " ".join(r.text.split()) for r in rs if isinstance(r, Mention)}
         return {(sentence[s.subject], s.predicate, s.object) for s in rs if isinstance(s, Statement)}

@@ -9,14 +9,14 @@ from ungraph.records import Entity, Literal, Ref, Statement
 
 
 @pytest.fixture(scope="module")
-def enriched(real):  # type: ignore[no-untyped-def]
+def enriched(real):
     doc, segments, gazetteer = real
     ctx = build_context(doc, segments, gazetteer)
     records = [r for extractor in ALL_EXTRACTORS for r in extractor(doc, segments, ctx)]
     return records, list(english.enrich(doc, segments, ctx, records))
 
 
-def _english(out, ref: Ref, prop: str = "skos:prefLabel") -> set[str]:  # type: ignore[no-untyped-def]
+def _english(out, ref: Ref, prop: str = "skos:prefLabel") -> set[str]:
     return {lit.value for r in out if isinstance(r, Entity) and r.ref == ref for p, lit in r.labels
             if p == prop and lit.lang == "en"}
 
@@ -37,7 +37,7 @@ def test_resolution_english_refuses_other_symbols() -> None:
         english.resolution_english("E/HLPF/2020/3")
 
 
-def test_every_resolution_of_the_report_gets_its_english_name(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_every_resolution_of_the_report_gets_its_english_name(enriched) -> None:
     records, out = enriched
     resolutions = {r.ref for r in records if isinstance(r, Entity) and r.ref.kind == "resolution"}
     named = {r.ref for r in out if isinstance(r, Entity) and r.ref.kind == "resolution"}
@@ -45,7 +45,7 @@ def test_every_resolution_of_the_report_gets_its_english_name(enriched) -> None:
     assert _english(out, Ref("resolution", "S-RES-2282-2016")) == {"Security Council resolution 2282 (2016)"}
 
 
-def test_every_figure_gets_an_english_description_from_its_parts(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_every_figure_gets_an_english_description_from_its_parts(enriched) -> None:
     records, out = enriched
     figures = {r.ref for r in records if isinstance(r, Entity) and r.ref.kind == "figure"}
     described = {r.subject: r.object for r in out if isinstance(r, Statement) and r.predicate == "dcterms:description"
@@ -54,31 +54,31 @@ def test_every_figure_gets_an_english_description_from_its_parts(enriched) -> No
     assert all(isinstance(d, Literal) and d.lang == "en" and d.value.startswith("Figure: ") for d in described.values())
 
 
-def test_chapters_get_the_english_titles_of_the_english_edition(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_chapters_get_the_english_titles_of_the_english_edition(enriched) -> None:
     _records, out = enriched
     titles = {r.subject.key: r.object.value for r in out if isinstance(r, Statement) and r.predicate == "dcterms:title"}
     assert titles["A-78-1/chapter/2"] == "Maintenance of international peace and security"
     assert len([k for k in titles if "/chapter/" in k]) == 9
 
 
-def test_english_aliases_are_search_terms(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_english_aliases_are_search_terms(enriched) -> None:
     _records, out = enriched
     assert "Turkey" in _english(out, Ref("country", "TUR"), "skos:altLabel")
     assert "Jean-Pierre Lacroix" in _english(out, Ref("person", "rang-pi-ai-er-la-ke-lu-wa"), "skos:altLabel")
 
 
-def test_posts_get_the_english_post_title(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_posts_get_the_english_post_title(enriched) -> None:
     _records, out = enriched
     assert _english(out, Ref("post", "mi-shu-zhang")) == {"Secretary-General"}
     assert _english(out, Ref("post", "zhu-guan-he-ping-xing-dong-fu-mi-shu-zhang")) == {"Under-Secretary-General for Peace Operations"}
 
 
-def test_rows_for_entities_the_build_lacks_are_left_out(real) -> None:  # type: ignore[no-untyped-def]
+def test_rows_for_entities_the_build_lacks_are_left_out(real) -> None:
     doc, segments, gazetteer = real
     assert not any(isinstance(r, Entity) for r in english.enrich(doc, segments, build_context(doc, segments, gazetteer), []))
 
 
-def test_every_titled_part_of_the_report_has_english(enriched, real) -> None:  # type: ignore[no-untyped-def]
+def test_every_titled_part_of_the_report_has_english(enriched, real) -> None:
     """Chapters and every section heading (issue 11, item 1): an English title, or a description by rule."""
     _records, out = enriched
     doc, segments, _gazetteer = real
@@ -89,7 +89,7 @@ def test_every_titled_part_of_the_report_has_english(enriched, real) -> None:  #
     assert titled and titled - english == set()
 
 
-def test_contents_entries_take_the_english_title_of_the_part_they_name(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_contents_entries_take_the_english_title_of_the_part_they_name(enriched) -> None:
     _records, out = enriched
     titles = {r.subject.key: r.object.value for r in out if isinstance(r, Statement) and r.predicate == "dcterms:title"}
     assert titles["A-78-1/contents/entry/3"] == titles["A-78-1/chapter/2"] == "Maintenance of international peace and security"
@@ -97,7 +97,7 @@ def test_contents_entries_take_the_english_title_of_the_part_they_name(enriched)
     assert titles["A-78-1/front/heading/1"] == "Determined"
 
 
-def test_a_heading_is_described_by_its_place_and_quoted(enriched) -> None:  # type: ignore[no-untyped-def]
+def test_a_heading_is_described_by_its_place_and_quoted(enriched) -> None:
     _records, out = enriched
     described = {r.subject.key: r.object.value for r in out if isinstance(r, Statement) and r.predicate == "dcterms:description"}
     text = described["A-78-1/chapter/1/section/results/subsection/9/spotlight/1/heading/2"]

@@ -26,20 +26,20 @@ BASE = "http://127.0.0.1:8080/"
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
-def _events(records):  # type: ignore[no-untyped-def]
+def _events(records):
     return {r.ref: r for r in records if isinstance(r, Entity)}
 
 
-def _by_label(records):  # type: ignore[no-untyped-def]
+def _by_label(records):
     return {lit.value: r.ref for r in records if isinstance(r, Entity) for _, lit in r.labels}
 
 
-def _facts(records, ref):  # type: ignore[no-untyped-def]
+def _facts(records, ref):
     out: dict[str, list] = {}
     for s in records:
         if isinstance(s, Statement) and s.subject == ref:
@@ -169,7 +169,7 @@ def test_edition_and_date_grammar():
                                         Literal("2022-03", datatype="xsd:gYearMonth"))
 
 
-def _key(records):  # type: ignore[no-untyped-def]
+def _key(records):
     return {(s.subject, s.predicate, s.object) for s in records if isinstance(s, Statement)}
 
 

@@ -14,13 +14,12 @@ import pytest
 
 from ungraph.extract.figures import currency_code, decimal_text, extract, figure_ref, parse_number
 from ungraph.records import Entity, Literal, Ref, Statement
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, _gazetteer = real
     return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 

@@ -20,13 +20,13 @@ from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def found(real):  # type: ignore[no-untyped-def]
+def found(real):
     doc, segments, gazetteer = real
     figures, vague = text_figures(segments, gazetteer)
     return doc, figures, vague, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
-def _in(figures, segment_id):  # type: ignore[no-untyped-def]
+def _in(figures, segment_id):
     return [f for f in figures if f.segment_id == segment_id]
 
 

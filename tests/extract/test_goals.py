@@ -19,20 +19,20 @@ from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def records(real):  # type: ignore[no-untyped-def]
+def records(real):
     doc, segments, gazetteer = real
     return list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
-def _mentions(records):  # type: ignore[no-untyped-def]
+def _mentions(records):
     return Counter(int(r.ref.key) for r in records if isinstance(r, Mention))
 
 
-def test_every_goal_mention_of_the_report(records) -> None:  # type: ignore[no-untyped-def]
+def test_every_goal_mention_of_the_report(records) -> None:
     assert _mentions(records) == {5: 1, 11: 1, 14: 1, 16: 1, 17: 1}
 
 
-def test_sixteen_and_seventeen_are_two_goals_in_one_sentence(real, records) -> None:  # type: ignore[no-untyped-def]
+def test_sixteen_and_seventeen_are_two_goals_in_one_sentence(real, records) -> None:
     doc = real[0]
     spans = {int(r.ref.key): doc.text[r.provenance.start:r.provenance.end] for r in records if isinstance(r, Mention)}
     assert spans[16] == "可持续发展目标 16" and spans[17] == "17"
@@ -40,7 +40,7 @@ def test_sixteen_and_seventeen_are_two_goals_in_one_sentence(real, records) -> N
     assert m16.provenance.segment_id == m17.provenance.segment_id
 
 
-def test_a_share_after_the_words_is_never_a_goal(real) -> None:  # type: ignore[no-untyped-def]
+def test_a_share_after_the_words_is_never_a_goal(real) -> None:
     doc = real[0]
     at = doc.text.index("实现可持续发展目标\n")
     assert "92%" in doc.text[at:at + 20]
@@ -48,7 +48,7 @@ def test_a_share_after_the_words_is_never_a_goal(real) -> None:  # type: ignore[
     assert find_goals("实现可持续发展目标92%的") == [] and find_goals("可持续发展目标 18") == []
 
 
-def test_goals_are_entities_matching_the_un_iri(records) -> None:  # type: ignore[no-untyped-def]
+def test_goals_are_entities_matching_the_un_iri(records) -> None:
     goals = {r.ref for r in records if isinstance(r, Entity)}
     assert goals == {Ref("goal", str(n)) for n in (5, 11, 14, 16, 17)}
     facts = {(r.subject.key, r.predicate, r.object) for r in records if isinstance(r, Statement)}
@@ -58,7 +58,7 @@ def test_goals_are_entities_matching_the_un_iri(records) -> None:  # type: ignor
     assert sorted(int(r.object.key) for r in subjects) == [5, 11, 14, 16, 17]
 
 
-def test_reflowed_text_gives_the_same_goals(real, records) -> None:  # type: ignore[no-untyped-def]
+def test_reflowed_text_gives_the_same_goals(real, records) -> None:
     doc, _, gazetteer = real
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
     assert _mentions(list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))) == _mentions(records)

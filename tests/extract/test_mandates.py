@@ -21,7 +21,7 @@ from ungraph.reference.gazetteer import Gazetteer
 from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 
-def extract(doc, segments, ctx):  # type: ignore[no-untyped-def]
+def extract(doc, segments, ctx):
     """The records of both mandate extractors, resolutions first (as ``ALL_EXTRACTORS`` runs them)."""
     yield from resolutions.extract(doc, segments, ctx)
     yield from instruments.extract(doc, segments, ctx)

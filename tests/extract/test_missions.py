@@ -12,9 +12,8 @@ from ungraph.extract.missions import extract, table_rows
 from ungraph.extract.bodies import classification_curie
 from ungraph.kinds import name_key
 from ungraph.records import Entity, Mention, Ref, Statement
-from ungraph.reference.gazetteer import Gazetteer, normalise
+from ungraph.reference.gazetteer import normalise
 from ungraph.reference.tables import Country, Mission, Organization, Region, read_table
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
@@ -24,7 +23,7 @@ ROWS = read_table(DATA / "missions.tsv", Mission)
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 

@@ -16,9 +16,8 @@ from rdflib import Graph, URIRef
 from ungraph.extract.organizations import classification_curie, extract, kind_from_name
 from ungraph.kinds import name_key
 from ungraph.records import Entity, Mention, Statement
-from ungraph.reference.gazetteer import Gazetteer, normalise
+from ungraph.reference.gazetteer import normalise
 from ungraph.reference.tables import Organization, read_table
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
@@ -45,7 +44,7 @@ KEY_ENTITIES = {
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 

@@ -18,8 +18,6 @@ from ungraph.extract.people import collect, find_dotted_names, split_attribution
 from ungraph.extract.persons import extract
 from ungraph.extract.posts import post_org
 from ungraph.records import Entity, Mention, Ref, Statement
-from ungraph.reference.gazetteer import Gazetteer
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 
 OFFICIALS = {
@@ -78,7 +76,7 @@ PHOTOGRAPHERS = {
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 

@@ -9,14 +9,12 @@ import pytest
 
 from ungraph.extract.photos import extract, photo_ref
 from ungraph.records import Entity, Literal, Ref, Statement
-from ungraph.reference.gazetteer import Gazetteer
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 

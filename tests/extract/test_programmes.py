@@ -9,13 +9,12 @@ import pytest
 
 from ungraph.extract.programmes import extract, normalise_name, programme_ref
 from ungraph.records import Document, Entity, Literal, Mention, Ref, Segment, Statement
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, _gazetteer = real
     return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 

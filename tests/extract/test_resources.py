@@ -15,10 +15,9 @@ from ungraph.extract import build_context
 from ungraph.extract.context import funding_sources
 from ungraph.extract.resources import amount_ref, amounts, extract
 from ungraph.records import Document, Entity, Literal, Ref, Statement
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 
-R, P, V, O = "ug:RegularAssessment", "ug:PeacekeepingAssessment", "ug:VoluntaryContribution", "ug:OtherAssessment"
+R, P, V, OA = "ug:RegularAssessment", "ug:PeacekeepingAssessment", "ug:VoluntaryContribution", "ug:OtherAssessment"
 
 #: chapter -> (total as printed, value), [(component as printed, value, funding source)], read from the report.
 EXPECTED = {
@@ -30,7 +29,7 @@ EXPECTED = {
                                     ("2.39亿美元", "239000000", V)]),
     5: (("26亿美元", "2600000000"), [("1.08亿美元", "108000000", R), ("25亿美元", "2500000000", V)]),
     6: (("2.2亿美元", "220000000"), [("1.04亿美元", "104000000", R), ("400万美元", "4000000", P),
-                                   ("9000万美元", "90000000", O), ("2200万美元", "22000000", V)]),
+                                   ("9000万美元", "90000000", OA), ("2200万美元", "22000000", V)]),
     7: (("4000万美元", "40000000"), [("1500万美元", "15000000", R), ("2500万美元", "25000000", V)]),
     8: (("4.52亿美元", "452000000"), [("2800 万美元", "28000000", R), ("4.24 亿美元", "424000000", V)]),
     9: (("17亿美元", "1700000000"), [("13亿美元", "1300000000", R), ("3.53亿美元", "353000000", P),
@@ -39,7 +38,7 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def report(real):  # type: ignore[no-untyped-def]
+def report(real):
     doc, segments, _gazetteer = real
     return doc, segments, list(extract(doc, segments, build_context(doc, segments, None)))
 
@@ -103,7 +102,7 @@ def test_spans_and_labels(report):
 
 
 def test_funding_sources_come_from_the_ontology():
-    assert funding_sources() == {"经常摊款": R, "维持和平摊款": P, "自愿捐款": V, "其他摊款": O}
+    assert funding_sources() == {"经常摊款": R, "维持和平摊款": P, "自愿捐款": V, "其他摊款": OA}
 
 
 def test_false_friends():

@@ -25,11 +25,11 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 
 
 @pytest.fixture(scope="module")
-def store(built: Settings):  # type: ignore[no-untyped-def]
+def store(built: Settings):
     return stores.open_store(built.store, read_only=True)
 
 
-def test_every_annotation_reproduces_its_text(store) -> None:  # type: ignore[no-untyped-def]
+def test_every_annotation_reproduces_its_text(store) -> None:
     rows = list(execute(store, PREFIXES + """
         SELECT ?a ?start ?end ?exact ?prefix ?suffix WHERE {
           ?a a oa:Annotation ; oa:hasTarget ?t .
@@ -48,13 +48,13 @@ def test_every_annotation_reproduces_its_text(store) -> None:  # type: ignore[no
     assert not bad, bad[:5]
 
 
-def test_every_entity_derived_from_the_report_has_an_annotation(store) -> None:  # type: ignore[no-untyped-def]
+def test_every_entity_derived_from_the_report_has_an_annotation(store) -> None:
     rows = list(execute(store, PREFIXES + """
         SELECT ?e WHERE { ?e prov:wasDerivedFrom ?text FILTER NOT EXISTS { ?a oa:hasBody ?e } }"""))
     assert not rows, [r["e"].value for r in rows[:5]]
 
 
-def test_every_stated_statement_has_an_annotation(store) -> None:  # type: ignore[no-untyped-def]
+def test_every_stated_statement_has_an_annotation(store) -> None:
     total = list(execute(store, PREFIXES + "SELECT (COUNT(?s) AS ?n) WHERE { ?s a rdf:Statement }"))
     assert int(total[0]["n"].value) > 500
     rows = list(execute(store, PREFIXES + """
@@ -62,7 +62,7 @@ def test_every_stated_statement_has_an_annotation(store) -> None:  # type: ignor
     assert not rows, [r["s"].value for r in rows[:5]]
 
 
-def test_every_reified_statement_is_also_asserted(store) -> None:  # type: ignore[no-untyped-def]
+def test_every_reified_statement_is_also_asserted(store) -> None:
     rows = list(execute(store, PREFIXES + """
         SELECT ?st WHERE { ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
                            FILTER NOT EXISTS { ?s ?p ?o } }"""))

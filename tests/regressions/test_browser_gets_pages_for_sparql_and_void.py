@@ -12,14 +12,14 @@ BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 QUERY = "SELECT ?s WHERE { ?s a <https://schema.org/Report> }"
 
 
-def test_a_browser_following_a_query_link_gets_the_query_page_running_it(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_browser_following_a_query_link_gets_the_query_page_running_it(client) -> None:
     resp = client.get("/sparql", query_string={"query": QUERY}, headers={"Accept": BROWSER})
     assert resp.status_code == 200 and resp.mimetype == "text/html"
     config = json.loads(BeautifulSoup(resp.get_data(as_text=True), "html.parser").select_one("#ug-sparql-config").string)
     assert config["run"] == QUERY
 
 
-def test_sparql_clients_still_get_results(client) -> None:  # type: ignore[no-untyped-def]
+def test_sparql_clients_still_get_results(client) -> None:
     for accept, mime in (("*/*", "application/sparql-results+json"), (None, "application/sparql-results+json"),
                          ("application/sparql-results+xml", "application/sparql-results+xml")):
         resp = client.get("/sparql", query_string={"query": QUERY}, headers={"Accept": accept} if accept else {})
@@ -28,7 +28,7 @@ def test_sparql_clients_still_get_results(client) -> None:  # type: ignore[no-un
                       headers={"Accept": BROWSER}).mimetype == "application/sparql-results+json"
 
 
-def test_void_is_a_page_in_a_browser_and_turtle_otherwise(client) -> None:  # type: ignore[no-untyped-def]
+def test_void_is_a_page_in_a_browser_and_turtle_otherwise(client) -> None:
     for lang in ("zh", "en"):
         client.set_cookie("lang", lang)
         page = client.get("/.well-known/void", headers={"Accept": BROWSER})

@@ -23,12 +23,12 @@ DEC_2022 = "截至 2022 年 12 月"
 
 
 @pytest.fixture(scope="module")
-def real():  # type: ignore[no-untyped-def]
+def real():
     doc = load_report(Path(__file__).resolve().parents[2] / "data" / "source")
     return doc, segment(doc), None
 
 
-def _cells(records):  # type: ignore[no-untyped-def]
+def _cells(records):
     facts: dict = {}
     for st in records:
         if isinstance(st, Statement) and st.predicate in ("ug:series", "ug:category", "sdmx-measure:obsValue",
@@ -38,7 +38,7 @@ def _cells(records):  # type: ignore[no-untyped-def]
             if "ug:series" in f}
 
 
-def test_each_bar_of_the_gender_parity_chart_is_its_own_cell(real):  # type: ignore[no-untyped-def]
+def test_each_bar_of_the_gender_parity_chart_is_its_own_cell(real):
     doc, segments, _ = real
     cells = _cells(list(extract(doc, segments, build_context(doc, segments, None))))
     expected = {
@@ -53,7 +53,7 @@ def test_each_bar_of_the_gender_parity_chart_is_its_own_cell(real):  # type: ign
     assert cells[("警察", "单派警察", DEC_2022)]["sdmx-dimension:refPeriod"] == "2022-12"
 
 
-def test_no_figure_joins_two_category_names(real):  # type: ignore[no-untyped-def]
+def test_no_figure_joins_two_category_names(real):
     doc, segments, _ = real
     labels = [lit.value for r in extract(doc, segments, build_context(doc, segments, None)) if isinstance(r, Entity) for _, lit in r.labels]
     assert not [label for label in labels if label in ("建制特遣队和军事观察员", "建制警察部队单派警察")]

@@ -12,19 +12,19 @@ from ungraph.records import Statement
 from ungraph.extract import build_context
 
 
-def _facts(real):  # type: ignore[no-untyped-def]
+def _facts(real):
     doc, segments, gazetteer = real
     return {(r.subject.key, r.predicate, r.object.key) for r in persons.extract(doc, segments, build_context(doc, segments, gazetteer))
             if isinstance(r, Statement) and r.predicate in ("org:postIn", "org:headOf")}
 
 
-def test_high_representative_for_disarmament_affairs_heads_oda(real) -> None:  # type: ignore[no-untyped-def]
+def test_high_representative_for_disarmament_affairs_heads_oda(real) -> None:
     facts = _facts(real)
     assert ("fu-mi-shu-zhang-jian-cai-jun-shi-wu-gao-ji-dai-biao", "org:postIn", "ODA") in facts
     assert ("zhong-man-quan", "org:headOf", "ODA") in facts
 
 
-def test_special_representative_for_disaster_risk_reduction_heads_undrr(real) -> None:  # type: ignore[no-untyped-def]
+def test_special_representative_for_disaster_risk_reduction_heads_undrr(real) -> None:
     facts = _facts(real)
     post = "zhu-li-mi-shu-zhang-jian-fu-ze-jian-shao-zai-hai-feng-xian-wen-ti-mi-shu-zhang-te-bie-dai-biao"
     assert (post, "org:postIn", "UNDRR") in facts

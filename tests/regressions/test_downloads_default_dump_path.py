@@ -16,7 +16,7 @@ from ungraph.web.app import create_app
 from ungraph.web.void import DOWNLOADS
 
 
-def test_downloads_answer_with_the_default_relative_dump_path(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_downloads_answer_with_the_default_relative_dump_path(tmp_path, monkeypatch) -> None:
     store = sample_store()
     monkeypatch.chdir(tmp_path)
     (tmp_path / "build").mkdir()
@@ -32,7 +32,7 @@ def test_downloads_answer_with_the_default_relative_dump_path(tmp_path, monkeypa
     assert sorted(p.name for p in (tmp_path / "build").iterdir()) == before  # nothing written on request
 
 
-def test_the_build_writes_every_dump_gzipped_too(built) -> None:  # type: ignore[no-untyped-def]
+def test_the_build_writes_every_dump_gzipped_too(built) -> None:
     from pathlib import Path
 
     folder = Path(built.dump).parent

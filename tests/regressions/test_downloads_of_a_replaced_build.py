@@ -16,7 +16,7 @@ MARKER = ox.Quad(ox.NamedNode(BASE + "id/x"), ox.NamedNode(BASE + "ontology#p"),
                  ox.NamedNode(BASE + "graph/report"))
 
 
-def test_downloads_stay_those_of_the_build_being_served(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_downloads_stay_those_of_the_build_being_served(tmp_path) -> None:
     quads = list(sample_quads())
     store, dump = tmp_path / "store", tmp_path / "ungraph.nq"
     stores.write_build(quads, store, dump)

@@ -12,14 +12,14 @@ from ungraph.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def web():  # type: ignore[no-untyped-def]
+def web():
     return create_app(Settings(base=BASE), store=sample_store()).test_client()
 
 
 @pytest.mark.parametrize("path", ["/id/person/<script>alert(1)</script>", "/id/org/a b", '/id/x/"q"', "/id/{x}",
                                   "/graph/<x>", "/id/org/MONUSCO%3E"])
 @pytest.mark.parametrize("accept", ["text/html", "text/turtle", "application/ld+json", "*/*"])
-def test_a_path_that_is_not_an_iri_is_404(web, path: str, accept: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_path_that_is_not_an_iri_is_404(web, path: str, accept: str) -> None:
     resp = web.get(path, headers={"Accept": accept})
     assert resp.status_code == 404, (path, accept, resp.status_code)
     assert "<script>alert(1)</script>" not in resp.get_data(as_text=True)

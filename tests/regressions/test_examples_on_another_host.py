@@ -9,19 +9,18 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from tests.test_competency import _cell, _expected
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 
 
-def _gallery(client) -> list[dict]:  # type: ignore[no-untyped-def]
+def _gallery(client) -> list[dict]:
     html = client.get("/sparql", headers={"Accept": "text/html"}).get_data(as_text=True)
     return json.loads(html.split('<script type="application/json" id="ug-sparql-config">')[1].split("</script>")[0])["examples"]
 
 
-def test_the_gallery_declares_only_absolute_iris(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_the_gallery_declares_only_absolute_iris(client, built) -> None:
     examples = _gallery(client)
     assert len(examples) >= 25
     for e in examples:
@@ -30,7 +29,7 @@ def test_the_gallery_declares_only_absolute_iris(client, built) -> None:  # type
         assert f"<{built.base}ontology#>" in e["query"] or "ug:" not in e["query"], e["name"]
 
 
-def test_the_gallery_answers_on_a_server_whose_url_is_not_the_base(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_the_gallery_answers_on_a_server_whose_url_is_not_the_base(client, built) -> None:
     assert not built.base.startswith("http://localhost/")
     checked = 0
     for e in _gallery(client):

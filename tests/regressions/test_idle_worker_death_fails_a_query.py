@@ -10,7 +10,7 @@ import signal
 from tests.web.sparql_fixtures import make_app
 
 
-def test_queries_after_idle_workers_died_are_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_queries_after_idle_workers_died_are_answered(tmp_path) -> None:
     app = make_app(tmp_path)
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200

@@ -63,13 +63,13 @@ def _foreign(text: str, lang: str) -> bool:
     return any(w not in NAMES for w in LATIN_WORD.findall(text))
 
 
-def _validation_results(client, base: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _validation_results(client, base: str) -> list[str]:
     rows = client.post("/sparql", data={"query": _RESULTS},
                        headers={"Accept": "application/sparql-results+json"}).get_json()["results"]["bindings"]
     return sorted("/" + r["one"]["value"][len(base):] for r in rows)
 
 
-def _walk(client, lang: str, extra: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _walk(client, lang: str, extra: list[str]) -> dict[str, list[str]]:
     client.set_cookie("lang", lang)
     seen: set[str] = set()
     shapes: Counter[str] = Counter()
@@ -98,7 +98,7 @@ def _walk(client, lang: str, extra: list[str]) -> dict[str, list[str]]:  # type:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_interface_string_of_the_other_language(client, built, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_interface_string_of_the_other_language(client, built, lang: str) -> None:
     results = _validation_results(client, built.base)
     assert results, "no validation result to walk"
     bad = _walk(client, lang, results)

@@ -25,7 +25,7 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @pytest.fixture(scope="module")
-def labels():  # type: ignore[no-untyped-def]
+def labels():
     doc = load_report(ROOT / "data" / "source")
     records = run_extractors(doc, segment(doc), Gazetteer.from_dir(ROOT / "data" / "reference"))
     out = []
@@ -37,11 +37,11 @@ def labels():  # type: ignore[no-untyped-def]
     return out
 
 
-def test_the_crafd_alias_is_not_chinese(labels) -> None:  # type: ignore[no-untyped-def]
+def test_the_crafd_alias_is_not_chinese(labels) -> None:
     crafd = [lit for _, lit in labels if lit.value == "CRAF'd"]
     assert crafd and all(lit.lang == "en" for lit in crafd)
 
 
-def test_no_zh_label_without_a_han_character(labels) -> None:  # type: ignore[no-untyped-def]
+def test_no_zh_label_without_a_han_character(labels) -> None:
     bad = sorted({(ref.kind, ref.key, lit.value) for ref, lit in labels if lit.lang == "zh" and not HAN.search(lit.value)})
     assert bad == []

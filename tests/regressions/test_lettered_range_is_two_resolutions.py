@@ -23,7 +23,7 @@ def test_both_parts_share_the_span_as_written() -> None:
     assert {c.surface for c in cites} == {"76/84 A-B"}
 
 
-def test_the_report_cites_each_part_as_a_resolution(real) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_cites_each_part_as_a_resolution(real) -> None:
     doc, segments, gazetteer = real
     keys = {r.ref.key for r in resolutions.extract(doc, segments, build_context(doc, segments, gazetteer))
             if isinstance(r, Entity)}

@@ -12,7 +12,7 @@ from ungraph.records import Entity, Mention
 from ungraph.extract import build_context
 
 
-def test_offices_in_the_list_have_their_full_names(real) -> None:  # type: ignore[no-untyped-def]
+def test_offices_in_the_list_have_their_full_names(real) -> None:
     doc, segments, gazetteer = real
     records = list(organizations.extract(doc, segments, build_context(doc, segments, gazetteer)))
     labels = {(r.ref.key, p, lit.value) for r in records if isinstance(r, Entity) for p, lit in r.labels if lit.lang == "zh"}

@@ -26,7 +26,7 @@ def test_subject_rules() -> None:
     assert mandate_subject("- 建设和平筹资(大会第76/305号决议)")[0] == "建设和平筹资"
 
 
-def test_no_subject_of_the_report_has_stray_brackets_or_letters(real) -> None:  # type: ignore[no-untyped-def]
+def test_no_subject_of_the_report_has_stray_brackets_or_letters(real) -> None:
     doc, segments, gazetteer = real
     subjects = {r.object.value for r in resolutions.extract(doc, segments, build_context(doc, segments, gazetteer))
                 if isinstance(r, Statement) and r.predicate == "ug:mandateSubject"}

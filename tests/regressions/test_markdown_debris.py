@@ -13,7 +13,7 @@ PAGES = ["/read/A-78-1/chapter/1", "/read/A-78-1/chapter/2", "/id/report/A-78-1/
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_pages_show_no_markdown(client, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_pages_show_no_markdown(client, url: str) -> None:
     resp = client.get(url, headers={"Accept": "text/html"})
     assert resp.status_code == 200
     main = BeautifulSoup(resp.get_data(as_text=True), "html.parser").select_one("main")
@@ -22,7 +22,7 @@ def test_pages_show_no_markdown(client, url: str) -> None:  # type: ignore[no-un
     assert not [t for t in items if t.startswith("- ")]
 
 
-def test_the_graph_keeps_the_verbatim_text(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_the_graph_keeps_the_verbatim_text(client, built) -> None:
     ttl = client.get("/id/report/A-78-1/chapter/1/section/results/subsection/9/spotlight/1/figure/2",
                      headers={"Accept": "application/n-triples"}).get_data(as_text=True)
     assert "**" in ttl

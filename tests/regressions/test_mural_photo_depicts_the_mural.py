@@ -12,19 +12,19 @@ from ungraph.records import Entity, Statement
 from ungraph.extract import build_context
 
 
-def _records(real):  # type: ignore[no-untyped-def]
+def _records(real):
     doc, segments, gazetteer = real
     return doc, list(photos.extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
-def test_painters_are_not_depicted(real) -> None:  # type: ignore[no-untyped-def]
+def test_painters_are_not_depicted(real) -> None:
     _, records = _records(real)
     depicted = {r.object.key for r in records if isinstance(r, Statement) and r.predicate == "foaf:depicts"}
     assert "ai-de-hua-duo-ke-bu-la" not in depicted
     assert "he-sai-bei-la-sa-nei-di" not in depicted
 
 
-def test_the_photos_depict_the_murals_and_the_painters_made_them(real) -> None:  # type: ignore[no-untyped-def]
+def test_the_photos_depict_the_murals_and_the_painters_made_them(real) -> None:
     doc, records = _records(real)
     artworks = {r.ref: r for r in records if isinstance(r, Entity) and "schema:VisualArtwork" in r.types}
     assert len(artworks) == 2

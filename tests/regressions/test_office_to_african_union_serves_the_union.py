@@ -24,18 +24,18 @@ UNOAU = Ref("organization", "UNOAU")
 
 
 @pytest.fixture(scope="module")
-def records():  # type: ignore[no-untyped-def]
+def records():
     doc = load_report(ROOT / "data" / "source")
     return doc, list(extract(doc, segment(doc), build_context(doc, segment(doc), Gazetteer.from_dir(ROOT / "data" / "reference"))))
 
 
-def test_the_office_serves_no_place(records) -> None:  # type: ignore[no-untyped-def]
+def test_the_office_serves_no_place(records) -> None:
     served = [r.object for r in records[1] if isinstance(r, Statement) and r.subject == UNOAU
               and r.predicate == "ug:servesArea"]
     assert served == []
 
 
-def test_the_office_serves_the_african_union_as_its_name_says(records) -> None:  # type: ignore[no-untyped-def]
+def test_the_office_serves_the_african_union_as_its_name_says(records) -> None:
     doc, recs = records
     st = [r for r in recs if isinstance(r, Statement) and r.subject == UNOAU and r.predicate == "ug:servesOrganization"]
     assert [r.object for r in st] == [Ref("organization", "African-Union")]

@@ -21,7 +21,7 @@ def _results(client, q: str) -> list[dict]:  # type: ignore[no-untyped-def,type-
     return client.get("/api/search", query_string={"q": q, "limit": 100}).get_json()["results"]
 
 
-def _peacekeeping(client, built) -> set[str]:  # type: ignore[no-untyped-def]
+def _peacekeeping(client, built) -> set[str]:
     query = _MEMBERS.replace("?c }", f"<{built.base}ontology#PeacekeepingOperation> }}")
     rows = client.post("/sparql", data={"query": query},
                        headers={"Accept": "application/sparql-results+json"}).get_json()["results"]["bindings"]
@@ -29,7 +29,7 @@ def _peacekeeping(client, built) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("q", ["维和", "維和", "维持和平"])
-def test_dpo_and_the_missions_before_the_passages(client, built, q: str) -> None:  # type: ignore[no-untyped-def]
+def test_dpo_and_the_missions_before_the_passages(client, built, q: str) -> None:
     results = _results(client, q)
     first_passage = next(i for i, r in enumerate(results) if r["type"] == "passage")
     before = [r["iri"] for r in results[:first_passage]]
@@ -41,12 +41,12 @@ def test_dpo_and_the_missions_before_the_passages(client, built, q: str) -> None
     assert all(i > first_passage - 1 for i in headings)
 
 
-def test_peacekeeping_in_english_finds_the_missions(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_peacekeeping_in_english_finds_the_missions(client, built) -> None:
     before = [r["iri"] for r in _results(client, "peacekeeping") if r["type"] == "entity"]
     assert _peacekeeping(client, built) <= set(before)
 
 
-def test_a_name_is_not_drowned_by_its_neighbours_in_a_list(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_is_not_drowned_by_its_neighbours_in_a_list(client, built) -> None:
     """The key entities come only for a topic: a query naming one body gets that body first, and
     not the other key entities of its chapter."""
     results = _results(client, "和平行动部")

@@ -11,7 +11,7 @@ from ungraph.records import Entity, Mention
 from ungraph.extract import build_context
 
 
-def test_foaf_names_have_no_spaces_around_dots(real) -> None:  # type: ignore[no-untyped-def]
+def test_foaf_names_have_no_spaces_around_dots(real) -> None:
     doc, segments, gazetteer = real
     records = list(persons.extract(doc, segments, build_context(doc, segments, gazetteer)))
     names = {r.ref.key: lit.value for r in records if isinstance(r, Entity) for p, lit in r.labels if p == "foaf:name"}

@@ -17,20 +17,20 @@ PAGES = ["/id/photo/A-78-1-chapter-4-section-results-subsection-1-caption-1", "/
          "/id/organization/UNDP"]
 
 
-def _soup(client, url: str, lang: str = "zh") -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def _soup(client, url: str, lang: str = "zh") -> BeautifulSoup:
     client.set_cookie("lang", lang)
     resp = client.get(url, headers={"Accept": "text/html"})
     assert resp.status_code == 200, url
     return BeautifulSoup(resp.get_data(as_text=True), "html.parser")
 
 
-def test_a_photo_is_headed_by_its_caption(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_photo_is_headed_by_its_caption(client) -> None:
     soup = _soup(client, PAGES[0])
     heading = soup.select_one("h1").get_text(strip=True)
     assert not heading.startswith("photo/") and re.search(r"[\u4e00-\u9fff]", heading)
 
 
-def test_no_page_shows_a_key_a_hash_or_a_raw_datatype(client) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_shows_a_key_a_hash_or_a_raw_datatype(client) -> None:
     for url in PAGES:
         for lang in ("zh", "en"):
             soup = _soup(client, url, lang)

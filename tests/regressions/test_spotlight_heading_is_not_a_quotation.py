@@ -10,7 +10,7 @@ from __future__ import annotations
 from ungraph.source import _lines as L
 
 
-def test_safer_heading_is_not_a_quotation(real) -> None:  # type: ignore[no-untyped-def]
+def test_safer_heading_is_not_a_quotation(real) -> None:
     _, segments, _ = real
     quotes = [s.text for s in segments if s.kind == "quotation"]
     assert not any(q.startswith("“安全号”") for q in quotes)

@@ -17,19 +17,19 @@ from ungraph.records import Mention
 from ungraph.extract import build_context
 
 
-def _un_mentions(real):  # type: ignore[no-untyped-def]
+def _un_mentions(real):
     doc, segments, gazetteer = real
     return doc, [r for r in organizations.extract(doc, segments, build_context(doc, segments, gazetteer)) if isinstance(r, Mention) and r.ref.key == "UN"]
 
 
-def test_un_in_event_names_is_no_mention(real) -> None:  # type: ignore[no-untyped-def]
+def test_un_in_event_names_is_no_mention(real) -> None:
     doc, mentions = _un_mentions(real)
     after = [doc.text[m.provenance.end:m.provenance.end + 8] for m in mentions]
     for name in ("海洋大会", "水事会议", "最不发达国家问题会议", "全球恐怖主义受害者大会", "粮食体系峰会"):
         assert not any(a.replace(" ", "").startswith(name) for a in after), name
 
 
-def test_un_elsewhere_is_a_mention(real) -> None:  # type: ignore[no-untyped-def]
+def test_un_elsewhere_is_a_mention(real) -> None:
     doc, mentions = _un_mentions(real)
     assert len(mentions) > 150
     assert any(doc.text[m.provenance.end:].startswith("和合作伙伴") for m in mentions)

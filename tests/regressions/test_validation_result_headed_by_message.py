@@ -17,14 +17,14 @@ _RESULTS = """PREFIX sh: <http://www.w3.org/ns/shacl#>
 SELECT ?r ?m WHERE { GRAPH ?g { ?r a sh:ValidationResult ; sh:resultMessage ?m FILTER(LANG(?m) = ?lang) } } ORDER BY ?r"""
 
 
-def _result(client, lang: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _result(client, lang: str) -> tuple[str, str]:
     resp = client.post("/sparql", data={"query": _RESULTS.replace("?lang", f'"{lang}"')},
                        headers={"Accept": "application/sparql-results+json"})
     row = resp.get_json()["results"]["bindings"][0]
     return row["r"]["value"], row["m"]["value"]
 
 
-def _soup(client, path: str, lang: str) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def _soup(client, path: str, lang: str) -> BeautifulSoup:
     client.set_cookie("lang", lang)
     resp = client.get(path, headers={"Accept": "text/html"})
     assert resp.status_code == 200, path
@@ -32,7 +32,7 @@ def _soup(client, path: str, lang: str) -> BeautifulSoup:  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_validation_result_is_headed_by_its_message(client, built, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_validation_result_is_headed_by_its_message(client, built, lang: str) -> None:
     iri, message = _result(client, lang)
     soup = _soup(client, iri[len(built.base) - 1:], lang)
     heading = soup.select_one("h1").get_text(strip=True)
@@ -41,7 +41,7 @@ def test_a_validation_result_is_headed_by_its_message(client, built, lang: str) 
     assert not [t for t in links if t.startswith(("validation/", "www.w3.org/ns/shacl#", "ugs:"))], links
 
 
-def test_the_severity_and_component_are_named_in_the_page_language(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_the_severity_and_component_are_named_in_the_page_language(client, built) -> None:
     iri, _ = _result(client, "zh")
     soup = _soup(client, iri[len(built.base) - 1:], "zh")
     terms = [dt.get_text(strip=True) for dt in soup.select("section.facts dt")]

@@ -18,6 +18,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Screenshots of the browser tests.
+ARTIFACTS = ROOT / "test-artifacts"
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -81,7 +83,7 @@ def ungraph_process(store: Path | None = None, *, env: dict[str, str] | None = N
     full_env = {**os.environ, "UNGRAPH_BASE": f"http://127.0.0.1:{port}/", "UNGRAPH_RATE_LIMIT": "", "UNGRAPH_QUERY_BUDGET": "0",
                 **(env or {})}
     # the output goes to a file, not a pipe: nobody reads a pipe, and a full one (the access log) would block the server
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the server stops
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     proc.log = log  # type: ignore[attr-defined]
     try:

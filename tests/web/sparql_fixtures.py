@@ -22,7 +22,7 @@ def store_with_noise(n: int = 300) -> ox.Store:
     return store
 
 
-def make_app(tmp: Path, store: ox.Store | None = None, **settings: object):  # type: ignore[no-untyped-def]
+def make_app(tmp: Path, store: ox.Store | None = None, **settings: object):
     s = Settings(base=BASE, store=str(tmp / "store"), dump=str(tmp / "ungraph.nq")).replace(**settings)
     return create_app(s, store if store is not None else store_with_noise())
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 
-def _page(client, path: str, lang: str = "zh") -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def _page(client, path: str, lang: str = "zh") -> BeautifulSoup:
     client.set_cookie("lang", lang)
     resp = client.get(path, headers={"Accept": "text/html"})
     assert resp.status_code == 200, path

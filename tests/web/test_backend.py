@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -14,13 +13,14 @@ from tests.web.sample_graph import BASE, sample_quads
 from tests.web.servers import ROOT, VENV_BIN, oxigraph_server, ungraph_server
 from ungraph.backend import BackendError, RemoteStore
 
-pytestmark = pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")
+pytestmark = [pytest.mark.server,
+              pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")]
 
 AMINA_PATH = "id/person/amina-j-mohammed"
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def published(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("backend")
     local = tmp / "store"
     s = ox.Store(str(local))
@@ -41,13 +41,13 @@ def _count(endpoint: str) -> int:
     return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def test_publish_uploads_every_graph(published) -> None:  # type: ignore[no-untyped-def]
+def test_publish_uploads_every_graph(published) -> None:
     remote, expected, out = published
     assert _count(remote + "query") == expected
     assert out.startswith(f"published {expected} triples in ")
 
 
-def test_serve_over_the_backend_keeps_endpoint_pages_and_safety(published) -> None:  # type: ignore[no-untyped-def]
+def test_serve_over_the_backend_keeps_endpoint_pages_and_safety(published) -> None:
     remote, expected, _ = published
     with ungraph_server(backend=remote + "query", env={"UNGRAPH_MAX_ROWS": "30", "UNGRAPH_BASE": BASE}) as root:
         base = BASE
@@ -123,7 +123,7 @@ def _answers(root: str) -> list[tuple[int, str, bytes]]:
     return out
 
 
-def test_two_fronts_over_one_backend_give_the_same_answers(published) -> None:  # type: ignore[no-untyped-def]
+def test_two_fronts_over_one_backend_give_the_same_answers(published) -> None:
     """The web front keeps no state of its own: two ``serve --backend`` processes (as behind a load
     balancer) answer every query and page byte for byte alike, with the same validators."""
     remote, _, _ = published

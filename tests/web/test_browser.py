@@ -9,93 +9,21 @@ the query page. Screenshots of the main pages go to ``test-artifacts/`` and the 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from tests.web.servers import ARTIFACTS, ROOT
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 #: Tried in order until the box suggests something (the graph grows as extractors land).
 QUERIES = ("2282", "联刚稳定团", "刚果民主共和国")
 EXAMPLE_QUERY = "SELECT ?s ?label WHERE { ?s <http://purl.org/dc/terms/title> ?label } LIMIT 5"
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(built):  # type: ignore[no-untyped-def]
-    port = _free_port()
-    env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
-           "UNGRAPH_PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
-                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # noqa: SIM115 - a full pipe would block
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.seek(0)
-            out = log.read().decode(errors="replace")
-            pytest.fail(f"the server did not start: {out[-2000:]}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):  # type: ignore[no-untyped-def]
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text)
-          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    pg.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-          if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-    yield pg
-    context.close()
-    assert not errors, errors  # no script error, no CSP violation, no missing asset
-
-
-def _search_with_the_box(page) -> str:  # type: ignore[no-untyped-def]
+def _search_with_the_box(page) -> str:
     box = page.locator("header input[role=combobox]")
     for q in QUERIES:
         box.fill("")
@@ -108,7 +36,7 @@ def _search_with_the_box(page) -> str:  # type: ignore[no-untyped-def]
     pytest.fail(f"the search box suggested nothing for any of {QUERIES}")
 
 
-def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert page.locator("h1").inner_text()
@@ -147,7 +75,7 @@ def test_a_reader_finds_an_entity_and_follows_links(server, page) -> None:  # ty
     assert page.url != entity_url and page.locator("h1").inner_text().strip()
 
 
-def test_language_switch_is_kept(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_is_kept(server, page) -> None:
     page.goto(server + "/class/")
     zh_title = page.locator("h1").inner_text()
     with page.expect_navigation():
@@ -168,7 +96,7 @@ def test_language_switch_is_kept(server, page) -> None:  # type: ignore[no-untyp
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
 
 
-def test_reading_a_chapter(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_reading_a_chapter(server, page) -> None:
     page.goto(server + "/")
     with page.expect_navigation():
         page.locator("ol.chapters a[href^='/read/']").nth(1).click()
@@ -182,7 +110,7 @@ def test_reading_a_chapter(server, page) -> None:  # type: ignore[no-untyped-def
     assert page.url.endswith("#" + block.removeprefix("/id/report/"))
 
 
-def test_readable_on_a_phone(server, browser) -> None:  # type: ignore[no-untyped-def]
+def test_readable_on_a_phone(server, browser) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, device_scale_factor=2)
     page = context.new_page()
     page.goto(server + "/")
@@ -196,7 +124,7 @@ def test_readable_on_a_phone(server, browser) -> None:  # type: ignore[no-untype
     context.close()
 
 
-def test_running_a_query_in_the_query_page(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_running_a_query_in_the_query_page(server, page) -> None:
     page.goto(server + "/")
     with page.expect_navigation():
         page.locator("header nav a[href$='/sparql']").click()

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.web.test_browser import ARTIFACTS, ROOT, browser, page, server  # noqa: F401  (fixtures)
+from tests.web.servers import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize(("name", "path", "title"), PAGES, ids=[p[0] for p in PAGES])
-def test_english_mode_shows_english_names(server, page, name: str, path: str, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_english_mode_shows_english_names(server, page, name: str, path: str, title: str) -> None:
     page.goto(server + "/lang/en?next=" + path)
     assert page.locator("html").get_attribute("lang") == "en"
     h1 = page.locator("h1").first.inner_text()
@@ -42,7 +42,7 @@ def test_english_mode_shows_english_names(server, page, name: str, path: str, ti
         page.screenshot(path=str(ROOT / "docs" / f"screenshot-en-{name}.png"))
 
 
-def test_the_secretary_generals_post_is_named_in_english(server, page) -> None:  # type: ignore[no-untyped-def]
+def test_the_secretary_generals_post_is_named_in_english(server, page) -> None:
     page.goto(server + "/lang/en?next=/id/person/an-dong-ni-ao-gu-te-lei-si")
     holds = page.locator("main a", has_text="Secretary-General")
     assert holds.count() >= 1

@@ -10,79 +10,23 @@ error, a CSP violation or a failed request. Screenshots go to ``test-artifacts/`
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.web.servers import ARTIFACTS, ROOT
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 LANGS = ("zh", "en")
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(built):  # type: ignore[no-untyped-def]
-    port = _free_port()
-    env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
-           "UNGRAPH_PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
-                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # noqa: SIM115 - a full pipe would block
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.seek(0)
-            out = log.read().decode(errors="replace")
-            pytest.fail(f"the server did not start: {out[-2000:]}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Visit:
     """A browser page in one interface language that records every request and every error."""
 
-    def __init__(self, browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, server: str, lang: str) -> None:
         self.server, self.lang = server, lang
         self.context = browser.new_context(viewport={"width": 1280, "height": 900},
                                            locale="zh-CN" if lang == "zh" else "en-US")
@@ -109,7 +53,7 @@ class Visit:
 
 
 @pytest.fixture(params=LANGS)
-def visit(request, browser, server):  # type: ignore[no-untyped-def]
+def visit(request, browser, server):
     ARTIFACTS.mkdir(exist_ok=True)
     v = Visit(browser, server, request.param)
     yield v

@@ -27,7 +27,7 @@ _RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml"}
 
 
 @pytest.fixture(scope="module")
-def sample_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def sample_app(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("documents")
     store = sample_store()
     write_dumps(store, tmp / "ungraph.nq", Namespaces(BASE).prefixes)
@@ -35,17 +35,17 @@ def sample_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
 
 
 @pytest.fixture()
-def web(sample_app):  # type: ignore[no-untyped-def]
+def web(sample_app):
     return sample_app.test_client()
 
 
-def graph_of(resp, fmt: str) -> rdflib.Graph:  # type: ignore[no-untyped-def]
+def graph_of(resp, fmt: str) -> rdflib.Graph:
     return rdflib.Graph().parse(data=resp.data, format=_RDFLIB[fmt])
 
 
 @pytest.mark.parametrize("path", DOCUMENTS)
 @pytest.mark.parametrize("fmt", RDF_DOCUMENT_FORMATS, ids=lambda f: f.name)
-def test_every_document_format_by_accept_gives_the_same_graph(web, path: str, fmt: formats.Format) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_format_by_accept_gives_the_same_graph(web, path: str, fmt: formats.Format) -> None:
     ttl = web.get(path, headers={"Accept": "text/turtle"})
     resp = web.get(path, headers={"Accept": fmt.media_type})
     assert resp.status_code == 200 and resp.mimetype == fmt.media_type, (path, fmt.name, resp.status_code)
@@ -55,7 +55,7 @@ def test_every_document_format_by_accept_gives_the_same_graph(web, path: str, fm
 
 
 @pytest.mark.parametrize("path", ["/id/country/COD", "/id/report/A-78-1/chapter/2", "/ontology", "/shapes"])
-def test_rdf_xml_by_accept_on_the_real_build(client, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_rdf_xml_by_accept_on_the_real_build(client, path: str) -> None:
     """The real build: entity IRIs, the ontology and the shapes, as RDF/XML like as Turtle."""
     ttl = client.get(path, headers={"Accept": "text/turtle"})
     resp = client.get(path, headers={"Accept": "application/rdf+xml"})
@@ -64,7 +64,7 @@ def test_rdf_xml_by_accept_on_the_real_build(client, path: str) -> None:  # type
     assert isomorphic(rdflib.Graph().parse(data=resp.data, format="xml"), graph_of(ttl, "ttl"))
 
 
-def _loader(web):  # type: ignore[no-untyped-def]
+def _loader(web):
     def load(url: str, options: dict) -> dict:  # type: ignore[type-arg]
         resp = web.get(url.replace("http://localhost", ""))
         assert resp.status_code == 200, url
@@ -74,7 +74,7 @@ def _loader(web):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("path", [MONUSCO, "/id/report/A-78-1", "/ontology"])
-def test_jsonld_is_compact_and_a_jsonld_client_gets_the_same_graph_with_our_context(web, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_jsonld_is_compact_and_a_jsonld_client_gets_the_same_graph_with_our_context(web, path: str) -> None:
     resp = web.get(path, headers={"Accept": "application/ld+json"})
     doc = json.loads(resp.data)
     assert isinstance(doc["@context"], dict) and doc["@context"]
@@ -109,7 +109,7 @@ def _links(header: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("path", DOCUMENTS)
-def test_link_alternates_are_served_and_the_html_page_has_their_twins(web, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_link_alternates_are_served_and_the_html_page_has_their_twins(web, path: str) -> None:
     html = web.get(path, headers={"Accept": "text/html"})
     assert html.status_code == 200
     header = _links(html.headers["Link"])
@@ -131,7 +131,7 @@ RDF_DOCUMENTS = [(p, "text/turtle") for p in DOCUMENTS] + [
 
 
 @pytest.mark.parametrize(("path", "accept"), RDF_DOCUMENTS)
-def test_every_rdf_document_has_cors_etag_and_last_modified(web, path: str, accept: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_rdf_document_has_cors_etag_and_last_modified(web, path: str, accept: str) -> None:
     resp = web.get(path, headers={"Accept": accept})
     assert resp.status_code == 200 and resp.mimetype == accept, (path, resp.status_code, resp.mimetype)
     assert resp.headers["Access-Control-Allow-Origin"] == "*"
@@ -149,7 +149,7 @@ ASK = "ASK { ?s ?p ?o }"
 CONSTRUCT = "CONSTRUCT WHERE { ?s a ?o } LIMIT 3"
 
 
-def test_the_service_description_advertises_exactly_the_result_formats_served(web) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_description_advertises_exactly_the_result_formats_served(web) -> None:
     sd = graph_of(web.get("/sparql", headers={"Accept": "text/turtle"}), "ttl")
     advertised = {str(o) for o in sd.objects(None, rdflib.URIRef(SD + "resultFormat"))}
     served = set()
@@ -166,7 +166,7 @@ def test_the_service_description_advertises_exactly_the_result_formats_served(we
     assert advertised == served and "http://www.w3.org/ns/formats/N3" not in served
 
 
-def test_void_advertises_exactly_the_downloads_served(web) -> None:  # type: ignore[no-untyped-def]
+def test_void_advertises_exactly_the_downloads_served(web) -> None:
     void = graph_of(web.get("/.well-known/void", headers={"Accept": "text/turtle"}), "ttl")
     ds = rdflib.URIRef("http://localhost/.well-known/void#dataset")
     dumps = set(void.objects(ds, rdflib.URIRef(VOID + "dataDump")))

@@ -31,6 +31,8 @@ from tests.web.servers import ROOT, VENV_BIN, free_port, oxigraph_server, ungrap
 from ungraph import store as stores
 from ungraph.errors import StoreError
 
+pytestmark = pytest.mark.server  # a real server in a subprocess
+
 ENTITY = "id/organization/MONUSCO"
 JSON = {"Accept": "application/sparql-results+json"}
 #: a query that runs for seconds on any data (a cube of VALUES), and is cheap to make longer
@@ -97,7 +99,7 @@ def busy_worker(server: subprocess.Popen, seconds: float = 20.0) -> int:
 
 
 @contextlib.contextmanager
-def in_background(fn) -> Iterator[dict[str, object]]:  # type: ignore[no-untyped-def]
+def in_background(fn) -> Iterator[dict[str, object]]:
     """Run ``fn`` in a thread; the dict gets its result (or error) once the block ends."""
     out: dict[str, object] = {}
 
@@ -127,7 +129,7 @@ def _wait_workers(server: subprocess.Popen, n: int, seconds: float = 20.0) -> li
 
 # --- a query worker killed ------------------------------------------------------------------------
 
-def test_a_worker_killed_mid_query_is_a_503_and_the_pool_heals(built) -> None:  # type: ignore[no-untyped-def]
+def test_a_worker_killed_mid_query_is_a_503_and_the_pool_heals(built) -> None:
     store, dump = built
     with ungraph_process(store, env=_env(dump, UNGRAPH_QUERY_TIMEOUT="60")) as (root, server):
         assert httpx.get(root + "sparql", params={"query": "ASK {}"}, headers=JSON).status_code == 200
@@ -145,7 +147,7 @@ def test_a_worker_killed_mid_query_is_a_503_and_the_pool_heals(built) -> None:  
         assert httpx.get(root + "health").status_code == 200
 
 
-def test_a_worker_that_dies_idle_costs_no_request_anything(built) -> None:  # type: ignore[no-untyped-def]
+def test_a_worker_that_dies_idle_costs_no_request_anything(built) -> None:
     store, dump = built
     with ungraph_process(store, env=_env(dump)) as (root, server):
         assert httpx.get(root + "sparql", params={"query": "ASK {}"}, headers=JSON).status_code == 200
@@ -162,7 +164,7 @@ def test_a_worker_that_dies_idle_costs_no_request_anything(built) -> None:  # ty
 # --- the backend down and back --------------------------------------------------------------------
 
 @pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")
-def test_the_backend_down_is_a_503_and_back_it_answers_again(tmp_path: Path, quads) -> None:  # type: ignore[no-untyped-def]
+def test_the_backend_down_is_a_503_and_back_it_answers_again(tmp_path: Path, quads) -> None:
     location = tmp_path / "oxigraph"
     s = ox.Store(str(location))
     s.bulk_extend(quads)
@@ -202,7 +204,7 @@ MARKER = ox.Quad(ox.NamedNode(BASE + "id/organization/MONUSCO"), ox.NamedNode("h
 HAS_MARKER = 'ASK { ?s ?p "from the second build" }'
 
 
-def test_a_new_build_while_serving_leaves_the_server_on_the_build_it_loaded(built, quads) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_build_while_serving_leaves_the_server_on_the_build_it_loaded(built, quads) -> None:
     store, dump = built
     with ungraph_server(store, env=_env(dump)) as root:
         before = {p: httpx.get(root + p, headers={"Accept": "text/turtle"}) for p in (ENTITY, "download/ungraph.nq")}
@@ -250,7 +252,7 @@ def small_tmpfs(path: Path) -> Iterator[Path]:
 
 
 @pytest.mark.parametrize("how", ["tmpfs", "file-size-limit"])
-def test_a_full_disk_during_a_build_leaves_the_previous_store_and_dump(tmp_path: Path, quads, how: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_during_a_build_leaves_the_previous_store_and_dump(tmp_path: Path, quads, how: str) -> None:
     with contextlib.ExitStack() as stack:
         where = stack.enter_context(small_tmpfs(tmp_path / "disk")) if how == "tmpfs" else tmp_path / "disk"
         store, dump = where / "store", where / "ungraph.nq"
@@ -276,7 +278,7 @@ def test_a_full_disk_during_a_build_leaves_the_previous_store_and_dump(tmp_path:
 
 # --- SIGTERM ----------------------------------------------------------------------------------------
 
-def test_sigterm_lets_the_request_in_flight_finish_then_exits(built) -> None:  # type: ignore[no-untyped-def]
+def test_sigterm_lets_the_request_in_flight_finish_then_exits(built) -> None:
     store, dump = built
     with ungraph_process(store, env=_env(dump, UNGRAPH_QUERY_TIMEOUT="60")) as (root, server):
         assert httpx.get(root + "sparql", params={"query": "ASK {}"}, headers=JSON).status_code == 200

@@ -29,25 +29,27 @@ from schemathesis.specs.openapi.checks import (
 from tests.web.servers import ungraph_server
 from ungraph.config import Settings
 
+pytestmark = pytest.mark.server  # a real server in a subprocess
+
 EXAMPLES = int(os.environ.get("UNGRAPH_FUZZ_EXAMPLES", "12"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 @pytest.fixture(scope="module")
-def root(built: Settings):  # type: ignore[no-untyped-def]
+def root(built: Settings):
     with ungraph_server(Path(built.store), env={"UNGRAPH_BASE": built.base, "UNGRAPH_DUMP": str(built.dump),
                                                 "UNGRAPH_QUERY_TIMEOUT": "5"}) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def schema(root: str):  # type: ignore[no-untyped-def]
+def schema(root: str):
     doc = httpx.get(root + "openapi.json", timeout=30).json()
     assert doc["servers"][0]["url"] == root
     return from_dict(doc)
 
 
-def _operations(schema, mode: GenerationMode) -> list:  # type: ignore[no-untyped-def]
+def _operations(schema, mode: GenerationMode) -> list:
     """Every operation; for invalid input, those with something to break: a constrained parameter
     (an enum) or a body (a free string parameter has no invalid value)."""
     ops = [r.ok() for r in schema.get_all_operations()]
@@ -58,7 +60,7 @@ def _operations(schema, mode: GenerationMode) -> list:  # type: ignore[no-untype
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
-def test_no_operation_answers_a_5xx_or_anything_undocumented(root: str, schema, mode: GenerationMode) -> None:  # type: ignore[no-untyped-def]
+def test_no_operation_answers_a_5xx_or_anything_undocumented(root: str, schema, mode: GenerationMode) -> None:
     session = requests.Session()
     operations = _operations(schema, mode)
     assert len(operations) >= (30 if mode is GenerationMode.POSITIVE else 5)
@@ -67,7 +69,7 @@ def test_no_operation_answers_a_5xx_or_anything_undocumented(root: str, schema, 
         @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, print_blob=False,
                   phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy(generation_mode=mode))
-        def run(case) -> None:  # type: ignore[no-untyped-def]
+        def run(case) -> None:
             case.call_and_validate(base_url=root.rstrip("/"), session=session, checks=CHECKS, timeout=30)
 
         try:

@@ -20,16 +20,16 @@ from ungraph.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(tmp_path_factory: pytest.TempPathFactory):
     return make_app(tmp_path_factory.mktemp("hardening"), query_timeout=1.0)
 
 
 @pytest.fixture()
-def client(app):  # type: ignore[no-untyped-def]
+def client(app):
     return app.test_client()
 
 
-def test_the_safety_check_runs_in_the_worker_under_the_time_limit(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_safety_check_runs_in_the_worker_under_the_time_limit(client) -> None:
     # rdflib needs seconds to parse this (it mentions "service", so it must be parsed): past the 1 s limit
     huge = "SELECT * WHERE { ?s ?p ?o FILTER(?o IN (" + ", ".join(f'"service {i}"' for i in range(1500)) + ")) }"
     resp = client.post("/sparql", data=huge, content_type="application/sparql-query")
@@ -47,21 +47,21 @@ def test_the_check_cache_is_bounded_and_keeps_no_query_text() -> None:
     assert all(isinstance(k, bytes) and len(k) == 32 for k in cache)
 
 
-def test_a_query_nested_too_deeply_is_a_400_not_a_dead_worker(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_query_nested_too_deeply_is_a_400_not_a_dead_worker(client) -> None:
     deep = "SELECT * WHERE { " + "{ " * 3000 + "}" * 3000 + " }"
     resp = client.post("/sparql", data=deep, content_type="application/sparql-query")
     assert resp.status_code == 400 and "nested" in resp.get_json()["error"]
 
 
-def test_a_client_error_is_400_with_the_parsers_message(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_client_error_is_400_with_the_parsers_message(client) -> None:
     resp = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert resp.status_code == 400 and "parse" in resp.get_json()["error"]
 
 
-def test_an_internal_error_is_a_logged_500_with_the_request_id(tmp_path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_an_internal_error_is_a_logged_500_with_the_request_id(tmp_path, monkeypatch, caplog) -> None:
     from ungraph.web import sparql_pool
 
-    def broken(store, job):  # type: ignore[no-untyped-def]
+    def broken(store, job):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(sparql_pool, "run_job", broken)  # before the pool forks: the workers inherit it
@@ -74,7 +74,7 @@ def test_an_internal_error_is_a_logged_500_with_the_request_id(tmp_path, monkeyp
     assert any(rid in r.getMessage() and "disk on fire" in r.getMessage() for r in caplog.records)
 
 
-def test_an_unexpected_exception_in_a_page_is_a_500_without_a_trace(tmp_path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_exception_in_a_page_is_a_500_without_a_trace(tmp_path, monkeypatch, caplog) -> None:
     from ungraph import queries
 
     monkeypatch.setattr(queries, "describe", lambda store, iri: 1 / 0)
@@ -86,7 +86,7 @@ def test_an_unexpected_exception_in_a_page_is_a_500_without_a_trace(tmp_path, mo
     assert any(resp.headers["X-Request-Id"] in r.getMessage() for r in caplog.records)
 
 
-def test_one_structured_access_log_line_per_request(client, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_one_structured_access_log_line_per_request(client, caplog) -> None:
     with caplog.at_level(logging.INFO, logger="ungraph.access"):
         resp = client.get("/id/organization/MONUSCO", headers={"Accept": "text/turtle", "X-Request-Id": "abc-123"})
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ungraph.access"]
@@ -128,14 +128,14 @@ def test_pages_over_a_backend_that_is_down_answer_503() -> None:
         assert resp.headers.get("Retry-After")
 
 
-def test_health_is_ready_when_the_store_answers_and_the_workers_live(client) -> None:  # type: ignore[no-untyped-def]
+def test_health_is_ready_when_the_store_answers_and_the_workers_live(client) -> None:
     client.get("/sparql", query_string={"query": "ASK {}"})  # the pool exists from the first query on
     resp = client.get("/health")
     assert resp.status_code == 200 and resp.get_json()["ok"] is True and resp.get_json()["workers"] >= 2
     assert resp.headers["Cache-Control"] == "no-store"
 
 
-def test_health_is_503_when_a_worker_is_dead(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_health_is_503_when_a_worker_is_dead(tmp_path) -> None:
     import os
     import signal
 
@@ -156,7 +156,7 @@ def test_health_is_503_over_a_backend_that_is_down() -> None:
     assert app.test_client().get("/health").status_code == 503
 
 
-def test_too_many_requests_from_one_client_get_429_with_retry_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_too_many_requests_from_one_client_get_429_with_retry_after(tmp_path) -> None:
     client = make_app(tmp_path, rate_limit="5 per minute").test_client()
     codes = [client.get("/id/organization/MONUSCO", headers={"Accept": "text/turtle"}).status_code for _ in range(7)]
     assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
@@ -168,7 +168,7 @@ def test_too_many_requests_from_one_client_get_429_with_retry_after(tmp_path) ->
     assert other.status_code == 200  # per client
 
 
-def test_the_query_budget_is_counted_in_query_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_query_budget_is_counted_in_query_time(tmp_path) -> None:
     from tests.web.test_sparql import SLOW
 
     client = make_app(tmp_path, query_budget=0.5, query_timeout=1.0).test_client()

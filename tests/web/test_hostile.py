@@ -16,18 +16,18 @@ from ungraph.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("hostile")
     return create_app(Settings(base=BASE, store=str(tmp / "store"), dump=str(tmp / "ungraph.nq"),
                                query_timeout=3.0), store=sample_store())
 
 
 @pytest.fixture()
-def web(app):  # type: ignore[no-untyped-def]
+def web(app):
     return app.test_client()
 
 
-def _paths(app) -> list[str]:  # type: ignore[no-untyped-def]
+def _paths(app) -> list[str]:
     """One concrete path per rule of the URL map (converters filled with a plausible value)."""
     out = []
     for rule in app.url_map.iter_rules():
@@ -59,23 +59,23 @@ ACCEPTS = ["", "*/*;q=2", "text/html;q=abc", ";;;,,,", "a/b/c", "text/" + "x" * 
 METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]
 
 
-def _ok(resp, what: object) -> None:  # type: ignore[no-untyped-def]
+def _ok(resp, what: object) -> None:
     assert resp.status_code < 500, (what, resp.status_code, resp.get_data(as_text=True)[:300])
 
 
 @pytest.mark.parametrize("path", BAD_PATHS)
-def test_bad_paths_and_parameters_never_get_a_5xx(web, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_paths_and_parameters_never_get_a_5xx(web, path: str) -> None:
     _ok(web.get(path), path)
     _ok(web.get(path, headers={"Accept": "text/html"}), path)
 
 
-def test_every_route_with_hostile_accept_headers(app, web) -> None:  # type: ignore[no-untyped-def]
+def test_every_route_with_hostile_accept_headers(app, web) -> None:
     for path in _paths(app):
         for accept in ACCEPTS:
             _ok(web.get(path, headers={"Accept": accept}), (path, accept[:40]))
 
 
-def test_every_route_with_every_method(app, web) -> None:  # type: ignore[no-untyped-def]
+def test_every_route_with_every_method(app, web) -> None:
     for path in _paths(app):
         for method in METHODS:
             _ok(web.open(path, method=method, data=b"\xff\xfe garbage", content_type="application/x-www-form-urlencoded"),
@@ -89,11 +89,11 @@ def test_every_route_with_every_method(app, web) -> None:  # type: ignore[no-unt
     (b"SELECT * WHERE { ?s ?p '" + "\u0000".encode() + b"' }", "application/sparql-query"),
     (b"ASK { <" + b"x" * 5000 + b"> ?p ?o }", "application/sparql-query"), (b"", "application/sparql-query"),
 ])
-def test_hostile_query_bodies_never_get_a_5xx(web, body: bytes, ctype: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_query_bodies_never_get_a_5xx(web, body: bytes, ctype: str) -> None:
     _ok(web.post("/sparql", data=body, content_type=ctype), body[:40])
 
 
-def test_the_routes_were_all_tried(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_routes_were_all_tried(app) -> None:
     paths = _paths(app)
     for expected in ("/sparql", "/id/organization/MONUSCO", "/.well-known/void", "/validation", "/download/", "/context.jsonld",
                      "/class/", "/read/", "/search", "/lang/"):

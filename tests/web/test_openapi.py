@@ -13,32 +13,32 @@ _AUTOMATIC = {"HEAD", "OPTIONS"}  # Flask adds them to every rule
 
 
 @pytest.fixture(scope="module")
-def app():  # type: ignore[no-untyped-def]
+def app():
     return create_app(Settings(base=BASE), store=sample_store())
 
 
 @pytest.fixture(scope="module")
-def doc(app):  # type: ignore[no-untyped-def]
+def doc(app):
     resp = app.test_client().get("/openapi.json")
     assert resp.status_code == 200 and resp.mimetype == "application/json"
     return resp.get_json()
 
 
-def test_it_lists_exactly_the_routes_and_methods_of_the_app(app, doc) -> None:  # type: ignore[no-untyped-def]
+def test_it_lists_exactly_the_routes_and_methods_of_the_app(app, doc) -> None:
     in_app = {(openapi.openapi_path(r.rule), m.lower()) for r in app.url_map.iter_rules()
               for m in r.methods - _AUTOMATIC}
     in_doc = {(path, method) for path, item in doc["paths"].items() for method in item}
     assert in_doc == in_app
 
 
-def test_path_parameters_match_the_rules(app, doc) -> None:  # type: ignore[no-untyped-def]
+def test_path_parameters_match_the_rules(app, doc) -> None:
     for rule in app.url_map.iter_rules():
         for method, op in doc["paths"][openapi.openapi_path(rule.rule)].items():
             declared = {p["name"] for p in op["parameters"] if p["in"] == "path"}
             assert declared == set(rule.arguments) - set(rule.defaults or {}), (rule.rule, method)
 
 
-def test_it_is_a_valid_openapi_3_1_document(doc) -> None:  # type: ignore[no-untyped-def]
+def test_it_is_a_valid_openapi_3_1_document(doc) -> None:
     from schemathesis.openapi import from_dict
 
     assert doc["openapi"].startswith("3.1")
@@ -54,7 +54,7 @@ def test_it_is_a_valid_openapi_3_1_document(doc) -> None:  # type: ignore[no-unt
                     assert set(response["content"]) == {"application/json", "text/html"}
 
 
-def test_media_types_come_from_the_format_registry(doc) -> None:  # type: ignore[no-untyped-def]
+def test_media_types_come_from_the_format_registry(doc) -> None:
     sparql = doc["paths"]["/sparql"]["get"]["responses"]["200"]["content"]
     for mime in ("application/sparql-results+json", "text/csv", "text/turtle", "application/n-quads", "text/html"):
         assert mime in sparql
@@ -62,7 +62,7 @@ def test_media_types_come_from_the_format_registry(doc) -> None:  # type: ignore
     assert {"text/html", "text/turtle", "application/ld+json", "application/rdf+xml"} <= set(entity)
 
 
-def test_the_home_page_links_to_it(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_home_page_links_to_it(app) -> None:
     resp = app.test_client().get("/", headers={"Accept": "text/html"})
     assert 'rel="service-desc"' in resp.headers["Link"] and "/openapi.json" in resp.headers["Link"]
     assert 'href="/openapi.json"' in resp.get_data(as_text=True)

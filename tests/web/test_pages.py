@@ -22,16 +22,16 @@ CHAPTER = "/id/report/A-78-1/chapter/2"
 
 
 @pytest.fixture(scope="module")
-def sample_app():  # type: ignore[no-untyped-def]
+def sample_app():
     return create_app(Settings(base=BASE), store=sample_store())
 
 
 @pytest.fixture()
-def web(sample_app):  # type: ignore[no-untyped-def]
+def web(sample_app):
     return sample_app.test_client()
 
 
-def page(web, path: str, lang: str = "zh", status: int = 200) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def page(web, path: str, lang: str = "zh", status: int = 200) -> BeautifulSoup:
     web.set_cookie("lang", lang)
     resp = web.get(path, headers={"Accept": "text/html"})
     assert resp.status_code == status, (path, resp.status_code)
@@ -47,7 +47,7 @@ PAGES = ["/", MONUSCO, COD, "/id/person/amina-j-mohammed", "/id/post/UN-DSG", "/
 
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_page_kind_is_html_with_a_search_box(web, path: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_kind_is_html_with_a_search_box(web, path: str, lang: str) -> None:
     soup = page(web, path, lang)
     assert soup.find("h1") and soup.find("h1").get_text(strip=True)
     box = soup.select_one("header form[role=search] input[name=q]")
@@ -55,7 +55,7 @@ def test_every_page_kind_is_html_with_a_search_box(web, path: str, lang: str) ->
     assert soup.html["lang"] == ("zh-Hans" if lang == "zh" else "en")
 
 
-def test_entity_page_names_in_both_languages(web) -> None:  # type: ignore[no-untyped-def]
+def test_entity_page_names_in_both_languages(web) -> None:
     zh, en = page(web, MONUSCO, "zh"), page(web, MONUSCO, "en")
     assert zh.h1.get_text(strip=True) == "联合国组织刚果民主共和国稳定特派团"
     assert en.h1.get_text(strip=True).startswith("United Nations Organization Stabilization Mission")
@@ -65,7 +65,7 @@ def test_entity_page_names_in_both_languages(web) -> None:  # type: ignore[no-un
     assert kinds == {"peace operation": "/class/ug:PeaceOperation"}
 
 
-def test_linked_entities_are_shown_by_label_never_by_iri(web) -> None:  # type: ignore[no-untyped-def]
+def test_linked_entities_are_shown_by_label_never_by_iri(web) -> None:
     soup = page(web, MONUSCO, "zh")
     serves = {a.get_text(strip=True): a["href"] for a in soup.select(".facts a[href^='/id/']")}
     assert serves.get("刚果民主共和国") == COD
@@ -74,7 +74,7 @@ def test_linked_entities_are_shown_by_label_never_by_iri(web) -> None:  # type: 
             assert not a.get_text(strip=True).startswith(("http", "/id/")), a
 
 
-def test_each_stated_fact_shows_its_sentence_and_links_to_the_reader(web) -> None:  # type: ignore[no-untyped-def]
+def test_each_stated_fact_shows_its_sentence_and_links_to_the_reader(web) -> None:
     soup = page(web, MONUSCO, "zh")
     fact = next(d for d in soup.select(".fact") if d.select_one("dd a[href='/id/country/COD']"))
     source = fact.select_one("details.sources blockquote.source")
@@ -85,7 +85,7 @@ def test_each_stated_fact_shows_its_sentence_and_links_to_the_reader(web) -> Non
     assert reader.find(id=link.fragment) is not None
 
 
-def test_mentions_are_listed_with_the_mention_highlighted(web) -> None:  # type: ignore[no-untyped-def]
+def test_mentions_are_listed_with_the_mention_highlighted(web) -> None:
     soup = page(web, COD)
     section = soup.select_one("section.mentions")
     marks = [m.get_text() for m in section.select("blockquote mark")]
@@ -94,14 +94,14 @@ def test_mentions_are_listed_with_the_mention_highlighted(web) -> None:  # type:
     assert all(a["href"].startswith("/read/A-78-1/") for a in section.select("a.to-reader"))
 
 
-def test_external_links_open_outside(web) -> None:  # type: ignore[no-untyped-def]
+def test_external_links_open_outside(web) -> None:
     soup = page(web, COD, "en")
     links = {a.get_text(strip=True): a for a in soup.select("section.group-external a")}
     assert links["Wikidata Q974"]["href"] == "http://www.wikidata.org/entity/Q974"
     assert "noopener" in links["GeoNames 203312"]["rel"]
 
 
-def test_what_links_here_with_counts(web) -> None:  # type: ignore[no-untyped-def]
+def test_what_links_here_with_counts(web) -> None:
     soup = page(web, COD, "en")
     rows = {dt.a.get_text(strip=True): dt for dt in soup.select("section.links-here dt")}
     assert rows["serves area"].select_one(".count").get_text() == "1"
@@ -109,7 +109,7 @@ def test_what_links_here_with_counts(web) -> None:  # type: ignore[no-untyped-de
     assert dd.a["href"] == MONUSCO
 
 
-def test_validation_warnings_about_the_entity(web) -> None:  # type: ignore[no-untyped-def]
+def test_validation_warnings_about_the_entity(web) -> None:
     soup = page(web, COD, "en")
     items = soup.select("section.validation li")
     assert [li.strong.get_text() for li in items] == ["Warning"]
@@ -118,12 +118,12 @@ def test_validation_warnings_about_the_entity(web) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("en", "US$7,300,000,000"), ("zh", "73亿美元")])
-def test_amounts_are_shown_as_money(web, lang: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_are_shown_as_money(web, lang: str, shown: str) -> None:
     soup = page(web, "/id/amount/chapter-2-total", lang)
     assert shown in [s.get_text(strip=True) for s in soup.select(".facts .literal")]
 
 
-def test_view_as_and_the_sparql_behind_the_page(web) -> None:  # type: ignore[no-untyped-def]
+def test_view_as_and_the_sparql_behind_the_page(web) -> None:
     soup = page(web, MONUSCO, "en")
     hrefs = [a["href"] for a in soup.select(".actions a")]
     assert f"{MONUSCO}?format=ttl" in hrefs and f"{MONUSCO}?format=jsonld" in hrefs
@@ -135,7 +135,7 @@ def test_view_as_and_the_sparql_behind_the_page(web) -> None:  # type: ignore[no
 @pytest.mark.parametrize(("accept", "fmt", "parser"), [
     ("text/turtle", None, "turtle"), ("application/ld+json", None, "json-ld"), ("application/n-triples", None, "nt"),
     ("text/html", "ttl", "turtle"), ("*/*", "jsonld", "json-ld"), ("text/html", "nt", "nt")])
-def test_rdf_by_accept_or_format(web, accept: str, fmt: str | None, parser: str) -> None:  # type: ignore[no-untyped-def]
+def test_rdf_by_accept_or_format(web, accept: str, fmt: str | None, parser: str) -> None:
     resp = web.get(MONUSCO + (f"?format={fmt}" if fmt else ""), headers={"Accept": accept})
     assert resp.status_code == 200
     assert "Accept" in resp.headers["Vary"]
@@ -144,17 +144,17 @@ def test_rdf_by_accept_or_format(web, accept: str, fmt: str | None, parser: str)
     assert rdflib.Literal("MONUSCO", lang="en") in set(g.objects(rdflib.URIRef(BASE + "id/organization/MONUSCO"), abbr))
 
 
-def test_html_is_the_default_and_varies_by_accept(web) -> None:  # type: ignore[no-untyped-def]
+def test_html_is_the_default_and_varies_by_accept(web) -> None:
     resp = web.get(MONUSCO)
     assert resp.mimetype == "text/html" and "Accept" in resp.headers["Vary"]
 
 
-def test_unacceptable_format_is_406(web) -> None:  # type: ignore[no-untyped-def]
+def test_unacceptable_format_is_406(web) -> None:
     assert web.get(MONUSCO, headers={"Accept": "application/pdf"}).status_code == 406
     assert web.get(MONUSCO + "?format=pdf").status_code == 406
 
 
-def test_unknown_id_is_a_helpful_404(web) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_id_is_a_helpful_404(web) -> None:
     soup = page(web, "/id/organization/MONUSC", "en", status=404)
     assert soup.find("code").get_text() == BASE + "id/organization/MONUSC"
     assert MONUSCO in [a["href"] for a in soup.select("ol.hits a")]
@@ -164,7 +164,7 @@ def test_unknown_id_is_a_helpful_404(web) -> None:  # type: ignore[no-untyped-de
                                      "status": 404}
 
 
-def test_ontology_documentation_by_pylode_has_every_class(web) -> None:  # type: ignore[no-untyped-def]
+def test_ontology_documentation_by_pylode_has_every_class(web) -> None:
     resp = web.get("/ontology?view=lode", headers={"Accept": "text/html"})
     assert resp.status_code == 200 and resp.mimetype == "text/html"
     assert "'self'" not in resp.headers["Content-Security-Policy"] and "http" not in resp.headers["Content-Security-Policy"]
@@ -175,7 +175,7 @@ def test_ontology_documentation_by_pylode_has_every_class(web) -> None:  # type:
     assert not [t for t in soup.find_all(["script", "link", "img"]) if (t.get("src") or t.get("href") or "").startswith("http")]
 
 
-def test_ontology_terms_dereference(web) -> None:  # type: ignore[no-untyped-def]
+def test_ontology_terms_dereference(web) -> None:
     soup = page(web, "/ontology", "en")
     assert soup.find(id="PeaceOperation") is not None
     resp = web.get("/ontology", headers={"Accept": "text/turtle"})
@@ -185,14 +185,14 @@ def test_ontology_terms_dereference(web) -> None:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.parametrize("path", ["/", MONUSCO, "/read/A-78-1/chapter/2", "/search?q=x", "/id/nope"])
-def test_security_headers_on_html_pages(web, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_security_headers_on_html_pages(web, path: str) -> None:
     resp = web.get(path, headers={"Accept": "text/html"})
     csp = resp.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "http" not in csp and "unsafe-inline" not in csp
     assert resp.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_no_asset_from_outside(web) -> None:  # type: ignore[no-untyped-def]
+def test_no_asset_from_outside(web) -> None:
     soup = page(web, MONUSCO)
     for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
         for el in soup.find_all(tag):
@@ -201,13 +201,13 @@ def test_no_asset_from_outside(web) -> None:  # type: ignore[no-untyped-def]
                 assert web.get(el[attr].split("?")[0]).status_code == 200 if el.name != "link" or "stylesheet" in el.get("rel", []) else True
 
 
-def test_markup_in_labels_is_escaped(web) -> None:  # type: ignore[no-untyped-def]
+def test_markup_in_labels_is_escaped(web) -> None:
     soup = page(web, "/id/organization/XSS", "en")
     assert soup.h1.get_text() == XSS
     assert all(not (s.string and "alert" in s.string) for s in soup.find_all("script"))
 
 
-def test_reader_links_mentions_and_addresses_every_block(web) -> None:  # type: ignore[no-untyped-def]
+def test_reader_links_mentions_and_addresses_every_block(web) -> None:
     soup = page(web, "/read/A-78-1/chapter/2")
     blocks = soup.select("article.reader .block")
     assert len(blocks) > 100
@@ -218,7 +218,7 @@ def test_reader_links_mentions_and_addresses_every_block(web) -> None:  # type: 
     assert soup.select_one("a[rel=next]")["href"] == "/read/A-78-1/chapter/3"
 
 
-def test_a_block_iri_leads_into_the_reader(web) -> None:  # type: ignore[no-untyped-def]
+def test_a_block_iri_leads_into_the_reader(web) -> None:
     block = "A-78-1/chapter/2/section/mandates"
     resp = web.get(f"/read/{block}")
     assert resp.status_code == 303 and resp.headers["Location"] == f"/read/A-78-1/chapter/2#{block}"
@@ -226,7 +226,7 @@ def test_a_block_iri_leads_into_the_reader(web) -> None:  # type: ignore[no-unty
     assert soup.select_one(".actions a.button")["href"] == f"/read/A-78-1/chapter/2#{block}"
 
 
-def test_report_contents_and_chapter_overview(web) -> None:  # type: ignore[no-untyped-def]
+def test_report_contents_and_chapter_overview(web) -> None:
     contents = page(web, "/read/A-78-1")
     assert len(contents.select("ol.chapters li")) >= 12
     soup = page(web, CHAPTER, "en")
@@ -236,7 +236,7 @@ def test_report_contents_and_chapter_overview(web) -> None:  # type: ignore[no-u
     assert {MONUSCO, COD} <= mentioned
 
 
-def test_kind_page_lists_filters_and_sorts(web) -> None:  # type: ignore[no-untyped-def]
+def test_kind_page_lists_filters_and_sorts(web) -> None:
     soup = page(web, "/class/ug:UNBody", "en")  # a superclass: lists the peace operation
     assert [a["href"] for a in soup.select("#kind-table tbody td:first-child a")] == [MONUSCO]
     paragraphs = page(web, "/class/ug:Paragraph?sort=mentions")
@@ -252,7 +252,7 @@ def test_kind_page_lists_filters_and_sorts(web) -> None:  # type: ignore[no-unty
     assert web.get("/class/ug:NoSuchClass").status_code == 404
 
 
-def test_language_switch_is_kept_in_a_cookie(web) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_is_kept_in_a_cookie(web) -> None:
     resp = web.get("/lang/en?next=/id/organization/MONUSCO")
     assert resp.status_code == 303 and resp.headers["Location"] == MONUSCO
     assert "lang=en" in resp.headers["Set-Cookie"]
@@ -267,7 +267,7 @@ def test_language_switch_is_kept_in_a_cookie(web) -> None:  # type: ignore[no-un
 # --- the real build -------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_every_kind_and_its_first_entity_on_the_real_build(client) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_and_its_first_entity_on_the_real_build(client) -> None:
     home = BeautifulSoup(client.get("/").get_data(as_text=True), "html.parser")
     kinds = [a["href"] for a in home.select("ul.kinds-list a")]
     assert kinds
@@ -281,7 +281,7 @@ def test_every_kind_and_its_first_entity_on_the_real_build(client) -> None:  # t
         assert client.get(a["href"]).status_code == 200, a["href"]
 
 
-def test_every_entity_of_the_real_build_has_a_page(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_every_entity_of_the_real_build_has_a_page(client, built) -> None:
     """Every entity (not the report's parts, annotations or reified statements): 200, a heading that is
     a label rather than its IRI, and its Turtle twin parses."""
     import pyoxigraph as ox

@@ -17,6 +17,8 @@ import pytest
 
 from tests.web.servers import ROOT, ungraph_server
 
+pytestmark = pytest.mark.server
+
 def _suite() -> Path:
     """``$UNGRAPH_CONFORMANCE_DIR``, else ``../shared/conformance/sparql-protocol`` next to this checkout or,
     for a git worktree, next to the main checkout."""
@@ -61,7 +63,7 @@ def suite_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def root(suite_store: Path):  # type: ignore[no-untyped-def]
+def root(suite_store: Path):
     with ungraph_server(suite_store) as url:
         yield url
 

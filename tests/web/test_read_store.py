@@ -33,19 +33,19 @@ REQUESTS = [
 
 
 @pytest.fixture(scope="module")
-def clients(published):  # type: ignore[no-untyped-def]  # noqa: F811
+def clients(published):  # noqa: F811
     remote, _, _ = published
     embedded = create_app(Settings(base=BASE), store=sample_store()).test_client()
     over_backend = create_app(Settings(base=BASE, backend=remote + "query")).test_client()
     return embedded, over_backend
 
 
-def test_both_stores_have_the_read_store_interface(published) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_both_stores_have_the_read_store_interface(published) -> None:  # noqa: F811
     assert isinstance(sample_store(), ReadStore) and isinstance(RemoteStore(published[0] + "query"), ReadStore)
 
 
 @pytest.mark.parametrize(("path", "accept"), REQUESTS)
-def test_the_same_answer_over_both_stores(clients, path: str, accept: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_answer_over_both_stores(clients, path: str, accept: str) -> None:
     a, b = (c.get(path, headers={"Accept": accept}) for c in clients)
     assert a.status_code == b.status_code, (path, a.status_code, b.status_code)
     assert a.mimetype == b.mimetype

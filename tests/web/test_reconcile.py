@@ -59,7 +59,7 @@ def _batch() -> dict[str, dict[str, object]]:
 
 # --- the protocol, on the test client ----------------------------------------------------------
 
-def test_manifest_is_valid_and_complete(client) -> None:  # type: ignore[no-untyped-def]
+def test_manifest_is_valid_and_complete(client) -> None:
     r = client.get("/reconcile")
     assert r.status_code == 200 and r.headers["Access-Control-Allow-Origin"] == "*"
     m = r.get_json()
@@ -70,13 +70,13 @@ def test_manifest_is_valid_and_complete(client) -> None:  # type: ignore[no-unty
     assert set(m["suggest"]) == {"entity", "type", "property"} and "{{id}}" in m["preview"]["url"]
 
 
-def test_jsonp_callback(client) -> None:  # type: ignore[no-untyped-def]
+def test_jsonp_callback(client) -> None:
     r = client.get("/reconcile?callback=cb")
     assert r.mimetype == "application/javascript" and r.get_data(as_text=True).startswith("cb({")
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_queries_by_get_and_post_are_valid(client, method: str) -> None:  # type: ignore[no-untyped-def]
+def test_queries_by_get_and_post_are_valid(client, method: str) -> None:
     batch = {"a": {"query": "OCHA"}, "b": {"query": "联刚稳定团", "type": "ug:PeaceOperation", "limit": 3}}
     valid("reconciliation-query-batch", batch)
     data = {"queries": json.dumps(batch, ensure_ascii=False)}
@@ -88,13 +88,13 @@ def test_queries_by_get_and_post_are_valid(client, method: str) -> None:  # type
     assert out["b"]["result"][0]["id"] == "organization/MONUSCO"
 
 
-def test_a_json_body_is_accepted(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_json_body_is_accepted(client) -> None:
     r = client.post("/reconcile", json={"queries": {"a": {"query": "UNDP"}}})
     valid("reconciliation-result-batch", r.get_json())
     assert r.get_json()["a"]["result"][0]["id"] == "organization/UNDP"
 
 
-def test_type_filter_excludes_other_kinds(client) -> None:  # type: ignore[no-untyped-def]
+def test_type_filter_excludes_other_kinds(client) -> None:
     batch = {"a": {"query": "刚果民主共和国", "type": "schema:Country"},
              "b": {"query": "刚果民主共和国", "type": ["ug:PeaceOperation"]}}
     out = client.post("/reconcile", data={"queries": json.dumps(batch)}).get_json()
@@ -104,7 +104,7 @@ def test_type_filter_excludes_other_kinds(client) -> None:  # type: ignore[no-un
     assert all(not r["match"] for r in out["b"]["result"]), "no peace operation is called exactly that"
 
 
-def test_property_conditions_rescore(client) -> None:  # type: ignore[no-untyped-def]
+def test_property_conditions_rescore(client) -> None:
     batch = {"a": {"query": "刚果民主共和国", "properties": [{"pid": "ug:servesArea", "v": "country/COD"}],
                    "type": "ug:PeaceOperation"},
              "b": {"query": "", "properties": [{"pid": "ug:servesArea", "v": {"id": "country/COD"}}]}}
@@ -116,7 +116,7 @@ def test_property_conditions_rescore(client) -> None:  # type: ignore[no-untyped
     assert "organization/MONUSCO" in {r["id"] for r in out["b"]["result"]}
 
 
-def test_exact_label_first_with_scores_in_order(client) -> None:  # type: ignore[no-untyped-def]
+def test_exact_label_first_with_scores_in_order(client) -> None:
     out = client.post("/reconcile", data={"queries": json.dumps({"a": {"query": "Security Council", "limit": 5}})}).get_json()
     results = out["a"]["result"]
     assert results[0]["id"] == "organization/UNSC" and results[0]["score"] == 100 and results[0]["match"]
@@ -126,13 +126,13 @@ def test_exact_label_first_with_scores_in_order(client) -> None:  # type: ignore
 
 @pytest.mark.parametrize("body", ["queries=not json", "queries=[1,2]", 'queries={"a": {"query": "x", "type": "nope:Nope"}}',
                                   'extend={"ids": "x"}'])
-def test_bad_input_is_a_400_with_the_error_shape(client, body: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_a_400_with_the_error_shape(client, body: str) -> None:
     name, _, value = body.partition("=")
     r = client.post("/reconcile", data={name: value})
     assert r.status_code == 400 and r.get_json()["ok"] is False
 
 
-def test_suggest_entity_type_property(client) -> None:  # type: ignore[no-untyped-def]
+def test_suggest_entity_type_property(client) -> None:
     e = client.get("/reconcile/suggest/entity?prefix=MONU").get_json()
     valid("suggest-entities-response", e)
     assert e["result"][0]["id"] == "organization/MONUSCO"
@@ -144,13 +144,13 @@ def test_suggest_entity_type_property(client) -> None:  # type: ignore[no-untype
     assert "wikidata" in {x["id"] for x in p["result"]}
 
 
-def test_property_proposals(client) -> None:  # type: ignore[no-untyped-def]
+def test_property_proposals(client) -> None:
     out = client.get("/reconcile/properties?type=ug:UNBody&limit=5").get_json()
     valid("data-extension-property-proposal", out)
     assert len(out["properties"]) == 5
 
 
-def test_data_extension(client) -> None:  # type: ignore[no-untyped-def]
+def test_data_extension(client) -> None:
     query = {"ids": ["organization/OCHA", "resolution/S-RES-2282-2016", "country/COD"],
              "properties": [{"id": p} for p in ("name_en", "kind", "parent", "codes", "identifiers", "wikidata")]}
     valid("data-extension-query", query)
@@ -166,7 +166,7 @@ def test_data_extension(client) -> None:  # type: ignore[no-untyped-def]
     assert res["parent"][0]["id"] == "organization/UNSC"
 
 
-def test_preview_shows_the_entity_and_its_sentence(client) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_the_entity_and_its_sentence(client) -> None:
     r = client.get("/reconcile/preview?id=organization/MONUSCO")
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and "United Nations Organization Stabilization Mission" in html and "<mark>" in html
@@ -194,7 +194,8 @@ def test_match_is_false_when_two_candidates_share_the_exact_label() -> None:
 # --- a real batch against the real server -----------------------------------------------------
 
 @pytest.mark.slow
-def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.server
+def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:
     """What OpenRefine sends for a 20-row column (mixed Chinese, English, abbreviations, symbols)."""
     with ungraph_server(Path(built.store), env={"UNGRAPH_BASE": built.base}) as root:
         manifest = httpx.get(root + "reconcile", timeout=30).json()

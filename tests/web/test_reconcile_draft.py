@@ -33,7 +33,7 @@ def _query(text: str, **extra: object) -> dict[str, object]:
     return {"conditions": [{"matchType": "name", "propertyValue": text}], **extra}
 
 
-def _match(client, queries: list[dict[str, object]]) -> list[list[dict[str, object]]]:  # type: ignore[no-untyped-def]
+def _match(client, queries: list[dict[str, object]]) -> list[list[dict[str, object]]]:
     body = {"queries": queries}
     valid("reconciliation-query-batch", body)
     r = client.post(ROOT + "/match", json=body)
@@ -43,14 +43,14 @@ def _match(client, queries: list[dict[str, object]]) -> list[list[dict[str, obje
     return [res["candidates"] for res in out["results"]]
 
 
-def test_manifest_is_valid_draft(client) -> None:  # type: ignore[no-untyped-def]
+def test_manifest_is_valid_draft(client) -> None:
     m = client.get(ROOT).get_json()
     valid("manifest", m)
     assert m["versions"] == ["1.0-draft"] and m["view"]["url"].endswith("/id/{id}")
     assert "identifierSpace" not in m and m["suggest"] == {"entity": True, "type": True, "property": True}
 
 
-def test_match_gives_the_same_first_candidates_as_version_0_2(client) -> None:  # type: ignore[no-untyped-def]
+def test_match_gives_the_same_first_candidates_as_version_0_2(client) -> None:
     texts = ["OCHA", "联刚稳定团", "Amina J. Mohammed", "S/RES/2282 (2016)"]
     draft = _match(client, [_query(t) for t in texts])
     old = client.post("/reconcile", json={"queries": {str(i): {"query": t} for i, t in enumerate(texts)}}).get_json()
@@ -58,21 +58,21 @@ def test_match_gives_the_same_first_candidates_as_version_0_2(client) -> None:  
     assert draft[0][0]["match"] is True and draft[0][0]["features"][0]["name"]
 
 
-def test_type_and_limit_apply(client) -> None:  # type: ignore[no-untyped-def]
+def test_type_and_limit_apply(client) -> None:
     (countries, missions) = _match(client, [_query("刚果民主共和国", type="schema:Country", limit=2),
                                             _query("刚果民主共和国", type="ug:PeaceOperation")])
     assert countries[0]["id"] == "country/COD" and len(countries) <= 2
     assert all(c["id"].startswith("organization/") for c in missions)
 
 
-def test_an_id_condition_is_a_certain_match(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_condition_is_a_certain_match(client) -> None:
     (cands,) = _match(client, [{"conditions": [{"matchType": "id", "propertyValue": "organization/OCHA"},
                                                {"matchType": "name", "propertyValue": "人道协调厅"}]}])
     assert cands[0]["id"] == "organization/OCHA" and cands[0]["match"] is True
     assert [c["id"] for c in cands].count("organization/OCHA") == 1
 
 
-def test_a_required_property_condition_drops_who_misses_it(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_required_property_condition_drops_who_misses_it(client) -> None:
     cond = {"matchType": "property", "propertyId": "ug:servesArea", "propertyValue": {"id": "country/COD"}}
     name_ = {"matchType": "name", "propertyValue": "刚果民主共和国"}
     (loose, strict) = _match(client, [{"conditions": [name_, cond]}, {"conditions": [name_, {**cond, "required": True}]}])
@@ -83,12 +83,12 @@ def test_a_required_property_condition_drops_who_misses_it(client) -> None:  # t
 @pytest.mark.parametrize("body", [None, {"queries": {"a": {}}}, {"queries": [{"conditions": []}]},
                                   {"queries": [{"conditions": [{"matchType": "nope", "propertyValue": "x"}]}]},
                                   {"queries": [{"conditions": [{"matchType": "property", "propertyValue": "x"}]}]}])
-def test_bad_batches_are_a_400_with_the_error_shape(client, body: object) -> None:  # type: ignore[no-untyped-def]
+def test_bad_batches_are_a_400_with_the_error_shape(client, body: object) -> None:
     r = client.post(ROOT + "/match", data="not json") if body is None else client.post(ROOT + "/match", json=body)
     assert r.status_code == 400 and r.get_json()["ok"] is False and r.get_json()["error"]
 
 
-def test_suggest_extend_propose_and_preview(client) -> None:  # type: ignore[no-untyped-def]
+def test_suggest_extend_propose_and_preview(client) -> None:
     ent = client.get(ROOT + "/suggest/entity", query_string={"prefix": "MONUSCO", "limit": 3}).get_json()
     valid("suggest-entities-response", ent)
     assert ent["result"][0]["id"] == "organization/MONUSCO" and len(ent["result"]) <= 3
@@ -107,7 +107,8 @@ def test_suggest_extend_propose_and_preview(client) -> None:  # type: ignore[no-
 
 
 @pytest.mark.slow
-def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.server
+def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:
     """The 0.2 test's 20-row sheet, sent as a 1.0-draft client sends it, to the real server."""
     with ungraph_server(Path(built.store), env={"UNGRAPH_BASE": built.base}) as root:
         valid("manifest", httpx.get(root + "reconcile/1.0-draft", timeout=30).json())
@@ -120,6 +121,6 @@ def test_real_batch_of_20_rows_finds_at_least_18_first(built) -> None:  # type: 
 
 
 @pytest.mark.parametrize("route", ["/match", "/extend"])
-def test_get_at_a_post_route_is_a_405_naming_post(client, route: str) -> None:  # type: ignore[no-untyped-def]
+def test_get_at_a_post_route_is_a_405_naming_post(client, route: str) -> None:
     r = client.get(ROOT + route)
     assert r.status_code == 405 and r.headers["Allow"] == "POST" and "POST" in r.get_json()["error"]

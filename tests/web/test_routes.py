@@ -11,7 +11,7 @@ from ungraph.web.app import create_app, routes
 
 
 @pytest.fixture(scope="module")
-def app():  # type: ignore[no-untyped-def]
+def app():
     return create_app(Settings(base=BASE), store=sample_store())
 
 
@@ -39,15 +39,15 @@ ROUTES = [
 
 
 @pytest.mark.parametrize(("path", "endpoint"), ROUTES)
-def test_each_path_reaches_its_view(app, path: str, endpoint: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_path_reaches_its_view(app, path: str, endpoint: str) -> None:
     assert app.url_map.bind("localhost").match(path)[0] == endpoint
 
 
-def test_every_rule_of_the_app_is_in_the_table(app) -> None:  # type: ignore[no-untyped-def]
+def test_every_rule_of_the_app_is_in_the_table(app) -> None:
     assert {r.endpoint for r in app.url_map.iter_rules()} == {e for _, e in ROUTES}
     assert [b.name for b in routes()][-1] == "resource"  # the catch-all's blueprint comes last
 
 
 @pytest.mark.parametrize("path", ["/valdation", "/sparql/x", "/id", "/classes/"])
-def test_a_mistyped_path_is_a_404(app, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_mistyped_path_is_a_404(app, path: str) -> None:
     assert app.test_client().get(path, headers={"Accept": "application/json"}).status_code == 404

@@ -47,7 +47,7 @@ def listener() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(tmp_path_factory: pytest.TempPathFactory):
     return make_app(tmp_path_factory.mktemp("safety"), max_body=2048)
 
 
@@ -84,7 +84,7 @@ def _updates(url: str) -> list[str]:
     ]
 
 
-def _routes(client, text: str, param: str = "query"):  # type: ignore[no-untyped-def]
+def _routes(client, text: str, param: str = "query"):
     yield "GET", client.get("/sparql", query_string={param: text})
     yield "form", client.post("/sparql", data={param: text})
     ctype = "application/sparql-update" if param == "update" else "application/sparql-query"
@@ -92,7 +92,7 @@ def _routes(client, text: str, param: str = "query"):  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize("index", range(9))
-def test_service_is_refused_before_execution(app, listener: str, index: int) -> None:  # type: ignore[no-untyped-def]
+def test_service_is_refused_before_execution(app, listener: str, index: int) -> None:
     store = app.extensions["ungraph"].store
     before = snapshot(store)
     _Recorder.hits.clear()
@@ -106,7 +106,7 @@ def test_service_is_refused_before_execution(app, listener: str, index: int) -> 
 
 @pytest.mark.parametrize("index", range(10))
 @pytest.mark.parametrize("param", ["query", "update"])
-def test_updates_are_refused_by_every_route(app, listener: str, index: int, param: str) -> None:  # type: ignore[no-untyped-def]
+def test_updates_are_refused_by_every_route(app, listener: str, index: int, param: str) -> None:
     store = app.extensions["ungraph"].store
     before = snapshot(store)
     _Recorder.hits.clear()
@@ -117,14 +117,14 @@ def test_updates_are_refused_by_every_route(app, listener: str, index: int, para
     assert snapshot(store) == before
 
 
-def test_using_graph_parameters_are_update_parameters(app) -> None:  # type: ignore[no-untyped-def]
+def test_using_graph_parameters_are_update_parameters(app) -> None:
     store = app.extensions["ungraph"].store
     before = snapshot(store)
     r = app.test_client().post("/sparql", data={"update": "DELETE WHERE { ?s ?p ?o }", "using-graph-uri": EX + "noise"})
     assert r.status_code == 403 and snapshot(store) == before
 
 
-def test_the_word_service_elsewhere_is_harmless(app, listener: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_word_service_elsewhere_is_harmless(app, listener: str) -> None:
     _Recorder.hits.clear()
     q = f"# service <{listener}>\nSELECT ?s WHERE {{ ?s ?p ?o FILTER(?o != 'SERVICE <{listener}>') }} LIMIT 1"
     r = app.test_client().get("/sparql", query_string={"query": q})
@@ -146,12 +146,12 @@ def test_the_word_service_elsewhere_is_harmless(app, listener: str) -> None:  # 
     {"query_string": {"query": "DESCRIBE <" + "a" * 1000 + ">"}},
     {"query_string": {"query": "PREFIX : <http://x/> SELECT * { ?s :p \"\\ud800\" }"}},
 ])
-def test_never_a_500_for_bad_input(app, request_kwargs) -> None:  # type: ignore[no-untyped-def]
+def test_never_a_500_for_bad_input(app, request_kwargs) -> None:
     r = app.test_client().get("/sparql", **request_kwargs)
     assert r.status_code < 500, r.data
 
 
-def test_oversized_bodies_are_refused_unread(app) -> None:  # type: ignore[no-untyped-def]
+def test_oversized_bodies_are_refused_unread(app) -> None:
     store = app.extensions["ungraph"].store
     before = snapshot(store)
     big = "INSERT DATA { <http://e/x> <http://e/p> \"" + "x" * 4096 + "\" }"

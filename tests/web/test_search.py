@@ -14,12 +14,12 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
 @pytest.fixture(scope="module")
-def sample_app():  # type: ignore[no-untyped-def]
+def sample_app():
     return create_app(Settings(base=BASE), store=sample_store())
 
 
 @pytest.fixture()
-def web(sample_app):  # type: ignore[no-untyped-def]
+def web(sample_app):
     return sample_app.test_client()
 
 
@@ -57,7 +57,7 @@ def test_blank_query_finds_nothing() -> None:
 
 
 @pytest.mark.parametrize("q", ["联刚稳定团", "MONUSCO", "monusco", "联合国组织刚果民主共和国稳定特派团", "联 刚 稳定团"])
-def test_api_finds_by_chinese_english_and_abbreviation(web, q: str) -> None:  # type: ignore[no-untyped-def]
+def test_api_finds_by_chinese_english_and_abbreviation(web, q: str) -> None:
     data = web.get("/api/search", query_string={"q": q}).get_json()
     assert data["query"] == q
     assert data["results"][0]["iri"] == BASE + "id/organization/MONUSCO"
@@ -65,33 +65,33 @@ def test_api_finds_by_chinese_english_and_abbreviation(web, q: str) -> None:  # 
 
 
 @pytest.mark.parametrize("q", ["阿明娜 · 穆罕默德", "阿明娜·穆罕默德", "阿米娜 穆罕默德", "Amina J. Mohammed"])
-def test_api_is_tolerant_of_spaces_and_dots(web, q: str) -> None:  # type: ignore[no-untyped-def]
+def test_api_is_tolerant_of_spaces_and_dots(web, q: str) -> None:
     results = web.get("/api/search", query_string={"q": q}).get_json()["results"]
     assert results[0]["iri"] == BASE + "id/person/amina-j-mohammed"
     assert results[0]["kind"]
 
 
-def test_api_labels_follow_the_interface_language(web) -> None:  # type: ignore[no-untyped-def]
+def test_api_labels_follow_the_interface_language(web) -> None:
     web.set_cookie("lang", "en")
     hit = web.get("/api/search?q=联刚稳定团").get_json()["results"][0]
     assert hit["label"].startswith("United Nations Organization") and hit["kind"] == "peace operation"
 
 
-def test_api_limit_and_empty_query(web) -> None:  # type: ignore[no-untyped-def]
+def test_api_limit_and_empty_query(web) -> None:
     assert len(web.get("/api/search?q=联合国&limit=2").get_json()["results"]) <= 2
     empty = web.get("/api/search?q=").get_json()
     assert (empty["query"], empty["results"], empty["total"]) == ("", [], 0)
     assert web.get("/api/search?q=x&limit=abc").status_code == 200
 
 
-def test_search_page_lists_ranked_hits(web) -> None:  # type: ignore[no-untyped-def]
+def test_search_page_lists_ranked_hits(web) -> None:
     soup = BeautifulSoup(web.get("/search?q=刚果").get_data(as_text=True), "html.parser")
     hrefs = [a["href"] for a in soup.select("ol.hits li > a")]
     assert hrefs[0] == "/id/country/COD" and "/id/organization/MONUSCO" in hrefs
     assert soup.select_one("#page-q")["value"] == "刚果"
 
 
-def test_search_page_escapes_the_query(web) -> None:  # type: ignore[no-untyped-def]
+def test_search_page_escapes_the_query(web) -> None:
     attack = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
     resp = web.get("/search", query_string={"q": attack})
     soup = BeautifulSoup(resp.get_data(as_text=True), "html.parser")

@@ -15,12 +15,12 @@ import pytest
     ("Nelson Mandela Rules", "instrument/na-er-xun-man-de-la-gui-ze"),
     ("Chef de Cabinet", "post/ban-gong-ting-zhu-ren"),
 ])
-def test_an_english_term_finds_its_entity_first(client, built, q: str, want: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_english_term_finds_its_entity_first(client, built, q: str, want: str) -> None:
     results = client.get("/api/search", query_string={"q": q}).get_json()["results"]
     assert results and results[0]["iri"] == built.base + "id/" + want, [r["iri"] for r in results[:3]]
 
 
-def test_under_secretary_general_finds_a_post_named_so_in_english(client) -> None:  # type: ignore[no-untyped-def]
+def test_under_secretary_general_finds_a_post_named_so_in_english(client) -> None:
     client.set_cookie("lang", "en")
     first = client.get("/api/search", query_string={"q": "Under-Secretary-General"}).get_json()["results"][0]
     assert "/id/post/" in first["iri"] and "Under-Secretary-General" in first["label"], first

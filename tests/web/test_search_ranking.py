@@ -88,26 +88,26 @@ def _search(client, q: str, **args: object) -> dict:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize(("q", "key"), FIRST, ids=[q for q, _ in FIRST])
-def test_first_result(client, built, q: str, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_first_result(client, built, q: str, key: str) -> None:
     first = _search(client, q)["results"][0]
     assert first["iri"] == f"{built.base}id/{key}", [r["iri"] for r in _search(client, q)["results"][:3]]
     assert first["type"] == "entity"
 
 
 @pytest.mark.parametrize(("q", "word"), TOPICS, ids=[q for q, _ in TOPICS])
-def test_topics_find_passages(client, q: str, word: str) -> None:  # type: ignore[no-untyped-def]
+def test_topics_find_passages(client, q: str, word: str) -> None:
     passages = [r for r in _search(client, q)["results"] if r["type"] == "passage"]
     assert len(passages) >= 3
     assert all(word in display_text(p["label"]) for p in passages[:3])
 
 
-def test_entities_come_before_passages(client) -> None:  # type: ignore[no-untyped-def]
+def test_entities_come_before_passages(client) -> None:
     types = [r["type"] for r in _search(client, "维和")["results"]]
     assert "passage" in types and "entity" in types
     assert types.index("passage") > max(i for i, t in enumerate(types) if t == "entity")
 
 
-def test_peacekeeping_finds_dpo_and_missions_before_headings(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_peacekeeping_finds_dpo_and_missions_before_headings(client, built) -> None:
     results = _search(client, "维和")["results"]
     iris = [r["iri"] for r in results]
     headings = [i for i, r in enumerate(results) if r["kind_iri"].endswith("#Heading")]
@@ -117,18 +117,18 @@ def test_peacekeeping_finds_dpo_and_missions_before_headings(client, built) -> N
     assert iris.index(f"{built.base}id/organization/DPO") < 3
 
 
-def test_an_abbreviation_is_not_found_inside_a_word(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_an_abbreviation_is_not_found_inside_a_word(client, built) -> None:
     iris = [r["iri"] for r in _search(client, "DPO")["results"]]
     assert f"{built.base}id/organization/CBPFs" not in iris
 
 
-def test_ontology_terms_only_when_asked(client, built) -> None:  # type: ignore[no-untyped-def]
+def test_ontology_terms_only_when_asked(client, built) -> None:
     onto = built.base + "ontology"
     assert not any(str(r["iri"]).startswith(onto) for r in _search(client, "Organization")["results"])
     assert any(str(r["iri"]).startswith(onto) for r in _search(client, "Peace operation", terms=1)["results"])
 
 
-def test_api_pages_past_ten_results(client) -> None:  # type: ignore[no-untyped-def]
+def test_api_pages_past_ten_results(client) -> None:
     whole = _search(client, "联合国")
     first = client.get("/api/search", query_string={"q": "联合国", "limit": 10}).get_json()
     second = client.get("/api/search", query_string={"q": "联合国", "limit": 10, "offset": 10}).get_json()
@@ -136,7 +136,7 @@ def test_api_pages_past_ten_results(client) -> None:  # type: ignore[no-untyped-
     assert [r["iri"] for r in first["results"] + second["results"]] == [r["iri"] for r in whole["results"][:20]]
 
 
-def test_facets_filter_by_kind_and_chapter(client) -> None:  # type: ignore[no-untyped-def]
+def test_facets_filter_by_kind_and_chapter(client) -> None:
     data = _search(client, "难民")
     kinds, chapters = data["facets"]["kind"], data["facets"]["chapter"]
     assert kinds and chapters
@@ -147,7 +147,7 @@ def test_facets_filter_by_kind_and_chapter(client) -> None:  # type: ignore[no-u
     assert all(r["chapter"] == chapters[0]["chapter"] for r in by_chapter["results"])
 
 
-def test_search_page_shows_facets_passages_and_pages(client) -> None:  # type: ignore[no-untyped-def]
+def test_search_page_shows_facets_passages_and_pages(client) -> None:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(client.get("/search?q=联合国").get_data(as_text=True), "html.parser")

@@ -7,13 +7,12 @@ import io
 import json
 import threading
 import time
-from urllib.parse import quote
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
 from tests.web.sample_graph import BASE
-from tests.web.sparql_fixtures import EX, make_app, snapshot
+from tests.web.sparql_fixtures import EX, make_app
 
 AMINA = BASE + "id/person/amina-j-mohammed"
 DSG = BASE + "id/post/UN-DSG"
@@ -22,17 +21,17 @@ SLOW = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a <{EX}value> ?x . ?b <{EX}value> ?y 
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def app(tmp_path_factory: pytest.TempPathFactory):
     return make_app(tmp_path_factory.mktemp("sparql"), max_rows=50, query_timeout=1.5, max_body=4096)
 
 
 @pytest.fixture()
-def client(app):  # type: ignore[no-untyped-def]
+def client(app):
     return app.test_client()
 
 
 
-def rows(resp) -> list[dict]:  # type: ignore[no-untyped-def]
+def rows(resp) -> list[dict]:
     body = resp.get_json()
     assert resp.status_code == 200 and "results" in body, (resp.status_code, resp.headers, body)
     return body["results"]["bindings"]
@@ -40,7 +39,7 @@ def rows(resp) -> list[dict]:  # type: ignore[no-untyped-def]
 
 # --- 200: the three routes and the dataset parameters ----------------------------------------------
 
-def test_get_form_post_and_direct_post_answer_the_same(client) -> None:  # type: ignore[no-untyped-def]
+def test_get_form_post_and_direct_post_answer_the_same(client) -> None:
     a = client.get("/sparql", query_string={"query": COUNT_NOISE})
     b = client.post("/sparql", data={"query": COUNT_NOISE})
     c = client.post("/sparql", data=COUNT_NOISE.encode(), content_type="application/sparql-query")
@@ -51,7 +50,7 @@ def test_get_form_post_and_direct_post_answer_the_same(client) -> None:  # type:
                                   "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
 
 
-def test_default_graph_uri_restricts_the_dataset(client) -> None:  # type: ignore[no-untyped-def]
+def test_default_graph_uri_restricts_the_dataset(client) -> None:
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     only_noise = client.get("/sparql", query_string={"query": q, "default-graph-uri": EX + "noise"})
     missing = client.get("/sparql", query_string={"query": q, "default-graph-uri": EX + "absent"})
@@ -66,13 +65,13 @@ def test_default_graph_uri_restricts_the_dataset(client) -> None:  # type: ignor
     ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
     ("application/json", "application/json"), ("*/*", "application/sparql-results+json"),
 ])
-def test_select_formats_by_accept(client, accept: str, mime: str) -> None:  # type: ignore[no-untyped-def]
+def test_select_formats_by_accept(client, accept: str, mime: str) -> None:
     r = client.get("/sparql", query_string={"query": COUNT_NOISE}, headers={"Accept": accept})
     assert r.status_code == 200 and r.mimetype == mime
     assert b"300" in r.data
 
 
-def test_csv_is_parseable_and_format_parameter_overrides_accept(client) -> None:  # type: ignore[no-untyped-def]
+def test_csv_is_parseable_and_format_parameter_overrides_accept(client) -> None:
     q = f"SELECT ?s ?v WHERE {{ ?s <{EX}value> ?v }} ORDER BY ?v LIMIT 3"
     r = client.get("/sparql", query_string={"query": q, "format": "csv"}, headers={"Accept": "application/json"})
     assert r.mimetype == "text/csv"
@@ -84,7 +83,7 @@ def test_csv_is_parseable_and_format_parameter_overrides_accept(client) -> None:
     ("application/ld+json", "application/ld+json", "json-ld"), ("application/rdf+xml", "application/rdf+xml", "xml"),
     ("application/n-quads", "application/n-quads", "nquads"), ("application/trig", "application/trig", "trig"),
 ])
-def test_construct_formats(client, accept, mime, rdflib_format) -> None:  # type: ignore[no-untyped-def]
+def test_construct_formats(client, accept, mime, rdflib_format) -> None:
     q = f"CONSTRUCT {{ ?s <{EX}value> ?v }} WHERE {{ ?s <{EX}value> ?v FILTER(?v < 5) }}"
     r = client.get("/sparql", query_string={"query": q}, headers={"Accept": accept} if accept else {})
     assert r.status_code == 200 and r.mimetype == mime
@@ -93,7 +92,7 @@ def test_construct_formats(client, accept, mime, rdflib_format) -> None:  # type
     assert len(g) == 5
 
 
-def test_describe_adds_the_labels_of_what_it_links_to(client) -> None:  # type: ignore[no-untyped-def]
+def test_describe_adds_the_labels_of_what_it_links_to(client) -> None:
     r = client.get("/sparql", query_string={"query": f"DESCRIBE <{AMINA}>"})
     assert r.status_code == 200 and r.mimetype == "text/turtle"
     g = Graph().parse(data=r.data, format="turtle")
@@ -103,7 +102,7 @@ def test_describe_adds_the_labels_of_what_it_links_to(client) -> None:  # type: 
     assert not list(g.triples((URIRef(DSG), URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None)))
 
 
-def test_ask_and_json_is_the_default(client) -> None:  # type: ignore[no-untyped-def]
+def test_ask_and_json_is_the_default(client) -> None:
     r = client.get("/sparql", query_string={"query": f"ASK {{ <{AMINA}> ?p ?o }}"})
     assert r.mimetype == "application/sparql-results+json" and r.get_json()["boolean"] is True
 
@@ -117,7 +116,7 @@ def test_ask_and_json_is_the_default(client) -> None:  # type: ignore[no-untyped
     (COUNT_NOISE, None, {"format": "ttl"}),
     (COUNT_NOISE, None, {"format": "docx"}),
 ])
-def test_406_when_no_format_fits(client, query, accept, params) -> None:  # type: ignore[no-untyped-def]
+def test_406_when_no_format_fits(client, query, accept, params) -> None:
     r = client.get("/sparql", query_string={"query": query, **params}, headers={"Accept": accept} if accept else {})
     assert r.status_code == 406
     assert r.get_json()["ok"] is False and "format" in r.get_json()["error"]
@@ -125,7 +124,7 @@ def test_406_when_no_format_fits(client, query, accept, params) -> None:  # type
 
 # --- row limit -----------------------------------------------------------------------------------
 
-def test_rows_past_the_limit_are_cut_with_a_signal(client) -> None:  # type: ignore[no-untyped-def]
+def test_rows_past_the_limit_are_cut_with_a_signal(client) -> None:
     r = client.get("/sparql", query_string={"query": f"SELECT ?s WHERE {{ ?s <{EX}value> ?v }}"})
     assert r.status_code == 200
     assert r.headers["X-Ungraph-Truncated"] == "50" and r.headers["X-Ungraph-Rows"] == "50"
@@ -138,14 +137,14 @@ def test_rows_past_the_limit_are_cut_with_a_signal(client) -> None:  # type: ign
     assert "X-Ungraph-Truncated" not in small.headers and "link" not in small.get_json()["head"]
 
 
-def test_construct_is_cut_too(client) -> None:  # type: ignore[no-untyped-def]
+def test_construct_is_cut_too(client) -> None:
     r = client.get("/sparql", query_string={"query": f"CONSTRUCT WHERE {{ ?s <{EX}value> ?v }}", "format": "nt"})
     assert r.headers["X-Ungraph-Truncated"] == "50" and len(r.data.splitlines()) == 50
 
 
 # --- 400 / 405 / 413 / 415 -------------------------------------------------------------------------
 
-def test_400_syntax_error_with_the_parser_message(client) -> None:  # type: ignore[no-untyped-def]
+def test_400_syntax_error_with_the_parser_message(client) -> None:
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert r.status_code == 400 and "does not parse" in r.get_json()["error"] and "1:" in r.get_json()["error"]
 
@@ -158,37 +157,37 @@ def test_400_syntax_error_with_the_parser_message(client) -> None:  # type: igno
     {"data": b"query=ASK%20%7B%20%3Fs%20%3Fp%20%22%FF%22%20%7D", "content_type": "application/x-www-form-urlencoded"},
     {"data": b"", "content_type": "application/x-www-form-urlencoded"},  # no query
 ])
-def test_400_bad_requests(client, request_kwargs) -> None:  # type: ignore[no-untyped-def]
+def test_400_bad_requests(client, request_kwargs) -> None:
     r = client.post("/sparql", **request_kwargs)
     assert r.status_code == 400, r.data
     assert r.get_json()["ok"] is False
 
 
-def test_400_query_string_not_utf8(client) -> None:  # type: ignore[no-untyped-def]
+def test_400_query_string_not_utf8(client) -> None:
     r = client.get("/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%22%FF%22%20%7D")
     assert r.status_code == 400 and "UTF-8" in r.get_json()["error"]
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
-def test_405_other_methods(client, method: str) -> None:  # type: ignore[no-untyped-def]
+def test_405_other_methods(client, method: str) -> None:
     r = client.open("/sparql", method=method, data=b"ASK {}", content_type="application/sparql-query")
     assert r.status_code == 405 and "GET" in r.headers["Allow"] and "POST" in r.headers["Allow"]
 
 
-def test_413_body_over_the_limit(client) -> None:  # type: ignore[no-untyped-def]
+def test_413_body_over_the_limit(client) -> None:
     big = "ASK {}" + " " * 5000
     assert client.post("/sparql", data=big.encode(), content_type="application/sparql-query").status_code == 413
     assert client.post("/sparql", data={"query": big}).status_code == 413
 
 
-def test_415_other_body_types(client) -> None:  # type: ignore[no-untyped-def]
+def test_415_other_body_types(client) -> None:
     r = client.post("/sparql", data=b"ASK {}", content_type="text/plain")
     assert r.status_code == 415 and "application/sparql-query" in r.get_json()["error"]
 
 
 # --- 304 / ETag / Last-Modified / CORS -------------------------------------------------------------
 
-def test_etag_and_last_modified_revalidate_with_304(client) -> None:  # type: ignore[no-untyped-def]
+def test_etag_and_last_modified_revalidate_with_304(client) -> None:
     qs = {"query": COUNT_NOISE}
     first = client.get("/sparql", query_string=qs)
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
@@ -200,7 +199,7 @@ def test_etag_and_last_modified_revalidate_with_304(client) -> None:  # type: ig
     assert client.get("/sparql", query_string=qs, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
-def test_cors(client) -> None:  # type: ignore[no-untyped-def]
+def test_cors(client) -> None:
     r = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Origin": "https://elsewhere.example"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "X-Ungraph-Truncated" in r.headers["Access-Control-Expose-Headers"]
@@ -214,7 +213,7 @@ def test_cors(client) -> None:  # type: ignore[no-untyped-def]
 
 # --- 503: the time limit, while others are served -------------------------------------------------
 
-def test_503_a_slow_query_is_stopped_while_others_are_served(app) -> None:  # type: ignore[no-untyped-def]
+def test_503_a_slow_query_is_stopped_while_others_are_served(app) -> None:
     import os
 
     client = app.test_client()
@@ -254,7 +253,7 @@ def test_503_a_slow_query_is_stopped_while_others_are_served(app) -> None:  # ty
 
 # --- self-description ----------------------------------------------------------------------------
 
-def test_service_description_for_rdf_clients_and_page_for_browsers(client) -> None:  # type: ignore[no-untyped-def]
+def test_service_description_for_rdf_clients_and_page_for_browsers(client) -> None:
     sd = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert sd.status_code == 200 and sd.mimetype == "text/turtle"
     g = Graph().parse(data=sd.data, format="turtle")
@@ -278,7 +277,7 @@ def test_service_description_for_rdf_clients_and_page_for_browsers(client) -> No
     assert config["prefixes"]["skos"] == "http://www.w3.org/2004/02/skos/core#"
 
 
-def test_query_page_gallery_renders_the_example_files(app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_query_page_gallery_renders_the_example_files(app, tmp_path, monkeypatch) -> None:
     from ungraph.web import sparql_page
 
     (tmp_path / "cq01.rq").write_text("# Who holds which post?\nSELECT ?p ?post WHERE { ?p <http://www.w3.org/ns/org#holds> ?post }\n",
@@ -288,7 +287,7 @@ def test_query_page_gallery_renders_the_example_files(app, tmp_path, monkeypatch
     assert "Who holds which post?" in html and "org#holds" in html
 
 
-def test_void_statistics(client) -> None:  # type: ignore[no-untyped-def]
+def test_void_statistics(client) -> None:
     r = client.get("/.well-known/void")
     assert r.status_code == 200 and r.mimetype == "text/turtle"
     assert r.headers["Access-Control-Allow-Origin"] == "*"
@@ -309,7 +308,7 @@ def test_void_statistics(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/.well-known/void", headers={"Accept": "text/csv"}).status_code == 406
 
 
-def test_downloads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_downloads(tmp_path) -> None:
     from tests.web.sample_graph import sample_store
 
     from ungraph.namespaces import Namespaces

@@ -38,7 +38,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def _app(store_dir: Path, mode: str, **settings: object):  # type: ignore[no-untyped-def]
+def _app(store_dir: Path, mode: str, **settings: object):
     s = Settings(base=BASE, store=str(store_dir), dump=str(store_dir.parent / "none.nq"), store_mode=mode,
                  rate_limit="", query_budget=0).replace(**settings)
     return create_app(s)

@@ -72,19 +72,19 @@ ug:RegularAssessment a skos:Concept ; skos:prefLabel "经常摊款"@zh , "regula
 
 
 @pytest.fixture(scope="module")
-def small():  # type: ignore[no-untyped-def]
+def small():
     store = ox.Store()
     store.load(TTL.encode("utf-8"), format=ox.RdfFormat.TURTLE, base_iri=BASE, to_graph=ox.NamedNode(BASE + "graph/report"))
     return create_app(Settings(base=BASE), store=store).test_client()
 
 
-def _json(client, path: str, status: int = 200):  # type: ignore[no-untyped-def]
+def _json(client, path: str, status: int = 200):
     resp = client.get(path, headers={"Accept": "application/json"})
     assert resp.status_code == status, (path, resp.status_code, resp.get_data(as_text=True)[:300])
     return resp.get_json()
 
 
-def _html(client, path: str, lang: str = "zh") -> BeautifulSoup:  # type: ignore[no-untyped-def]
+def _html(client, path: str, lang: str = "zh") -> BeautifulSoup:
     client.set_cookie("lang", lang)
     resp = client.get(path, headers={"Accept": "text/html"})
     assert resp.status_code == 200 and resp.mimetype == "text/html", (path, resp.status_code)
@@ -93,7 +93,7 @@ def _html(client, path: str, lang: str = "zh") -> BeautifulSoup:  # type: ignore
 
 # --- timeline ----------------------------------------------------------------------------------
 
-def test_timeline_orders_events_by_date_with_undated_last(small) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_orders_events_by_date_with_undated_last(small) -> None:
     data = _json(small, "/api/timeline")
     assert [e["iri"].rsplit("/", 1)[-1] for e in data["events"]] == ["food", "ocean", "tes", "someday"]
     ocean = data["events"][1]
@@ -104,7 +104,7 @@ def test_timeline_orders_events_by_date_with_undated_last(small) -> None:  # typ
     assert [c["key"] for c in ocean["chapters"]] == ["2"]
 
 
-def test_timeline_filters_by_kind_and_chapter_with_counts_over_all_events(small) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_filters_by_kind_and_chapter_with_counts_over_all_events(small) -> None:
     data = _json(small, "/api/timeline?kind=Summit")
     assert [e["label"] for e in data["events"]] == ["教育变革峰会"] and data["total"] == 4
     assert {k["key"]: k["count"] for k in data["kinds"]} == {"Conference": 1, "Summit": 1, "none": 2}
@@ -113,13 +113,13 @@ def test_timeline_filters_by_kind_and_chapter_with_counts_over_all_events(small)
     assert _json(small, "/api/timeline?kind=Summit&chapter=2")["events"] == []
 
 
-def test_timeline_refuses_an_unknown_filter_with_400(small) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_refuses_an_unknown_filter_with_400(small) -> None:
     assert "Summit" in _json(small, "/api/timeline?kind=Nope", status=400)["error"]
     assert _json(small, "/api/timeline?chapter=99", status=400)["ok"] is False
     assert _json(small, "/api/timeline?lang=fr", status=400)["status"] == 400
 
 
-def test_timeline_page_lists_what_the_api_returns_in_both_languages(small) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_page_lists_what_the_api_returns_in_both_languages(small) -> None:
     for lang, heading, kind in (("zh", "时间线", "峰会"), ("en", "Timeline", "summit")):
         soup = _html(small, "/timeline?kind=Summit", lang)
         assert soup.h1.get_text().startswith(heading)
@@ -134,7 +134,7 @@ def test_timeline_page_lists_what_the_api_returns_in_both_languages(small) -> No
 
 # --- map -----------------------------------------------------------------------------------------
 
-def test_map_joins_countries_on_m49_and_lists_what_is_there(small) -> None:  # type: ignore[no-untyped-def]
+def test_map_joins_countries_on_m49_and_lists_what_is_there(small) -> None:
     data = _json(small, "/api/map?lang=zh")
     assert [(c["iso3"], c["m49"], c["mentions"]) for c in data["countries"]] == [("COD", "180", 2), ("PRT", "620", 1)]
     cod, prt = data["countries"]
@@ -149,7 +149,7 @@ def test_map_joins_countries_on_m49_and_lists_what_is_there(small) -> None:  # t
     assert [(c["label"], c["lat"], c["long"], c["source"]) for c in data["cities"]] == [("里斯本", 38.72, -9.14, "graph")]
 
 
-def test_map_selects_a_country_by_code_in_the_url(small) -> None:  # type: ignore[no-untyped-def]
+def test_map_selects_a_country_by_code_in_the_url(small) -> None:
     assert [c["iso3"] for c in _json(small, "/api/map?country=cod")["countries"]] == ["COD"]
     assert [c["iso3"] for c in _json(small, "/api/map?country=620&lang=en")["countries"]] == ["PRT"]
     assert _json(small, "/api/map?country=XXX", status=400)["ok"] is False
@@ -174,7 +174,7 @@ def test_map_places_a_city_known_only_by_its_geonames_id_from_package_data() -> 
 
 # --- charts --------------------------------------------------------------------------------------
 
-def test_charts_give_resources_by_source_kinds_and_series(small) -> None:  # type: ignore[no-untyped-def]
+def test_charts_give_resources_by_source_kinds_and_series(small) -> None:
     data = _json(small, "/api/charts?lang=en")
     (ch,) = data["resources"]
     assert (ch["key"], ch["label"], ch["total"], ch["verbatim"]) == ("2", "Chapter 2", 7.3e9, "73亿美元")
@@ -185,7 +185,7 @@ def test_charts_give_resources_by_source_kinds_and_series(small) -> None:  # typ
     assert {k["iri"].rsplit("#", 1)[-1]: k["count"] for k in data["kinds"]}["Event"] == 4
 
 
-def test_charts_page_has_the_numbers_in_tables(small) -> None:  # type: ignore[no-untyped-def]
+def test_charts_page_has_the_numbers_in_tables(small) -> None:
     soup = _html(small, "/charts", "zh")
     row = soup.select_one("#resources-table tbody tr")
     assert row.th.get_text() == "第2章" and "932,000,000" in row.get_text() and "7,300,000,000" in row.get_text()
@@ -193,14 +193,14 @@ def test_charts_page_has_the_numbers_in_tables(small) -> None:  # type: ignore[n
     assert soup.select("#kinds-table tbody tr")
 
 
-def test_every_view_page_is_linked_from_the_navigation(small) -> None:  # type: ignore[no-untyped-def]
+def test_every_view_page_is_linked_from_the_navigation(small) -> None:
     nav = [a["href"] for a in _html(small, "/charts").select("header.site nav a")]
     assert {"/timeline", "/map", "/charts"} <= set(nav)
 
 
 # --- the real build --------------------------------------------------------------------------------
 
-def test_every_country_with_an_m49_code_has_a_shape_in_the_vendored_geometry(client) -> None:  # type: ignore[no-untyped-def]
+def test_every_country_with_an_m49_code_has_a_shape_in_the_vendored_geometry(client) -> None:
     topo = json.loads((STATIC / "vendor" / "world-atlas" / "countries-50m.json").read_text(encoding="utf-8"))
     ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
     data = _json(client, "/api/map")
@@ -209,7 +209,7 @@ def test_every_country_with_an_m49_code_has_a_shape_in_the_vendored_geometry(cli
     assert not missing, f"no shape for {missing}"
 
 
-def test_map_counts_are_the_blocks_that_mention_a_country(client) -> None:  # type: ignore[no-untyped-def]
+def test_map_counts_are_the_blocks_that_mention_a_country(client) -> None:
     from ungraph.web.catalog import get_catalog
 
     data = _json(client, "/api/map")
@@ -220,13 +220,13 @@ def test_map_counts_are_the_blocks_that_mention_a_country(client) -> None:  # ty
     assert any(m["iri"].endswith("/MONUSCO") for m in cod["missions"])
 
 
-def test_the_resources_are_the_totals_the_report_states(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_resources_are_the_totals_the_report_states(client) -> None:
     totals = {ch["key"]: ch["verbatim"] for ch in _json(client, "/api/charts")["resources"]}
     assert totals == {"1": "19亿美元", "2": "73亿美元", "3": "1.09亿美元", "4": "3.99亿美元", "5": "26亿美元",
                       "6": "2.2亿美元", "7": "4000万美元", "8": "4.52亿美元", "9": "17亿美元"}
 
 
-def test_every_event_of_the_build_is_on_the_timeline_and_links_to_its_page(client) -> None:  # type: ignore[no-untyped-def]
+def test_every_event_of_the_build_is_on_the_timeline_and_links_to_its_page(client) -> None:
     data = _json(client, "/api/timeline")
     assert data["total"] == data["count"] >= 8
     for e in data["events"][:20]:
@@ -234,7 +234,7 @@ def test_every_event_of_the_build_is_on_the_timeline_and_links_to_its_page(clien
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_view_pages_say_nothing_in_the_other_language(client, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_view_pages_say_nothing_in_the_other_language(client, lang: str) -> None:
     from tests.regressions.test_interface_in_one_language import _foreign, _interface_strings
 
     for path in ("/timeline", "/map", "/map?country=COD", "/charts", "/id/report/A-78-1/chapter/2"):
@@ -242,7 +242,7 @@ def test_view_pages_say_nothing_in_the_other_language(client, lang: str) -> None
         assert not found, (path, found[:5])
 
 
-def test_view_pages_load_only_local_scripts(client) -> None:  # type: ignore[no-untyped-def]
+def test_view_pages_load_only_local_scripts(client) -> None:
     for path in ("/timeline", "/map", "/charts", "/sparql"):
         soup = _html(client, path)
         srcs = [s["src"] for s in soup.find_all("script", src=True)] + [s["href"] for s in soup.find_all("link", href=True)]

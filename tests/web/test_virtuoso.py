@@ -28,6 +28,8 @@ from ungraph.paths import examples_dir
 from ungraph.store import open_store
 from ungraph.web.sparql_page import absolute_prefixes
 
+pytestmark = pytest.mark.server  # a real server in a subprocess
+
 QUESTIONS = sorted(examples_dir().glob("*.rq"))
 #: Competency questions whose answers differ on Virtuoso, with why (none today: every one agrees).
 DIALECT_DIFFERENCES: dict[str, str] = {}
@@ -44,7 +46,7 @@ PAGES = [pytest.param(page, accept, id=f"{page or 'home'} {accept}",
 
 
 @pytest.fixture(scope="module")
-def virtuoso(built: Settings, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def virtuoso(built: Settings, tmp_path_factory: pytest.TempPathFactory):
     if not VIRTUOSO.exists():
         message = "Virtuoso is not installed (apt-get install virtuoso-opensource)"
         if os.environ.get("CI"):
@@ -62,7 +64,7 @@ def virtuoso(built: Settings, tmp_path_factory: pytest.TempPathFactory):  # type
 
 
 @pytest.fixture(scope="module")
-def fronts(built: Settings, virtuoso):  # type: ignore[no-untyped-def]
+def fronts(built: Settings, virtuoso):
     root, _, _ = virtuoso
     env = {"UNGRAPH_BASE": built.base, "UNGRAPH_DUMP": built.dump}
     with ungraph_server(Path(built.store), env=env) as embedded, \
@@ -82,7 +84,7 @@ def _rows(resp: httpx.Response) -> list[tuple[str, ...]] | bool:
     return [tuple(repr(sorted(b[v].items())) if v in b else "" for v in names) for b in body["results"]["bindings"]]
 
 
-def test_publish_puts_every_quad_into_virtuoso(virtuoso) -> None:  # type: ignore[no-untyped-def]
+def test_publish_puts_every_quad_into_virtuoso(virtuoso) -> None:
     root, expected, out = virtuoso
     r = httpx.get(root + "sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
                   headers={"Accept": "application/sparql-results+json"})
@@ -90,7 +92,7 @@ def test_publish_puts_every_quad_into_virtuoso(virtuoso) -> None:  # type: ignor
     assert re.match(rf"published {expected} triples in \d+ graphs to http://127\.0\.0\.1:\d+/sparql-graph-crud-auth", out)
 
 
-def test_the_anonymous_sparql_user_cannot_write(virtuoso) -> None:  # type: ignore[no-untyped-def]
+def test_the_anonymous_sparql_user_cannot_write(virtuoso) -> None:
     root, expected, _ = virtuoso
     r = httpx.post(root + "sparql", data={"query": "INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> 1 } }"})
     assert r.status_code >= 400
@@ -100,7 +102,7 @@ def test_the_anonymous_sparql_user_cannot_write(virtuoso) -> None:  # type: igno
 
 
 @pytest.mark.parametrize("path", QUESTIONS, ids=[p.stem for p in QUESTIONS])
-def test_competency_question_same_over_virtuoso(built: Settings, fronts, path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_competency_question_same_over_virtuoso(built: Settings, fronts, path: Path) -> None:
     if path.stem in DIALECT_DIFFERENCES:
         pytest.xfail(DIALECT_DIFFERENCES[path.stem])
     embedded, remote = fronts
@@ -116,7 +118,7 @@ def test_competency_question_same_over_virtuoso(built: Settings, fronts, path: P
 
 
 @pytest.mark.parametrize(("page", "accept"), PAGES)
-def test_page_same_over_virtuoso(built: Settings, fronts, page: str, accept: str) -> None:  # type: ignore[no-untyped-def]
+def test_page_same_over_virtuoso(built: Settings, fronts, page: str, accept: str) -> None:
     embedded, remote = fronts
     a = httpx.get(embedded + page, headers={**_public(built), "Accept": accept}, timeout=60)
     b = httpx.get(remote + page, headers={**_public(built), "Accept": accept}, timeout=60)

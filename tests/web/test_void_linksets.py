@@ -10,13 +10,13 @@ from ungraph.config import Settings
 V, RDF_TYPE = "http://rdfs.org/ns/void#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _void(client) -> list[ox.Triple]:  # type: ignore[no-untyped-def]
+def _void(client) -> list[ox.Triple]:
     r = client.get("/.well-known/void", headers={"Accept": "application/n-triples"})
     assert r.status_code == 200
     return list(ox.parse(r.data, format=ox.RdfFormat.N_TRIPLES))
 
 
-def test_every_linkset_counts_what_the_graph_holds(client, app) -> None:  # type: ignore[no-untyped-def]
+def test_every_linkset_counts_what_the_graph_holds(client, app) -> None:
     triples = _void(client)
     linksets = {t.subject for t in triples if t.predicate.value == RDF_TYPE and t.object.value == V + "Linkset"}
     assert len(linksets) >= 6
@@ -33,7 +33,7 @@ def test_every_linkset_counts_what_the_graph_holds(client, app) -> None:  # type
     assert wd == int(n.value)
 
 
-def test_undocs_and_geonames_are_linksets(client) -> None:  # type: ignore[no-untyped-def]
+def test_undocs_and_geonames_are_linksets(client) -> None:
     triples = _void(client)
     spaces = {t.object.value for t in triples if t.predicate.value == V + "uriSpace"}
     assert {"https://undocs.org/", "http://sws.geonames.org/", "http://www.wikidata.org/entity/"} <= spaces
@@ -45,7 +45,7 @@ def test_the_dump_says_its_base(built: Settings) -> None:
             in dump)
 
 
-def test_each_download_says_its_base_in_void(client, built: Settings) -> None:  # type: ignore[no-untyped-def]
+def test_each_download_says_its_base_in_void(client, built: Settings) -> None:
     triples = _void(client)
     dists = {t.subject for t in triples if t.predicate.value == RDF_TYPE and t.object.value == "http://www.w3.org/ns/dcat#Distribution"}
     assert dists

@@ -243,7 +243,7 @@ def _activity_records(doc: Document, seg: Segment, sent: Sentence, found: Found,
     for agent, s, e in agents:
         yield Statement(ref, "prov:wasAssociatedWith", agent, prov(s, e) if s < e or heading is None else heading)
     for act, verb, at in found.actions:
-        yield Statement(ref, "ug:action", act.concept, prov(at, at + len(verb)))  # type: ignore[arg-type]
+        yield Statement(ref, "ug:action", act.concept, prov(at, at + len(verb)))
         yield Statement(ref, "ug:actionVerb", Literal(verb, "zh"), prov(at, at + len(verb)))
     for place, s, e in places:
         yield Statement(ref, "dcterms:spatial", place, prov(s, e))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from ungraph.errors import UngraphError
 from ungraph.extract.people import People
 from ungraph.reference.gazetteer import Gazetteer
 
@@ -46,7 +47,7 @@ def funding_sources() -> Mapping[str, str]:
     graph.parse(paths.ontology_file(), format="turtle", publicID=_BASE)
     scheme = rdflib.URIRef(_BASE + "ontology#FundingSources")
     out: dict[str, str] = {}
-    for concept in sorted(graph.subjects(SKOS.inScheme, scheme)):
+    for concept in sorted(graph.subjects(SKOS.inScheme, scheme), key=str):
         for label in graph.objects(concept, SKOS.prefLabel):
             if getattr(label, "language", None) == "zh":
                 out[str(label)] = "ug:" + str(concept).rsplit("#", 1)[1]
@@ -63,3 +64,12 @@ class Context:
     people: People
     #: Funding sources of the ontology, by Chinese name (:func:`funding_sources`).
     funding_sources: Mapping[str, str]
+
+    def required_gazetteer(self, who: str) -> Gazetteer:
+        """The gazetteer, for an extractor that cannot run without one.
+
+        :raises UngraphError: if the context has none.
+        """
+        if self.gazetteer is None:
+            raise UngraphError(f"the {who} extractor needs the reference tables (a gazetteer)")
+        return self.gazetteer

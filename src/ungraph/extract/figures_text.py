@@ -34,7 +34,7 @@ other extractors (activities) can join figures to what else the same sentence sa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -137,7 +137,6 @@ def _measure(norm: str, end: int, unit: str | None, currency: str | None) -> tup
         phrase = next((phrase[:i] for i in range(len(phrase) - 1, 1, -1) if _PEOPLE.search(phrase[:i])), "")
         stop = start + len(phrase)  # 22 000 多名与会者与全球决策者…: the longest part that names people
     if unit in ("%", "％"):
-        before = re.search(r"([\u4e00-\u9fff]{2,8})的$", norm[max(0, end - 20):end - 1 - len(norm[:end]) + len(norm[:end].rstrip("%％+"))])
         phrase = phrase if norm[end:end + 1] == "的" else ""
     if currency and len(phrase) < 2:
         phrase = ""
@@ -266,9 +265,9 @@ def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
         before, after = norm[max(lo, m.start() - 2):m.start()], norm[m.end():m.end() + 3]
         if before.endswith("自") or after.startswith(("以来", "相比")) or re.match(r"[-–]\d", norm[m.end() - 1:m.end() + 2]):
             continue  # since (自…以来): a span, not a period; 与 2021 年相比: a comparison
-        if (before.endswith(("比", "对")) and not norm[m.end():m.end() + 1] == "的") or _since(norm, lo, m.start(), m.end()):
+        if (before.endswith(("比", "对")) and norm[m.end():m.end() + 1] != "的") or _since(norm, lo, m.start(), m.end()):
             continue  # 人数比 2021 年…, 对 2022 年巴基斯坦洪灾的应对: the year of something else; 自…2016年…六年来
-        target = norm[max(0, m.start() - 1):m.start()] == "到" and not norm[m.end():m.end() + 1] in ("底", "末")
+        target = norm[max(0, m.start() - 1):m.start()] == "到" and norm[m.end():m.end() + 1] not in ("底", "末")
         if norm[max(0, m.start() - 1):m.start()] in ("-", "–") or target or norm.count("《", 0, m.start()) > norm.count("》", 0, m.start()):
             continue  # a range, a target year (到2025年, but 到2022年底 is a period), a title
         parsed = parse_date(m[0].rstrip("中旬初底"))

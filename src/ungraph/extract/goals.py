@@ -79,7 +79,7 @@ def goal_entity(n: int, prov: Provenance | None) -> Iterator[Record]:
     yield Entity(ref, ("ug:SustainableDevelopmentGoal", "skos:Concept"), labels, prov)
     source = _SOURCE.format(n=n)
     yield Statement(ref, "skos:notation", Literal(str(n)), None, source)
-    yield Statement(ref, "skos:exactMatch", SDG_IRI.format(n=n), None, source)  # type: ignore[arg-type]
+    yield Statement(ref, "skos:exactMatch", SDG_IRI.format(n=n), None, source)
 
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:

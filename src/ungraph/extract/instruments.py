@@ -48,7 +48,7 @@ _HEADS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("登记册", None),
 )
 #: ``kind`` column of instruments.tsv -> types.
-_KINDS = {
+_KINDS: dict[str, tuple[str, ...] | None] = {
     "convention": ("ug:Convention", "undo:Convention"), "treaty": ("ug:Treaty", "undo:Treaty"),
     "charter": ("ug:Charter", "undo:Charter"), "declaration": ("ug:Declaration",), "agenda": ("ug:Agenda",),
     "framework": ("ug:Framework",), "programme-of-action": ("ug:ProgrammeOfAction",),
@@ -91,17 +91,17 @@ def find_titles(text: str, offset: int = 0, mandate: bool = False) -> list[_Titl
         while text[start] == "《":
             start += 1
         out.append(_Title(text[start:m.end(1)].replace("《", ""), offset + start, offset + m.end(1)))
-    if mandate and (m := _OPEN_LOST.match(text)) and "《" not in text[: m.end()]:
-        out.insert(0, _Title(m[1], offset + m.start(1), offset + m.end(1)))
+    if mandate and (lost := _OPEN_LOST.match(text)) and "《" not in text[: lost.end()]:
+        out.insert(0, _Title(lost[1], offset + lost.start(1), offset + lost.end(1)))
     return out
 
 
 def _instrument(title: str, gazetteer: Gazetteer | None) -> tuple[Ref, tuple[str, ...], Any] | None:
     row = None
     ref = gazetteer.ref(title) if gazetteer is not None else None
-    if ref is not None and ref.kind == "instrument":
+    if ref is not None and ref.kind == "instrument" and gazetteer is not None:
         row = gazetteer.get("instrument", ref.key)
-    if row is not None:
+    if ref is not None and row is not None:
         types = _KINDS.get(row.kind)
         return (ref, types, row) if types else None
     bare = re.sub(r"\s", "", title)

@@ -92,7 +92,7 @@ def _curated(ref: Ref, row: Any, served: bool, places: Gazetteer) -> Iterator[Re
     labels.extend(("skos:altLabel", name_literal(a.strip())) for a in row.alt_zh.split("|") if a.strip())
     yield Entity(ref, _TYPES, tuple(labels))
     if row.classification:
-        yield Statement(ref, "org:classification", classification_curie(row.classification),  # type: ignore[arg-type]
+        yield Statement(ref, "org:classification", classification_curie(row.classification),
                         None, row.source)
     if row.mandated_by:
         organ = Ref(KIND, row.mandated_by)
@@ -105,7 +105,7 @@ def _curated(ref: Ref, row: Any, served: bool, places: Gazetteer) -> Iterator[Re
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Entities and facts from the table rows, then every mention of a mission in the text."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("missions")
     curated = {normalise(r.abbreviation_zh): r for r in gazetteer.tables.get(TABLE, [])}
     places = place_gazetteer(gazetteer)
     keys: set[str] = set()

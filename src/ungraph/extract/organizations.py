@@ -195,7 +195,7 @@ def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
         yield Entity(ref, types, _labels(row, True), first.get(row.id))
         yield Entity(ref, types, _labels(row, False))
         if row.classification:
-            yield Statement(ref, "org:classification", classification_curie(row.classification),  # type: ignore[arg-type]
+            yield Statement(ref, "org:classification", classification_curie(row.classification),
                             None, row.source)
         if getattr(row, "parent", ""):
             prop = "org:unitOf" if _unit_of_secretariat(row, by_id) else "org:subOrganizationOf"
@@ -204,7 +204,7 @@ def reference_records(rows: Sequence[Any], first: dict[str, Provenance],
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """All records about the bodies of ``organizations.tsv`` (missions: :mod:`.missions`)."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("organizations")
     rows = list(gazetteer.tables.get(TABLE, []))
     found = sorted(mentions(doc, segments, gazetteer, (r.id for r in rows)), key=lambda m: m.provenance)
     first: dict[str, Provenance] = {}

@@ -130,9 +130,9 @@ def place_entity(ref: Ref, row: Any, prov: Provenance | None, forms: Sequence[st
     if getattr(row, "m49", ""):
         yield Statement(ref, "skos:notation", Literal(row.m49, datatype="ug:M49Code"), None, source)
     if row.geonames_id:
-        yield Statement(ref, "skos:exactMatch", f"http://sws.geonames.org/{row.geonames_id}/", None, source)  # type: ignore[arg-type]
+        yield Statement(ref, "skos:exactMatch", f"http://sws.geonames.org/{row.geonames_id}/", None, source)
     if getattr(row, "wikidata", ""):
-        yield Statement(ref, "skos:closeMatch", f"http://www.wikidata.org/entity/{row.wikidata}", None, source)  # type: ignore[arg-type]
+        yield Statement(ref, "skos:closeMatch", f"http://www.wikidata.org/entity/{row.wikidata}", None, source)
     if gazetteer is not None:
         for outer in _within(ref, row, gazetteer):
             yield Statement(ref, "schema:containedInPlace", outer, None, source)
@@ -145,7 +145,7 @@ def _form(surface: str) -> str:
 
 def extract(doc: Document, segments: Sequence[Segment], ctx: Context) -> Iterator[Record]:
     """Mentions of every place in every block, then one entity (+ reference facts) per place and container."""
-    gazetteer = ctx.gazetteer
+    gazetteer = ctx.required_gazetteer("places")
     places = places_only(gazetteer)
     first: dict[Ref, Provenance] = {}
     forms: dict[Ref, list[str]] = {}

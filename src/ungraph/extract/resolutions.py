@@ -63,7 +63,7 @@ def _resolutions(doc: Document, blocks: Sequence[Segment], gazetteer: Gazetteer 
                     ("dcterms:identifier", Literal(c.symbol)),
                 ), prov)
                 yield Statement(ref, "ug:issuedBy", _organ_ref(gazetteer, c.organ), prov)
-                yield Statement(ref, "schema:url", undocs_url(c.symbol), None, "rule: undocs.org + symbol")  # type: ignore[arg-type]
+                yield Statement(ref, "schema:url", undocs_url(c.symbol), None, "rule: undocs.org + symbol")
             yield Mention(ref, prov, c.surface)
             if chapter:
                 yield Statement(ref, "ug:citedIn", Ref("report", f"{doc.key}/{chapter}"), prov)

@@ -98,9 +98,9 @@ def _comment(cls: str, lang: str) -> tuple[str, str | None] | None:
 
     rows = services.store.query("SELECT ?c ?comment WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#comment> ?comment }",
                                 use_default_graph_as_union=True, substitutions={ox.Variable("c"): ox.NamedNode(cls)})
-    comments = [r["comment"] for r in rows]  # type: ignore[index]
-    best = [c for c in comments if c.language == lang] or comments  # type: ignore[union-attr]
+    comments = [r["comment"] for r in rows]
+    best = [c for c in comments if c.language == lang] or comments
     if not best:
         return None
-    tag = best[0].language  # type: ignore[union-attr]
-    return best[0].value, (tag if tag and tag != lang else None)  # type: ignore[union-attr]
+    tag = best[0].language
+    return best[0].value, (tag if tag and tag != lang else None)

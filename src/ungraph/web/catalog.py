@@ -275,7 +275,7 @@ def _closure(direct: dict[str, set[str]]) -> dict[str, set[str]]:
 _FULLTEXT_LOCK = threading.Lock()
 
 
-def build_catalog(store, ug: str) -> Catalog:  # type: ignore[no-untyped-def]
+def build_catalog(store, ug: str) -> Catalog:
     """Read the tables from ``store``; ``ug`` is the ontology namespace of the base."""
     return Catalog.from_rows(queries.label_rows(store, ug + "abbreviation"), queries.type_rows(store),
                              queries.mention_counts(store, ug), queries.text_rows(store), queries.subclass_rows(store),

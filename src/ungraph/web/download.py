@@ -49,7 +49,7 @@ def _close(fds: list[int]) -> None:
         os.close(fd)
 
 
-def _reopen(fd: int, path: Path):  # type: ignore[no-untyped-def]
+def _reopen(fd: int, path: Path):
     """A new file object on the file opened at start-up (its own offset); Linux's /proc, else the path."""
     proc = Path(f"/proc/self/fd/{fd}")
     return open(proc if proc.exists() else path, "rb")

@@ -22,7 +22,7 @@ _LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter():
     import opencc
 
     return opencc.OpenCC("t2s")

@@ -66,7 +66,7 @@ def home() -> Response:
                 sorted(cat.instances.get(ns.ontology + "Chapter", []), key=lambda i: (_chapter_number(i), i))]
     reports = cat.instances.get(ns.ontology + "Report", [])
     n = next(iter(services.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-                                       use_default_graph_as_union=True)))["n"].value  # type: ignore[index]
+                                       use_default_graph_as_union=True)))["n"].value
     html = render_template("index.html", triples=int(n), kinds=[k for k in kinds if k.group != STRUCTURE],
                            structure=[k for k in kinds if k.group == STRUCTURE], chapters=chapters,
                            report=reports[0] if reports else None,

@@ -168,7 +168,7 @@ def extend() -> Response:
     def build() -> dict[str, object]:
         old = v02._extend(_body())
         rows = [{"id": entity_id, "properties": [{"id": p, "values": values} for p, values in props.items()]}
-                for entity_id, props in old["rows"].items()]  # type: ignore[union-attr]
+                for entity_id, props in old["rows"].items()]
         return {"meta": old["meta"], "rows": rows}
     return _guarded(build)
 

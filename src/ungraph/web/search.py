@@ -77,7 +77,7 @@ def _kind_segment(iri: str, base: str) -> str:
     return rest.split("/", 1)[0]
 
 
-def _excluded(ns, terms: bool) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+def _excluded(ns, terms: bool) -> tuple[str, ...]:
     hidden = tuple(f"{ns.base}id/{k}/" for k in sorted(_HIDDEN))
     return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri, ns.base + "validation/")
 
@@ -94,7 +94,7 @@ def _entity_results(cat: Catalog, q: str, lang: str, terms: bool) -> list[dict[s
     return [{"iri": h.iri, "matched": h.matched, "rank": h.rank, "type": "entity"} for h in hits]
 
 
-def _topic(cat: Catalog, q: str, passages: list, names_one: bool) -> tuple[list[dict[str, object]], ...]:  # type: ignore[type-arg]
+def _topic(cat: Catalog, q: str, passages: list, names_one: bool) -> tuple[list[dict[str, object]], ...]:
     """Bodies a topic query brings although their names do not contain it (rank :data:`TOPIC_RANK`),
     as two lists:
 
@@ -129,7 +129,7 @@ def _topic(cat: Catalog, q: str, passages: list, names_one: bool) -> tuple[list[
                  for found in (key, members))
 
 
-def _related(cat: Catalog, passages: list, seen: set[str]) -> list[dict[str, object]]:  # type: ignore[type-arg]
+def _related(cat: Catalog, passages: list, seen: set[str]) -> list[dict[str, object]]:
     org = "http://www.w3.org/ns/org#Organization"
     count: Counter[str] = Counter()
     for p in passages:

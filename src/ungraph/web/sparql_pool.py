@@ -35,7 +35,7 @@ from ungraph.web import sparql_check
 __all__ = ["QueryTimeout", "WorkerPool", "checked_run"]
 
 
-def checked_run(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
+def checked_run(store, job: Job) -> Answer:
     """Every step of a query — the safety check (rdflib parses it), then parse, execute, serialize —
     in one call, so that all of them run inside the worker and under the one time limit."""
     refusal = sparql_check.check(job.query)
@@ -64,7 +64,7 @@ def _set_parent_death_signal() -> None:
         pass
 
 
-def _serve(conn: Connection, store, reopen: Callable[[], object] | None = None) -> None:  # type: ignore[no-untyped-def]
+def _serve(conn: Connection, store, reopen: Callable[[], object] | None = None) -> None:
     _set_parent_death_signal()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if reopen is not None:  # the parent's RocksDB handle must not be used after the fork: a handle of our own
@@ -94,7 +94,7 @@ def _serve(conn: Connection, store, reopen: Callable[[], object] | None = None) 
 class WorkerPool:
     """``size`` forked workers answering :class:`Job`s on ``store`` (or on what ``reopen()`` gives in each worker)."""
 
-    def __init__(self, store, size: int = 2, reopen: Callable[[], object] | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, store, size: int = 2, reopen: Callable[[], object] | None = None) -> None:
         self.store = store
         self.reopen = reopen
         self.size = size

@@ -62,7 +62,7 @@ def _plain(value: str | None) -> str | None:
         return value
 
 
-def report_rows(store, graph: str) -> list[Row]:  # type: ignore[no-untyped-def]
+def report_rows(store, graph: str) -> list[Row]:
     """The results of the report in ``graph`` (read by :func:`ungraph.validate.read_results`), most severe
     first, then by shape and focus node; each with its messages in every language."""
     return [Row(r.severity, r.shape, r.focus, r.path, _plain(r.value), r.message, r.component.rsplit("#", 1)[-1],

@@ -1,0 +1,89 @@
+"""Shared fixtures of the web tests: the real server and a real browser for the browser tests.
+
+``server`` is ``python -m ungraph serve`` on the session's build (:func:`tests.conftest.built`), on a
+free port, stopped by its own process; ``browser`` is Debian's Chromium through Playwright (the tests
+that ask for it are skipped when either is missing); ``page`` is a fresh page in a Chinese-locale
+context that fails the test on any script error, CSP violation or failed request.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ungraph.config import Settings
+
+from tests.web.servers import ARTIFACTS, ROOT, free_port
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def server(built: Settings) -> Iterator[str]:
+    """The root URL (no trailing '/') of ``python -m ungraph serve`` on the session's build."""
+    port = free_port()
+    env = {**os.environ, "UNGRAPH_STORE": built.store, "UNGRAPH_DUMP": built.dump, "UNGRAPH_HOST": "127.0.0.1",
+           "UNGRAPH_PORT": str(port)}
+    proc = subprocess.Popen([sys.executable, "-m", "ungraph", "serve"], env=env, cwd=ROOT,
+                            stdout=(log := tempfile.TemporaryFile()), stderr=subprocess.STDOUT)  # a file: a full pipe (the access log) would block the server
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2) as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.seek(0)
+            out = log.read().decode(errors="replace")
+            pytest.fail(f"the server did not start: {out[-2000:]}")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (``/usr/bin/chromium``) through Playwright; skips when either is missing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    """A new page (1280x1000, zh-CN) that fails the test on a script error, a CSP violation or a failed request."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    pg.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+          if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    yield pg
+    context.close()
+    assert not errors, errors  # no script error, no CSP violation, no missing asset
