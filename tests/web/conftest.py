@@ -60,9 +60,14 @@ def server(built: Settings) -> Iterator[str]:
         proc.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium (``/usr/bin/chromium``) through Playwright; skips when either is missing."""
+    """Headless Chromium (``/usr/bin/chromium``) through Playwright; skips when either is missing.
+
+    Module-scoped, not session-scoped: the query-worker pools that later in-process apps fork inherit
+    the pipes of Playwright's driver, which then never sees its stdin close, and ``sync_playwright``'s
+    exit at the end of the session waits for it forever (the suite hung after its last test). Closed at
+    the end of each browser module, the driver is gone before other modules fork."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
