@@ -1,25 +1,8 @@
 """Resolutions: every resolution the report cites, as a ``ug:Resolution`` with its symbol and link.
 
-Citations are found by rule (:mod:`ungraph.extract.citations`) in every block: a *citation
-run* starts at ``第`` (optionally after the organ: 大会, 安全理事会, 人权理事会) and lists
-symbols joined by 和, 及, 、, 以及 or a comma, with the layout noise of the PDF tolerated (line breaks, a stray "(" at the start
-of a wrapped line, "第74/3(和76/203号决议"). A symbol is
-
-* ``70/1``, ``72/262 C``, ``57/228B``, ``76/84 A-B`` (session/number, lettered parts):
-  General Assembly ``A/RES/…``, Human Rights Council ``A/HRC/RES/…``; ``72/266 A和B`` lists
-  two parts, so it is two resolutions (``A/RES/72/266 A`` and ``…B``), and so is the range
-  ``76/84 A-B`` (``A/RES/76/84 A`` and ``…B``: one document per letter);
-* ``S-10/2``: a special session of the General Assembly;
-* ``217(III)``, ``2099 (XX)``: old-style General Assembly numbers (OCR reads the roman
-  numeral I as the digit 1: ``94(1)`` is ``94(I)``);
-* ``2282(2016)``: a Security Council resolution ``S/RES/2282 (2016)``.
-
-The organ is the one named at the start of the run, else the organ of the previous run in
-the same block, else the form's (``n(year)`` Security Council, otherwise General Assembly).
-The undocs link is ``https://undocs.org/`` + the symbol without spaces.
-
-In a ``主要授权`` (key mandates) list, each cited resolution is ``ug:citedIn`` the chapter,
-with the line's subject (its text without the citation) as ``ug:mandateSubject``.
+Citations are found by rule in every block; what a citation run and a symbol are, how the organ is
+chosen, the undocs link and the key-mandates subjects are written once, in
+:mod:`ungraph.extract.citations`, whose functions this module calls.
 """
 
 from __future__ import annotations
