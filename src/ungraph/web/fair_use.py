@@ -16,12 +16,14 @@ proxy set it, e.g. werkzeug's ``ProxyFix``). Counters live in memory, per server
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 from flask import Flask, Response, request
-from limits import parse, storage, strategies
+from limits import parse, strategies
+from limits.storage import MemoryStorage
 
-__all__ = ["register", "QueryBudget", "client_key"]
+__all__ = ["register", "QueryBudget", "LocalMemoryStorage", "client_key"]
 
 _UNITS = 100  # counted in hundredths of a second
 
@@ -30,13 +32,59 @@ def client_key() -> str:
     return request.remote_addr or "-"
 
 
+class LocalMemoryStorage(MemoryStorage):
+    """``limits``' in-memory counters without their expiry thread (``ungraph-memory://``).
+
+    ``MemoryStorage.incr`` starts a ``threading.Timer`` of 10 ms whenever the previous one has
+    fired: under load a new thread every 10 ms, each waiting for the GIL behind the requests
+    (``tests/regressions/test_query_budget_starts_no_threads.py``). Its ``get`` already drops an
+    expired counter when it is read; this class adds a sweep of the other expired counters, at
+    most once a minute, in the calling thread, so the memory stays bounded by the clients of the
+    last minute. Only the fixed-window counters (``incr``, ``decr``, ``get``) are used here.
+    """
+
+    STORAGE_SCHEME = ["ungraph-memory"]
+    SWEEP_SECONDS = 60.0
+
+    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options: str) -> None:
+        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
+        self._sweep_lock = threading.Lock()
+        self._next_sweep = time.time() + self.SWEEP_SECONDS
+
+    def _sweep(self) -> None:
+        now = time.time()
+        if now < self._next_sweep or not self._sweep_lock.acquire(blocking=False):
+            return
+        try:
+            self._next_sweep = now + self.SWEEP_SECONDS
+            for key in [k for k, at in list(self.expirations.items()) if at <= now]:
+                self.get(key)  # drops it (MemoryStorage.get expires on read)
+        finally:
+            self._sweep_lock.release()
+
+    def incr(self, key: str, expiry: float, amount: int = 1) -> int:
+        self.get(key)
+        self._sweep()
+        with self.locks[key]:
+            self.storage[key] += amount
+            if self.storage[key] == amount:
+                self.expirations[key] = time.time() + expiry
+        return self.storage.get(key, 0)
+
+    def decr(self, key: str, amount: int = 1) -> int:
+        self.get(key)
+        with self.locks[key]:
+            self.storage[key] = max(self.storage[key] - amount, 0)
+        return self.storage.get(key, 0)
+
+
 class QueryBudget:
     """Query-seconds per client per minute."""
 
     def __init__(self, seconds_per_minute: float) -> None:
         self.seconds = seconds_per_minute
         self._item = parse(f"{max(1, int(seconds_per_minute * _UNITS))} per minute")
-        self._limiter = strategies.FixedWindowRateLimiter(storage.MemoryStorage())
+        self._limiter = strategies.FixedWindowRateLimiter(LocalMemoryStorage())
 
     def retry_after(self, client: str) -> int | None:
         """None when ``client`` may run a query; else the seconds until its budget is renewed."""
@@ -64,7 +112,7 @@ def register(app: Flask, rate_limit: str, query_budget: float) -> None:
 
     # one counter per client across every route (flask-limiter's "application" limits)
     limiter = Limiter(client_key, app=app, application_limits=[rate_limit] if rate_limit else [],
-                      storage_uri="memory://", application_limits_exempt_when=exempt, headers_enabled=False)
+                      storage_uri="ungraph-memory://", application_limits_exempt_when=exempt, headers_enabled=False)
 
     @app.errorhandler(RateLimitExceeded)
     def _too_many(e: RateLimitExceeded) -> Response:

@@ -9,6 +9,8 @@ nothing is reloaded; an on-disk store is opened again, read-only, by each worker
 and waits at most the time limit; when the time is up the worker is killed with SIGKILL, reaped,
 and replaced by a fresh fork, and the request is answered 503. Other requests go to the other
 workers meanwhile. A request that finds every worker busy waits for one, within the same limit.
+(The one exception: a query whose cost its own text bounds — :mod:`ungraph.web.query_cost` — is
+answered by :func:`checked_run` in the server process, without the round trip.)
 
 Workers hold no lock of the server: they only read the store and their socket, and they die
 with the server (their socket reaches end-of-file, and Linux sends them SIGKILL when the parent

@@ -1,0 +1,99 @@
+"""Which queries are bounded by their text, so they may be answered without a query worker.
+
+Every query runs in a forked worker under ``UNGRAPH_QUERY_TIMEOUT`` (``ungraph.web.sparql_pool``):
+pyoxigraph cannot cancel a query, so the only time limit that really stops one is a process
+that can be killed. The price is a round trip to another process per request, which for a point
+lookup costs several times the query (``benchmarks/endpoint/README.md``).
+
+A query whose cost is bounded by its own text needs no time limit. :func:`bounded` recognises
+two such shapes, and nothing else (any doubt: the worker answers):
+
+* ``SELECT`` of variables (or ``*``) over **one triple pattern** (IRIs, variables, ``a``; no
+  literal, no prefixed name) with a top-level ``LIMIT n``, ``n <= max_rows``, and no ``DISTINCT``,
+  ``ORDER BY``, ``OFFSET``, ``FILTER`` or anything else. oxigraph evaluates a triple pattern as a
+  lazy index scan and stops after ``n`` solutions, so the work is at most ``n`` index steps.
+* ``DESCRIBE <iri>`` of one IRI: the triples with that subject (a bounded index scan, as large as
+  the entity's own description), which the caller also cuts at ``max_rows``.
+
+Comments and whitespace are allowed anywhere (a trailing ``# 17`` is how clients defeat caches).
+The text is read after undoing ``\\uXXXX`` escapes, as a SPARQL parser does. The answer is made by
+the same function a worker uses (``sparql_pool.checked_run``), so it is byte for byte the same.
+
+>>> bounded("SELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 200 # 7", max_rows=10000)
+True
+>>> bounded("describe <http://x/a>", max_rows=10000)
+True
+>>> bounded("SELECT ?p ?o WHERE { <http://x/a> ?p ?o }", max_rows=10000)   # no LIMIT
+False
+>>> bounded("SELECT DISTINCT ?p WHERE { ?s ?p ?o } LIMIT 10", max_rows=10000)   # DISTINCT may scan it all
+False
+>>> bounded("SELECT * WHERE { ?s ?p ?o . ?o ?q ?r } LIMIT 10", max_rows=10000)  # a join
+False
+>>> bounded("SELECT * WHERE { ?s ?p ?o } LIMIT 20000", max_rows=10000)
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from ungraph.web.sparql_check import unescape_codepoints
+
+__all__ = ["bounded"]
+
+_TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)"""
+                    r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*])|(?P<other>.)""", re.S)
+
+
+def _tokens(text: str) -> list[tuple[str, str]] | None:
+    """``(kind, text)`` of every token but whitespace and comments; None on any other character."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind == "skip":
+            continue
+        if kind == "other":
+            return None
+        value = m.group(0)
+        out.append((kind, value.upper() if kind == "word" else value))
+    return out
+
+
+def _term(token: tuple[str, str], predicate: bool = False) -> bool:
+    kind, value = token
+    return kind in ("iri", "var") or (predicate and kind == "word" and value == "A")
+
+
+def bounded(query: str, *, max_rows: int) -> bool:
+    """True when ``query`` is one of the two bounded shapes above (see the module's docstring)."""
+    if len(query) > 4096:
+        return False
+    tokens = _tokens(unescape_codepoints(query))
+    if not tokens:
+        return False
+    if tokens[0] == ("word", "DESCRIBE"):
+        return len(tokens) == 2 and tokens[1][0] == "iri"
+    if tokens[0] != ("word", "SELECT"):
+        return False
+    i = 1
+    if i < len(tokens) and tokens[i] == ("punct", "*"):
+        i += 1
+    else:
+        start = i
+        while i < len(tokens) and tokens[i][0] == "var":
+            i += 1
+        if i == start:
+            return False
+    if i < len(tokens) and tokens[i] == ("word", "WHERE"):
+        i += 1
+    rest = tokens[i:]
+    if rest[-1:] and rest[-1][0] == "int" and rest[-2:-1] == [("word", "LIMIT")]:
+        limit = int(rest[-1][1])
+        rest = rest[:-2]
+    else:
+        return False
+    if rest[-2:-1] == [("punct", ".")]:  # "{ s p o . }"
+        rest = rest[:-2] + rest[-1:]
+    return (len(rest) == 5 and rest[0] == ("punct", "{") and rest[4] == ("punct", "}")
+            and _term(rest[1]) and _term(rest[2], predicate=True) and _term(rest[3])
+            and 0 <= limit <= max_rows)
