@@ -97,9 +97,11 @@ def serve(store: str | None, host: str | None, port: int | None, workers: int | 
 
         stores.open_store(settings.store, read_only=True)
     _check_port(settings.host, settings.port)
-    for name, value in (("store", store), ("host", host), ("port", port), ("workers", workers), ("backend", backend)):
+    given = (("store", str(Path(store).resolve()) if store is not None else None), ("host", host), ("port", port),
+             ("workers", workers), ("backend", backend))
+    for name, value in given:
         if value is not None:
-            os.environ[f"UNGRAPH_{name.upper()}"] = str(Path(value).resolve()) if name == "store" else str(value)
+            os.environ[f"UNGRAPH_{name.upper()}"] = str(value)
     from granian import Granian
     from granian.constants import Interfaces
 

@@ -17,6 +17,7 @@ the union of all graphs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -45,9 +46,13 @@ _PROLOGUE = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in ("rdf", "rdfs", "s
 Value = ox.NamedNode | ox.Literal | ox.BlankNode
 
 
-def _run(store: ox.Store, query: str, bind: dict[str, Value] | None = None) -> ox.QuerySolutions:
-    subs = {ox.Variable(k): v for k, v in (bind or {}).items()}
-    return store.query(query, use_default_graph_as_union=True, **({"substitutions": subs} if subs else {}))  # type: ignore[return-value]
+def _run(store: ox.Store, query: str, bind: Mapping[str, Value] | None = None) -> ox.QuerySolutions:
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): v for k, v in (bind or {}).items()}
+    results = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    if not isinstance(results, ox.QuerySolutions):  # every query here is a SELECT
+        raise TypeError(f"a SELECT gave {type(results).__name__}")
+    return results
 
 
 def _int(term: object) -> int:
@@ -85,7 +90,7 @@ def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
     if not rows:
         return []
     rows += list(_run(store, _describe_extra_query(), {"iri": node}))
-    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
+    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)
 
 
 def _namespace_query() -> str:
@@ -95,7 +100,7 @@ def _namespace_query() -> str:
 def describe_namespace(store: ox.Store, prefix: str) -> list[ox.Triple]:
     """Every triple whose subject's IRI starts with ``prefix`` (the ontology and its terms)."""
     rows = _run(store, _namespace_query(), {"ns": ox.Literal(prefix)})
-    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)  # type: ignore[index]
+    return sorted({ox.Triple(r["s"], r["p"], r["o"]) for r in rows}, key=str)
 
 
 def _outgoing_query() -> str:
@@ -105,7 +110,7 @@ def _outgoing_query() -> str:
 def outgoing(store: ox.Store, iri: str) -> list[tuple[str, Value]]:
     """(predicate IRI, object) pairs of ``iri``, sorted."""
     rows = _run(store, _outgoing_query(), {"iri": ox.NamedNode(iri)})
-    return sorted(((r["p"].value, r["o"]) for r in rows), key=lambda x: (x[0], str(x[1])))  # type: ignore[index]
+    return sorted(((r["p"].value, r["o"]) for r in rows), key=lambda x: (x[0], str(x[1])))
 
 
 def _incoming_query() -> str:
@@ -116,7 +121,7 @@ def _incoming_query() -> str:
 def incoming(store: ox.Store, iri: str) -> list[tuple[str, str]]:
     """(subject IRI, predicate IRI) of the triples pointing at ``iri``, provenance plumbing left out."""
     rows = _run(store, _PROLOGUE + _incoming_query(), {"iri": ox.NamedNode(iri)})
-    return sorted((r["s"].value, r["p"].value) for r in rows if isinstance(r["s"], ox.NamedNode))  # type: ignore[index]
+    return sorted((r["s"].value, r["p"].value) for r in rows if isinstance(r["s"], ox.NamedNode))
 
 
 def _top_part_query() -> str:
@@ -127,7 +132,7 @@ def _top_part_query() -> str:
 def top_part(store: ox.Store, iri: str) -> tuple[str, str] | None:
     """(report, top-level part) holding the document part ``iri``; None if it is no part of a report."""
     for r in _run(store, _PROLOGUE + _top_part_query(), {"iri": ox.NamedNode(iri)}):
-        return r["report"].value, r["top"].value  # type: ignore[index]
+        return r["report"].value, r["top"].value
     return None
 
 
@@ -152,12 +157,12 @@ _SPAN = ("?ann oa:hasTarget ?t . ?t oa:hasSelector ?sel . ?sel oa:start ?start ;
          "OPTIONAL { ?ann ug:inBlock ?block . OPTIONAL { ?block schema:text ?btext ; ug:charStart ?bstart } }")
 
 
-def _mention(r: ox.QuerySolution, body: str, pred: object = None, obj: object = None) -> Mention:
+def _mention(r: ox.QuerySolution, body: str, pred: object = None, obj: Value | None = None) -> Mention:
     block, btext = r["block"], r["btext"]
     return Mention(body, _int(r["start"]), _int(r["end"]), r["exact"].value if r["exact"] else "",
                    block.value if block else None, btext.value if btext else None,
                    _int(r["bstart"]) if r["bstart"] else None,
-                   pred.value if isinstance(pred, ox.NamedNode) else None, obj)  # type: ignore[arg-type]
+                   pred.value if isinstance(pred, ox.NamedNode) else None, obj)
 
 
 def _mentions_query(ug: str) -> str:
@@ -181,7 +186,7 @@ def statement_sources(store: ox.Store, iri: str, ug: str) -> list[Mention]:
 
     The statements first, then the spans of each (:func:`mentions_of` of the statement): in one query,
     pyoxigraph evaluated the span's OPTIONALs over every annotation of the graph (0.1 s a page)."""
-    statements = sorted(((r["st"].value, r["pred"], r["obj"])  # type: ignore[index]
+    statements = sorted(((r["st"].value, r["pred"], r["obj"])
                          for r in _run(store, _statements_query(ug), {"iri": ox.NamedNode(iri)})),
                         key=lambda s: (s[0], str(s[1]), str(s[2])))
     out = [_mention(r, st, pred, obj) for st, pred, obj in statements
@@ -218,7 +223,7 @@ def label_rows(store: ox.Store, abbreviation: str) -> list[tuple[str, str, str, 
     (issue 14).
     """
     rows = list(_run(store, _labels_query())) + list(_run(store, _abbreviations_query(), {"p": ox.NamedNode(abbreviation)}))
-    return sorted({(r["s"].value, r["p"].value, r["o"].value, r["o"].language or "") for r in rows})  # type: ignore[index,union-attr]
+    return sorted({(r["s"].value, r["p"].value, r["o"].value, r["o"].language or "") for r in rows})
 
 
 def _types_query() -> str:
@@ -227,7 +232,7 @@ def _types_query() -> str:
 
 def type_rows(store: ox.Store) -> list[tuple[str, str]]:
     """(subject, class) for every typed IRI, sorted."""
-    return sorted((r["s"].value, r["type"].value) for r in _run(store, _types_query()))  # type: ignore[index]
+    return sorted((r["s"].value, r["type"].value) for r in _run(store, _types_query()))
 
 
 def _subclass_query() -> str:
@@ -236,7 +241,7 @@ def _subclass_query() -> str:
 
 def subclass_rows(store: ox.Store) -> list[tuple[str, str]]:
     """(class, direct superclass) pairs, sorted."""
-    return sorted((r["c"].value, r["super"].value) for r in _run(store, _subclass_query()))  # type: ignore[index]
+    return sorted((r["c"].value, r["super"].value) for r in _run(store, _subclass_query()))
 
 
 def _texts_query() -> str:
@@ -245,7 +250,7 @@ def _texts_query() -> str:
 
 def text_rows(store: ox.Store) -> dict[str, str]:
     """Block IRI -> its text (used to name untitled blocks by their first words)."""
-    return {r["s"].value: r["text"].value for r in _run(store, _texts_query())}  # type: ignore[index]
+    return {r["s"].value: r["text"].value for r in _run(store, _texts_query())}
 
 
 def _mention_counts_query(ug: str) -> str:
@@ -254,7 +259,7 @@ def _mention_counts_query(ug: str) -> str:
 
 def mention_counts(store: ox.Store, ug: str) -> dict[str, int]:
     """Entity IRI -> number of blocks of the report that mention it."""
-    return {r["s"].value: _int(r["n"]) for r in _run(store, _mention_counts_query(ug))}  # type: ignore[index]
+    return {r["s"].value: _int(r["n"]) for r in _run(store, _mention_counts_query(ug))}
 
 
 def _mention_rows_query(ug: str) -> str:
@@ -263,7 +268,7 @@ def _mention_rows_query(ug: str) -> str:
 
 def mention_rows(store: ox.Store, ug: str) -> list[tuple[str, str]]:
     """(entity, block) for every block of the report that mentions an entity, sorted."""
-    return sorted((r["s"].value, r["b"].value) for r in _run(store, _mention_rows_query(ug)))  # type: ignore[index]
+    return sorted((r["s"].value, r["b"].value) for r in _run(store, _mention_rows_query(ug)))
 
 
 def _pair_rows_query() -> str:
@@ -274,7 +279,7 @@ def pair_rows(store: ox.Store, predicate: str) -> list[tuple[str, str]]:
     """(subject, object) for every IRI-to-IRI triple of ``predicate``, sorted (the search reads
     ``org:classification`` and ``ug:keyEntityOf`` so)."""
     rows = _run(store, _pair_rows_query(), {"p": ox.NamedNode(predicate)})
-    return sorted((r["s"].value, r["o"].value) for r in rows)  # type: ignore[index]
+    return sorted((r["s"].value, r["o"].value) for r in rows)
 
 
 # --- the report reader ----------------------------------------------------------------------
@@ -303,9 +308,9 @@ def parts_under(store: ox.Store, root: str, ug: str) -> list[Part]:
     """``root`` and every part under it, in text order (start, then outermost first)."""
     merged: dict[str, dict] = {}
     for r in _run(store, _parts_query(ug), {"root": ox.NamedNode(root)}):
-        iri = r["part"].value  # type: ignore[index]
+        iri = r["part"].value
         m = merged.setdefault(iri, {"types": set(), "r": r})
-        m["types"].add(r["type"].value)  # type: ignore[index]
+        m["types"].add(r["type"].value)
     parts = []
     for iri, m in merged.items():
         r = m["r"]
@@ -325,7 +330,7 @@ def _mentions_under_query(ug: str) -> str:
 def mentions_under(store: ox.Store, root: str, ug: str) -> list[tuple[str, str, int, int]]:
     """(block, entity, start, end) of every entity mention in the parts under ``root``, in text order."""
     rows = _run(store, _mentions_under_query(ug), {"root": ox.NamedNode(root)})
-    return sorted((r["block"].value, r["body"].value, _int(r["start"]), _int(r["end"])) for r in rows)  # type: ignore[index]
+    return sorted((r["block"].value, r["body"].value, _int(r["start"]), _int(r["end"])) for r in rows)
 
 
 # --- activities (who did what where) --------------------------------------------------------
@@ -381,10 +386,10 @@ def activities_of(store: ox.Store, iri: str, ug: str) -> list[Activity]:
     keys = {PREFIXES[c.split(":")[0]] + c.split(":")[1] if not c.startswith("ug:") else ug + c[3:]: k
             for c, k in _ACTIVITY_PROPS.items()}
     for r in _run(store, _activities_query(ug), {"iri": ox.NamedNode(iri)}):
-        a = r["activity"].value  # type: ignore[index]
+        a = r["activity"].value
         row = rows.setdefault(a, {"agents": set(), "places": set(), "figures": set(), "concerns": set(),
                                   "action": None, "period": None, "sentence": "", "start": 0, "block": None})
-        p, v = r["p"].value, r["v"].value  # type: ignore[index]
+        p, v = r["p"].value, r["v"].value
         if p in keys:
             row[keys[p]].add(v)
         elif p == ug + "action":
@@ -393,11 +398,11 @@ def activities_of(store: ox.Store, iri: str, ug: str) -> list[Activity]:
             row["period"] = v
     for a, row in rows.items():
         bound = {"activity": ox.NamedNode(a)}
-        sentences = sorted((_int(r["start"]), r["sentence"].value)  # type: ignore[index]
+        sentences = sorted((_int(r["start"]), r["sentence"].value)
                            for r in _run(store, _activity_sentence_query(ug), bound))
         if sentences:
             row["start"], row["sentence"] = sentences[0]
-        blocks = sorted(r["block"].value for r in _run(store, _activity_block_query(ug), bound))  # type: ignore[index]
+        blocks = sorted(r["block"].value for r in _run(store, _activity_block_query(ug), bound))
         row["block"] = blocks[0] if blocks else None
     out = [Activity(a, d["sentence"], d["start"], d["block"], tuple(sorted(d["agents"])), d["action"],
                     tuple(sorted(d["places"])), tuple(sorted(d["figures"])), tuple(sorted(d["concerns"])), d["period"])
@@ -442,7 +447,7 @@ def event_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
     ``place`` (IRIs); missing values are ``None``. Sorted."""
     out = []
     for r in _run(store, _event_rows_query(ug)):
-        out.append({k: (r[k].value if r[k] is not None else None) for k in ("event", "start", "end", "kind", "place")})  # type: ignore[index]
+        out.append({k: (r[k].value if r[k] is not None else None) for k in ("event", "start", "end", "kind", "place")})
     return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
 
 
@@ -453,7 +458,7 @@ def _part_tops_query() -> str:
 
 def part_tops(store: ox.Store) -> dict[str, str]:
     """Document part IRI -> the top-level part (introduction, chapter) that holds it."""
-    return {r["part"].value: r["top"].value for r in _run(store, _part_tops_query())}  # type: ignore[index]
+    return {r["part"].value: r["top"].value for r in _run(store, _part_tops_query())}
 
 
 def _place_links_query(ug: str) -> str:
@@ -470,7 +475,7 @@ def _place_links_query(ug: str) -> str:
 def place_links(store: ox.Store, ug: str) -> list[tuple[str, str, str]]:
     """(place, relation, thing): the missions serving a place, the activities and events at it, the
     figures stated about it; relation is ``missions``, ``activities``, ``events`` or ``figures``."""
-    return sorted((r["place"].value, r["rel"].value, r["thing"].value) for r in _run(store, _place_links_query(ug)))  # type: ignore[index]
+    return sorted((r["place"].value, r["rel"].value, r["thing"].value) for r in _run(store, _place_links_query(ug)))
 
 
 def _notation_rows_query() -> str:
@@ -479,7 +484,7 @@ def _notation_rows_query() -> str:
 
 def notation_rows(store: ox.Store) -> list[tuple[str, str, str]]:
     """(place, code, datatype IRI) for every ``skos:notation``, sorted."""
-    return sorted((r["place"].value, r["code"].value, r["type"].value) for r in _run(store, _notation_rows_query()))  # type: ignore[index]
+    return sorted((r["place"].value, r["code"].value, r["type"].value) for r in _run(store, _notation_rows_query()))
 
 
 def _city_rows_query() -> str:
@@ -494,7 +499,7 @@ def _city_rows_query() -> str:
 
 def city_rows(store: ox.Store) -> list[dict[str, str | None]]:
     """Every ``schema:City``: its country, its GeoNames IRI and its coordinates when the graph has them."""
-    out = [{k: (r[k].value if r[k] is not None else None) for k in ("city", "country", "match", "lat", "long")}  # type: ignore[index]
+    out = [{k: (r[k].value if r[k] is not None else None) for k in ("city", "country", "match", "lat", "long")}
            for r in _run(store, _city_rows_query())]
     return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
 
@@ -512,7 +517,7 @@ def resource_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
     """Every indicative resource amount: chapter, value (in units of the currency), currency, the
     verbatim figure, funding source and the total it is part of (``None`` for a total)."""
     keys = ("amount", "chapter", "value", "currency", "verbatim", "source", "total", "period")
-    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _resource_rows_query(ug))]  # type: ignore[index]
+    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _resource_rows_query(ug))]
     return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))
 
 
@@ -529,5 +534,5 @@ def series_rows(store: ox.Store, ug: str) -> list[dict[str, str | None]]:
     """Every figure that belongs to a series (a chart panel read as a table: ``ug:series`` ×
     ``ug:category``), with its data set, value, verbatim figure, unit, panel and period."""
     keys = ("obs", "dataset", "value", "verbatim", "unit", "series", "category", "panel", "period")
-    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _series_rows_query(ug))]  # type: ignore[index]
+    out = [{k: (r[k].value if r[k] is not None else None) for k in keys} for r in _run(store, _series_rows_query(ug))]
     return sorted(out, key=lambda d: tuple(v or "" for v in d.values()))

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from ungraph import formats
 from ungraph.errors import FormatError, StoreError
+from ungraph.terms import serialized
 
 __all__ = [
     "ReadStore",
@@ -203,7 +204,7 @@ def open_for_serving(path: str | Path, mode: str = "auto") -> tuple[ox.Store, bo
 
 def canonical_nquads(store: ox.Store) -> bytes:
     """Every quad of the store as sorted N-Quads lines (UTF-8)."""
-    lines = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    lines = serialized(store.dump(format=ox.RdfFormat.N_QUADS)).decode("utf-8").splitlines()
     lines.sort()
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
@@ -345,7 +346,7 @@ def export(store: ox.Store, fmt: str, prefixes: dict[str, str] | None = None) ->
     if found.name == "nq":
         return canonical_nquads(store)
     if found.is_dataset:
-        return store.dump(format=found.rdf, prefixes=prefixes or {})
+        return serialized(store.dump(format=found.rdf, prefixes=prefixes or {}))
     triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
-    kwargs = {"prefixes": prefixes} if prefixes and found.name == "ttl" else {}
-    return ox.serialize(triples, format=found.rdf, **kwargs)
+    used = prefixes if prefixes and found.name == "ttl" else None
+    return serialized(ox.serialize(triples, format=found.rdf, prefixes=used))

@@ -92,7 +92,7 @@ def our_funds(text: str, before: str, gazetteer: Any, agents: list[tuple[str, in
         row = gazetteer.get("organization", m.id) if m.kind == "organization" else None
         if row is not None and row.name_zh.endswith("基金") and m.id not in funds:
             funds.append(m.id)
-    out = []
+    out: list[tuple[str, int, int]] = []
     for body, start, end in agents:
         word = _SPACE.sub("", text[end:end + 4])
         if body == "" and word.startswith("的基金") and funds:

@@ -52,7 +52,7 @@ def kept_places(text: str, places: list[tuple[Ref, int, int]], agent_start: int)
 
 def named_in(agents: list[tuple[str, int, int]], text: str, countries: Any) -> list[tuple[Ref, int, int]]:
     """Countries inside an agent's own name (黎巴嫩问题特别法庭: Lebanon): a body named for a country acts there."""
-    out = []
+    out: list[tuple[Ref, int, int]] = []
     for body, start, end in agents:
         if body and countries is not None:
             out.extend((m.ref, start + m.start, start + m.end) for m in countries.find(text[start:end])

@@ -123,7 +123,8 @@ def _runs(children: list[Segment]) -> Iterator[tuple[int, int]]:
 
 
 def _legend(children: list[Segment], title_at: int) -> tuple[str, tuple[str, ...]] | None:
-    k, series = title_at - 1, []
+    k = title_at - 1
+    series: list[str] = []
     while k >= 0 and children[k].kind == "heading" and _DATE.search(_text(children[k])):
         series.insert(0, _text(children[k]))
         k -= 1

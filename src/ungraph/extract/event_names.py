@@ -151,8 +151,8 @@ def _start_of(norm: str, head_start: int) -> int:
             return i
         elif depth == 0:
             for m in _BOUNDARY.finditer(norm, max(0, i - 6), i):
-                if m.end() == i and m[0] == "的" and (k := _about(norm, m.start())) is not None:
-                    return k
+                if m.end() == i and m[0] == "的" and (about := _about(norm, m.start())) is not None:
+                    return about
                 if m.end() == i and not _inner(norm, m, head_start):
                     return i
         i -= 1

@@ -264,8 +264,10 @@ class _Summary:
                    {m for o in occs if (m := _month(o))})
 
     def add(self, other: _Summary) -> None:
-        for a, b in ((self.keys, other.keys), (self.kinds, other.kinds), (self.titles, other.titles), (self.editions, other.editions),
-                     (self.years, other.years), (self.months, other.months)):
+        pairs: tuple[tuple[set[Any], set[Any]], ...] = (
+            (self.keys, other.keys), (self.kinds, other.kinds), (self.titles, other.titles), (self.editions, other.editions),
+            (self.years, other.years), (self.months, other.months))
+        for a, b in pairs:
             a |= b
 
 

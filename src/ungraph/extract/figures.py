@@ -125,11 +125,11 @@ def _figure_records(doc: Document, seg: Segment, dataset: Ref,
     if number.percent:
         yield Statement(ref, "sdmx-attribute:unitMeasure", "ug:Percent", at)
     currency, where = number.currency, at
-    unit = _CURRENCY_WORD.match(label)
-    if currency is None and unit:  # "300亿" over "美元的人道主义援助已调集": the label starts with the currency
-        currency = currency_code(unit[0])
-        pos = seg.text.find(unit[0], at.end - seg.start)
-        where = Provenance(seg.start + pos, seg.start + pos + len(unit[0]), seg.id) if pos >= 0 else at
+    word = _CURRENCY_WORD.match(label)
+    if currency is None and word:  # "300亿" over "美元的人道主义援助已调集": the label starts with the currency
+        currency = currency_code(word[0])
+        pos = seg.text.find(word[0], at.end - seg.start)
+        where = Provenance(seg.start + pos, seg.start + pos + len(word[0]), seg.id) if pos >= 0 else at
     if currency:
         yield Statement(ref, "schema:currency", Literal(currency), where)
     unit_word = next((w for w in UNIT_WORDS if label.startswith(w)), None) if not number.percent else None

@@ -255,8 +255,8 @@ def _clause_bounds(norm: str, lo: int, hi: int, at: int) -> tuple[int, int]:
     start = lo
     for m in _CLAUSE.finditer(norm, lo, at):
         start = m.end()
-    m = _CLAUSE.search(norm, at, hi)
-    return start, (m.start() if m else hi)
+    after = _CLAUSE.search(norm, at, hi)
+    return start, (after.start() if after else hi)
 
 
 def _period(norm: str, lo: int, at: int) -> tuple[Literal, int, int] | None:
@@ -320,7 +320,7 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 continue
             if fraction:
                 num, den = chinese_number(m["fnum"]), chinese_number(m["fden"])
-                value = (den / num).quantize(Decimal("0.0001")).normalize() if num and den else None  # type: ignore[operator]
+                value = (den / num).quantize(Decimal("0.0001")).normalize() if num and den else None
             else:
                 value = number_value(m["num"])
             high = number_value(m["num2"]) if m["num2"] else None
@@ -330,7 +330,7 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
             value, high = value * mult, (high * mult if high is not None else None)
             unit_word = m["unit"]
             currency = currency_code(unit_word) if unit_word in ("美元", "欧元", "瑞士法郎") else None
-            unit = None if currency else (unit_of(unit_word).concept if unit_word and unit_of(unit_word) else None)
+            unit = None if currency else (u.concept if unit_word and (u := unit_of(unit_word)) else None)
             if fraction:
                 unit = "ug:Fraction"
             qualifier = PREFIX_QUALIFIERS.get(m["qual"] or "")

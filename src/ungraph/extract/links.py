@@ -80,7 +80,7 @@ def enrich(doc: Document, segments: Sequence[Segment], ctx: Context, records: Se
     tables = gazetteer.tables if gazetteer is not None else {}
     for row in tables.get("regions.tsv", []):  # an M49 region: the UN's page of the standard that defines it
         ref = Ref("region", row.id)
-        if ref in have and getattr(row, "m49", ""):
+        if ref in have and row.m49:
             yield Statement(ref, "rdfs:seeAlso", M49_PAGE, None,
                             f"rule: the UN Statistics Division's M49 page, which defines region {row.m49}")
     for row in tables.get(TABLE, []):

@@ -100,10 +100,10 @@ def _city_candidates(countries: list[Country], aliases: list[Alias], source_dir:
         out.append((place[lead[0].end:], alpha2[lead[0].id], prefer) if lead else (place, None, prefer))
     flat = normalise(doc.text)
     longest = max(map(len, index))
-    for m in gz.find(flat):
+    for found in gz.find(flat):
         for n in range(longest, 1, -1):
-            if flat[m.end:m.end + n] in index and flat[m.end + n:m.end + n + 1] not in _ADMIN:
-                out.append((flat[m.end:m.end + n], alpha2[m.id], frozenset()))
+            if flat[found.end:found.end + n] in index and flat[found.end + n:found.end + n + 1] not in _ADMIN:
+                out.append((flat[found.end:found.end + n], alpha2[found.id], frozenset()))
                 break
     out.extend((m.group(1), None, frozenset()) for m in _OFFICE.finditer(flat) if m.group(1) in index)
     known = {name for name, _, _ in out if name in index}

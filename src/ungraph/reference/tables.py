@@ -13,6 +13,7 @@ entity means a dataclass and one :class:`TableSpec` line here (like pySHACL's co
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
@@ -250,15 +251,15 @@ class Link:
     lead: str
     source: str
 
-    @property
+    @builtins.property  # the field `property` shadows the builtin in the class body
     def entity(self) -> str:
         return self.id.rsplit("@", 1)[0]
 
-    @property
+    @builtins.property
     def scheme(self) -> str:
         return self.id.rsplit("@", 1)[1]
 
-    @property
+    @builtins.property
     def iri(self) -> str:
         return LINK_SCHEMES[self.scheme].format(self.target)
 
@@ -422,7 +423,7 @@ def lint(directory: str | Path = DEFAULT_DIR, fix: bool = False) -> list[str]:
             problems.append(f"{spec.file}: missing")
             continue
         try:
-            rows = read_table(path, spec.row_cls)
+            rows: list[Any] = read_table(path, spec.row_cls)
         except ReferenceDataError as exc:
             problems.append(str(exc))
             continue
