@@ -18,12 +18,17 @@ source shape is an IRI. What differs between the engines is made equal here:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
 from ungraph.shacl_messages import chinese_message, language_of, message_in, shape_parameters
+
+if TYPE_CHECKING:
+    import shacl
+    from pyshacl.shapes_graph import ShapesGraph
 
 __all__ = ["results", "available"]
 
@@ -41,7 +46,7 @@ def available() -> bool:
 
 
 @lru_cache(maxsize=8)
-def _compiled(base: str):  # type: ignore[no-untyped-def]
+def _compiled(base: str) -> "shacl.Shapes":
     import shacl
 
     from ungraph.validate import shapes_turtle
@@ -50,7 +55,7 @@ def _compiled(base: str):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=8)
-def _pyshacl_shapes(base: str):  # type: ignore[no-untyped-def]
+def _pyshacl_shapes(base: str) -> "ShapesGraph":
     from pyshacl.shapes_graph import ShapesGraph
 
     from ungraph.validate import load_shapes
@@ -95,20 +100,23 @@ def _generic_messages(base: str, source: rdflib.URIRef, component: str, focus: r
     return []
 
 
-def results(store: ox.Store, base: str) -> list:  # type: ignore[type-arg]
+def results(store: ox.Store, base: str) -> list[dict[str, object]]:
     """Validate the union of ``store``'s graphs (which hold the ontology) with ``shacl``; the results as
     :class:`~ungraph.validate.Result` rows without labels (the caller adds them, as for pyshacl)."""
     from ungraph.validate import _local, _root_shape, load_shapes
 
     # the union as N-Triples, written by oxigraph (2x faster than a Python set of triples at 3x)
-    text = store.query(_UNION).serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # type: ignore[union-attr]
+    union = store.query(_UNION)
+    assert isinstance(union, ox.QueryTriples)
+    text = (union.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    del union
     report = _compiled(base).validate_text(text, format="ntriples", base=base, allow_warnings=True)
     del text
     shapes = load_shapes(base)
     data = rdflib.Graph()  # what pyshacl stringifies focus nodes against: its namespaces, no triples needed
     for prefix, ns in shapes.namespaces():
         data.bind(prefix, ns, override=False)
-    rows = []
+    rows: list[dict[str, object]] = []
     for r in report.results:
         source = _nt_term(r.source_shape)
         focus = _nt_term(r.focus_node)
