@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["results", "available"]
 
 _SPARQL = str(SH.SPARQLConstraintComponent)
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
 def available() -> bool:
@@ -105,11 +104,10 @@ def results(store: ox.Store, base: str) -> list[dict[str, object]]:
     :class:`~ungraph.validate.Result` rows without labels (the caller adds them, as for pyshacl)."""
     from ungraph.validate import _local, _root_shape, load_shapes
 
-    # the union as N-Triples, written by oxigraph (2x faster than a Python set of triples at 3x)
-    union = store.query(_UNION)
-    assert isinstance(union, ox.QueryTriples)
-    text = (union.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    del union
+    # the union as N-Triples: each graph dumped by oxigraph (a triple in two graphs comes twice; the
+    # validator reads a set). 3x faster than a CONSTRUCT of the union, 4x than a Python set of triples.
+    graphs = [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+    text = b"".join(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) or b"" for g in graphs).decode("utf-8")
     report = _compiled(base).validate_text(text, format="ntriples", base=base, allow_warnings=True)
     del text
     shapes = load_shapes(base)
