@@ -1,5 +1,5 @@
 """SHACL validation with the Rust validator ``shacl`` (PyPI), giving the same :class:`~ungraph.validate.Result`
-records as pyshacl: ``results(store, base) -> list[Result]``.
+records as pyshacl: ``results(store, base)`` gives the rows that :mod:`ungraph.validate` makes into them.
 
 :mod:`ungraph.validate` runs it past a size where it pays (``UNGRAPH_SHACL=auto``; measured in
 ``benchmarks/validation/README.md``). The data is the union of the store's graphs as N-Triples, the
@@ -30,18 +30,9 @@ if TYPE_CHECKING:
     import shacl
     from pyshacl.shapes_graph import ShapesGraph
 
-__all__ = ["results", "available"]
+__all__ = ["results"]
 
 _SPARQL = str(SH.SPARQLConstraintComponent)
-
-
-def available() -> bool:
-    """Whether the ``shacl`` package is installed."""
-    try:
-        import shacl  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @lru_cache(maxsize=8)
