@@ -25,6 +25,7 @@ def test_explicit_overrides_beat_environment_and_none_is_ignored() -> None:
     ({"UNGRAPH_BASE": "http://x.org"}, "ending with '/'"),
     ({"UNGRAPH_VALIDATE": "maybe"}, "expected a boolean"),
     ({"UNGRAPH_MAX_ROWS": "0"}, "at least 1"),
+    ({"UNGRAPH_SHACL": "jena"}, "UNGRAPH_SHACL: one of auto, pyshacl, rust"),
 ])
 def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):

@@ -1,5 +1,6 @@
 """benchmarks/enlarge.py: the N-fold enlargement is deterministic, gives each report its own entities and
-graph, and keeps the reference entities shared (issue 14, item 4)."""
+graph, keeps the reference entities shared (issue 14, item 4), and gives N reports the model allows: the
+enlarged real build validates with the 1x results times N and nothing new (issue 14, aim 2)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.enlarge import copies, enlarge, tag  # noqa: E402
+import pyoxigraph as ox  # noqa: E402
+
+from benchmarks.enlarge import OWN_KINDS, copies, enlarge, tag  # noqa: E402
+from ungraph.config import Settings  # noqa: E402
+from ungraph.validate import Result, validate_graph  # noqa: E402
 
 B = "http://h/"
 LINES = [
@@ -26,7 +31,7 @@ def test_each_report_owns_its_nodes_and_shares_the_reference_entities() -> None:
     assert len(out) == 4 + 2 * 3  # only the report graph is copied
     t = tag(1)
     assert out[4] == f'<{B}id/report/{t}/A-78-1/chapter/1> <{B}ontology#mentions> <{B}id/country/COD> <{B}graph/report/{t}> .\n'
-    assert out[5].endswith(f'"和平"@en <{B}graph/report/{t}> .\n')  # the report's own text in the copy's language
+    assert out[5].endswith(f'"和平"@zh <{B}graph/report/{t}> .\n')  # a report built by ungraph has Chinese text
     assert out[6] == LINES[2].replace("graph/report>", f"graph/report/{t}>")  # a shared entity keeps its label
 
 
@@ -36,3 +41,34 @@ def test_the_enlargement_is_deterministic(tmp_path: Path) -> None:
     a, b = tmp_path / "a.nq", tmp_path / "b.nq"
     assert enlarge(src, a, 5) == enlarge(src, b, 5) == 4 + 4 * 3
     assert a.read_bytes() == b.read_bytes()
+
+
+def _untagged(term: str | None, base: str, tags: tuple[str, ...]) -> str | None:
+    """``term`` with a copy's tag taken out of its IRI (``id/event/a78-1/x`` -> ``id/event/x``)."""
+    if term is None:
+        return None
+    for kind in OWN_KINDS:
+        for t in tags:
+            term = term.replace(f"{base}id/{kind}/{t}/", f"{base}id/{kind}/")
+    return term
+
+
+def _as_1x(r: Result, base: str, tags: tuple[str, ...]) -> tuple[object, ...]:
+    return (r.severity, r.shape, r.source_shape, r.component, _untagged(r.focus, base, tags), r.path,
+            _untagged(r.value, base, tags), _untagged(r.message, base, tags))
+
+
+def test_the_enlarged_real_build_has_the_1x_results_n_times_and_nothing_new(built: Settings) -> None:
+    """The shapes allow many reports and the copies break none of them: at 2x every result is a 1x result
+    (about a copy's own node or a shared one), own nodes' results doubled, shared ones once."""
+    skip = (f"<{built.base}graph/validation> .", f"<{built.base}graph/shapes> .")
+    lines = [line for line in Path(built.dump).read_text(encoding="utf-8").splitlines(keepends=True)
+             if not line.rstrip().endswith(skip)]
+    one = validate_graph(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS), built.base)
+    two = validate_graph(ox.parse("".join(copies(lines, 2)).encode("utf-8"), format=ox.RdfFormat.N_QUADS),
+                         built.base)
+    tags = (tag(1),)
+    assert two.conforms == one.conforms, two.report_text
+    assert {_as_1x(r, built.base, tags) for r in two.results} == {_as_1x(r, built.base, ()) for r in one.results}
+    own = [r for r in one.results if any(r.focus.startswith(f"{built.base}id/{k}/") for k in OWN_KINDS)]
+    assert len(two.results) == len(one.results) + len(own)

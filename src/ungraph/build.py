@@ -51,7 +51,7 @@ def _validate(quads: list[ox.Quad], settings: Settings) -> tuple[int, list[ox.Qu
     """
     from ungraph.validate import report_quads, validate_graph
 
-    result = validate_graph(quads, settings.base)
+    result = validate_graph(quads, settings.base, settings.shacl)
     if not result.conforms:
         raise ValidationFailed(result.report_text)
     return len(result.results), report_quads(result, settings.base)

@@ -28,7 +28,7 @@ from rdflib.namespace import SH
 
 from ungraph.namespaces import Namespaces
 
-__all__ = ["TEMPLATES", "PARAMETERS", "chinese_message", "shape_parameters", "message_in", "result_messages"]
+__all__ = ["TEMPLATES", "PARAMETERS", "chinese_message", "shape_parameters", "message_in", "result_messages", "language_of"]
 
 _SH = str(SH)
 
@@ -131,7 +131,7 @@ def message_in(messages: Iterable[tuple[str, str]], lang: str) -> tuple[str, str
 _TEMPLATE_VAR = re.compile(r"\{[?$][A-Za-z_][A-Za-z_0-9]*\}")
 
 
-def _language_of(text: str, templates: list[rdflib.Literal]) -> str:
+def language_of(text: str, templates: list[rdflib.Literal]) -> str:
     """The language of a message pyshacl filled in from one of ``templates`` (it drops the tag when
     it substitutes ``{?var}``): the tag of the template the text matches; English when none does
     (pyshacl's own messages, for constraints without ``sh:message``, are English)."""
@@ -151,7 +151,7 @@ def result_messages(report: rdflib.Graph, node: rdflib.term.Node, shapes: rdflib
                  if src is not None for t in shapes.objects(src, SH.message) if isinstance(t, rdflib.Literal)]
     found: dict[str, str] = {}
     for m in sorted((m for m in report.objects(node, SH.resultMessage) if isinstance(m, rdflib.Literal)), key=str):
-        found.setdefault(m.language or _language_of(str(m), templates), str(m))
+        found.setdefault(m.language or language_of(str(m), templates), str(m))
     if "zh" not in found:
         path = report.value(node, SH.resultPath)
         found["zh"] = chinese_message(str(report.value(node, SH.sourceConstraintComponent) or ""),

@@ -1,4 +1,5 @@
-"""SHACL validation with pyshacl: ``validate_graph(data, base) -> ValidationResult``.
+"""SHACL validation: ``validate_graph(data, base) -> ValidationResult``, with pyshacl, or with the Rust
+``shacl`` (:mod:`ungraph.shacl_rust`) past :data:`RUST_FROM_QUADS` quads (``UNGRAPH_SHACL`` forces either).
 
 The shapes are every ``*.ttl`` file in ``shapes/`` (relative IRIs, parsed against the base
 like the ontology). The data is validated as a pyoxigraph store (pyshacl 0.40 runs its
@@ -35,7 +36,7 @@ from ungraph.shacl_messages import message_in, result_messages
 __all__ = [
     "Result", "ValidationResult", "shapes_dir", "shapes_turtle", "load_shapes", "validate_graph",
     "validate_store", "validate_path", "as_rdflib_graph", "report_quads", "shapes_quads", "SEVERITIES",
-    "read_results",
+    "read_results", "ENGINES", "RUST_FROM_QUADS", "engine_for",
     "message_in",
 ]
 
@@ -298,8 +299,13 @@ def _results_from_pyshacl(report: rdflib.Graph, shapes: rdflib.Graph, store: ox.
             message=message_in(messages, "en")[0], messages=messages,
             component=_term(report.value(node, SH.sourceConstraintComponent)) or "",
             source_shape=_term(source) or ""))
-    labels = _labels(store, {r["focus"] for r in rows if r["focus"].startswith("http")})
-    return list({Result(**r, focus_label=labels.get(r["focus"])) for r in rows})  # type: ignore[arg-type]
+    return _labelled(rows, store)
+
+
+def _labelled(rows: list[dict[str, object]], store: ox.Store) -> list[Result]:
+    """The result rows (of either engine) as :class:`Result` records with their focus nodes' labels."""
+    labels = _labels(store, {str(r["focus"]) for r in rows if str(r["focus"]).startswith("http")})
+    return list({Result(**r, focus_label=labels.get(str(r["focus"]))) for r in rows})  # type: ignore[arg-type]
 
 
 def _report_graph(results: Iterable[Result], conforms: bool, base: str) -> rdflib.Graph:
@@ -362,7 +368,8 @@ def _report_text(results: tuple[Result, ...], conforms: bool, base: str) -> str:
 
 def _result(results: list[Result], base: str) -> ValidationResult:
     ordered = tuple(sorted(results, key=lambda r: (SEVERITIES.index(r.severity) if r.severity in SEVERITIES else 3,
-                                                    r.shape, r.focus, r.path or "", r.value or "", r.message)))
+                                                    r.shape, r.focus, r.path or "", r.value or "", r.message,
+                                                    r.component, r.source_shape)))  # total: no set order
     conforms = not any(r.severity == "Violation" for r in ordered)
     return ValidationResult(conforms, _report_graph(ordered, conforms, base), _report_text(ordered, conforms, base),
                             ordered)
@@ -384,11 +391,38 @@ def _patch_pyshacl() -> None:
 
 # --- entry points ----------------------------------------------------------------------------
 
-def validate_store(store: ox.Store, base: str) -> ValidationResult:
-    """Validate an in-memory store that already holds the ontology (pyshacl on pyoxigraph, no inference).
+#: The engines ``UNGRAPH_SHACL`` chooses from: ``auto`` is pyshacl below :data:`RUST_FROM_QUADS`, ``shacl`` above.
+ENGINES = ("auto", "pyshacl", "rust")
+#: From this many quads (data and ontology) ``auto`` validates with the Rust ``shacl``: the size at which
+#: pyshacl's validation passes the build's 10 s budget on this 2-core machine (pyshacl took 8.2 s on the
+#: 155,176 quads of the real build and 77 s at 10x under load; see ``benchmarks/validation/README.md``).
+RUST_FROM_QUADS = 200_000
 
+
+def engine_for(store: ox.Store, engine: str = "auto") -> str:
+    """``pyshacl`` or ``rust``: the engine that validates ``store`` when ``engine`` (``UNGRAPH_SHACL``) is given.
+
+    >>> engine_for(ox.Store(), "auto"), engine_for(ox.Store(), "rust")
+    ('pyshacl', 'rust')
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        return "rust" if len(store) >= RUST_FROM_QUADS else "pyshacl"
+    return engine
+
+
+def validate_store(store: ox.Store, base: str, engine: str = "auto") -> ValidationResult:
+    """Validate an in-memory store that already holds the ontology (no inference).
+
+    ``engine``: ``pyshacl`` (pyshacl on pyoxigraph), ``rust`` (:mod:`ungraph.shacl_rust`) or ``auto``
+    (:func:`engine_for`). Both give the same :class:`Result` records, report graph and text.
     The store is read, not changed (pyshacl's ``inplace``: nothing is inferred).
     """
+    if engine_for(store, engine) == "rust":
+        from ungraph import shacl_rust
+
+        return _result(_labelled(shacl_rust.results(store, base), store), base)
     import pyshacl
 
     _patch_pyshacl()
@@ -398,13 +432,15 @@ def validate_store(store: ox.Store, base: str) -> ValidationResult:
     return _result(_results_from_pyshacl(report, shapes, store, base), base)
 
 
-def validate_graph(data: ox.Store | rdflib.Graph | Iterable[ox.Quad], base: str) -> ValidationResult:
+def validate_graph(data: ox.Store | rdflib.Graph | Iterable[ox.Quad], base: str, engine: str = "auto"
+                   ) -> ValidationResult:
     """Validate quads, a store or an rdflib graph against the shapes, with the ontology added.
 
     :param data: the data (every named graph counts: the union is validated).
     :param base: the base IRI the shapes and the ontology are read at.
+    :param engine: ``auto``, ``pyshacl`` or ``rust`` (``UNGRAPH_SHACL``; :func:`validate_store`).
     """
-    return validate_store(_as_store(data, base), base)
+    return validate_store(_as_store(data, base), base, engine)
 
 
 def report_quads(result: ValidationResult, base: str) -> list[ox.Quad]:
@@ -441,7 +477,7 @@ def validate_path(settings, data: str | None = None) -> ValidationResult:  # typ
         quads = list(stores.open_store(settings.store, read_only=True).quads_for_pattern(None, None, None, None))
     skip = {settings.base + "graph/validation", settings.base + "graph/shapes"}
     quads = [q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in skip)]
-    return validate_graph(quads, settings.base)
+    return validate_graph(quads, settings.base, settings.shacl)
 
 
 # --- reading results back from a store (the one reader: /validation, entity pages) -----------
