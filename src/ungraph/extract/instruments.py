@@ -6,6 +6,8 @@ They are the titles between 《》 in every block, and in mandate lines also a t
 (``instruments.tsv``: id, English name, kind); unknown titles are typed by their head noun
 (公约, 条约, 议程, 框架...) and keyed by their pinyin. Titles of reports and publications
 (kind ``publication`` in the table, or a head noun such as 报告 or 登记册) are not instruments.
+A short title the report gives in brackets right after a full one (``《联合国囚犯待遇最低限度标准规则》
+(《纳尔逊·曼德拉规则》)``, :func:`short_titles`) is that instrument's alternative label, wherever it is written.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ungraph.namespaces import safe_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import Gazetteer
 
-__all__ = ["find_titles", "instrument_kind", "extract"]
+__all__ = ["find_titles", "instrument_kind", "short_titles", "extract"]
 
 #: Head noun -> instrument type (CURIEs), checked longest first; ``None``: not an instrument.
 _HEADS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
@@ -55,6 +57,8 @@ _KINDS: dict[str, tuple[str, ...] | None] = {
     "instrument": ("ug:Instrument",), "publication": None,
 }
 _TITLE = re.compile(r"《([^》]{1,120}?)》")
+#: 《full title》(《short title》): the short title the text introduces for the instrument it has just named.
+_SHORT = re.compile(r"《([^《》]{1,120}?)》\s*[(（]\s*《([^《》]{1,60}?)》\s*[)）]")
 _OPEN_LOST = re.compile(r"^[-•●▪\s(（]*([^《》()（）\n]{2,60}?)》")
 
 
@@ -68,6 +72,18 @@ def instrument_kind(title: str) -> tuple[str, ...] | None:
         if title.endswith(head):
             return types
     return None
+
+
+def short_titles(text: str) -> dict[str, str]:
+    """Short title -> full title (normalised) for every instrument title followed by a bracketed title.
+
+    >>> short_titles("《联合国女性囚犯待遇和女性罪犯非监禁措施规则》(《曼谷规则》)")
+    {'曼谷规则': '联合国女性囚犯待遇和女性罪犯非监禁措施规则'}
+    """
+    from ungraph.reference.gazetteer import normalise
+
+    return {normalise(m[2]): normalise(m[1]) for m in _SHORT.finditer(text)
+            if instrument_kind(re.sub(r"\s", "", m[1])) and normalise(m[2]) != normalise(m[1])}
 
 
 @dataclass(frozen=True)
@@ -114,8 +130,11 @@ def _instrument(title: str, gazetteer: Gazetteer | None) -> tuple[Ref, tuple[str
 def _instruments(doc: Document, blocks: Sequence[Segment], gazetteer: Gazetteer | None) -> Iterator[Record]:
     from ungraph.reference.gazetteer import normalise
 
-    seen: set[Ref] = set()
+    seen: dict[Ref, str] = {}  # ref -> its Chinese label
     seen_alt: set[tuple[Ref, str]] = set()
+    full_of: dict[str, str] = {}
+    for seg in blocks:
+        full_of.update(short_titles(seg.text))
     for seg in blocks:
         chapter = mandate_chapter(seg.id)
         titles = find_titles(seg.text, seg.start, mandate=bool(chapter))
@@ -128,20 +147,21 @@ def _instruments(doc: Document, blocks: Sequence[Segment], gazetteer: Gazetteer 
         cites = find_citations(seg.text, seg.start) if chapter else []
         subject = mandate_subject(seg.text) if chapter else None
         for t in titles:
-            hit = _instrument(t.title, gazetteer)
+            variant = normalise(t.title)
+            full = full_of.get(variant)
+            hit = _instrument(full or t.title, gazetteer)
             if hit is None:
                 continue
             ref, types, row = hit
             prov = Provenance(t.start, t.end, seg.id)
             if ref not in seen:
-                seen.add(ref)
-                label = row.name_zh if row is not None else normalise(t.title)
-                labels = [("skos:prefLabel", Literal(label, "zh"))]
+                seen[ref] = row.name_zh if row is not None else normalise(full or t.title)
+                labels = [("skos:prefLabel", Literal(seen[ref], "zh"))]
                 if row is not None and row.name_en:
                     labels.append(("skos:prefLabel", Literal(row.name_en, "en")))
                 yield Entity(ref, types, tuple(labels), prov)
-            variant = normalise(t.title)
-            if row is not None and variant != normalise(row.name_zh) and (ref, variant) not in seen_alt:
+            named = row is not None or full is not None
+            if named and variant != normalise(seen[ref]) and (ref, variant) not in seen_alt:
                 seen_alt.add((ref, variant))
                 yield Statement(ref, "skos:altLabel", Literal(variant, "zh"), prov)
             yield Mention(ref, prov, doc.text[t.start:t.end])
