@@ -11,7 +11,8 @@ that country and is not a pair of its own, as the gold set names places at the l
 
 **Actions** (``activity-actions``): one gold item per row (line and action word), one graph item
 per activity (line and its concept in the gold set's words, :data:`ACTION_WORDS`; a concept
-without one is ``other``), scored on the lines the gold set has rows for: the pairs above score
+without one is ``other``; an activity without ``ug:action``, whose verb the rules could not read with
+confidence, gives no item), scored on the lines the gold set has rows for: the pairs above score
 which sentences are activities, this scores what the agents do in them.
 
 >>> _gold_agent("联合国特派团"), _gold_agent("粮食署")
@@ -76,7 +77,8 @@ def _cells(cell: str | None) -> list[str]:
 
 
 _ACTIVITIES = """SELECT DISTINCT ?a ?agent ?place ?start ?agentform ?placeform ?action WHERE {
-  ?a a ug:Activity ; prov:wasAssociatedWith ?agent ; dcterms:spatial ?place ; ug:action ?action .
+  ?a a ug:Activity ; prov:wasAssociatedWith ?agent ; dcterms:spatial ?place .
+  OPTIONAL { ?a ug:action ?action }
   FILTER NOT EXISTS { ?a dcterms:spatial ?country . ?country a schema:Country . ?place schema:containedInPlace+ ?country
                       FILTER NOT EXISTS { ?place a schema:Country } }
   ?ann oa:hasBody ?a ; oa:hasTarget/oa:hasSelector/oa:start ?start .
@@ -108,7 +110,8 @@ def graph_activities(store: ox.Store, text: str) -> dict[str, list[GraphItem]]:
         activity = r["a"].value
         pairs[f"{activity} {r['agent'].value} -> {r['place'].value}"].add(
             f"{n}|{normalize_label(r['agentform'].value)}|{normalize_label(r['placeform'].value)}")
-        actions[activity].add(f"{n}|{ACTION_WORDS.get(r['action'].value.removeprefix(ug), 'other')}")
+        if r["action"] is not None:  # an activity whose verb the rules could not read has no action to score
+            actions[activity].add(f"{n}|{ACTION_WORDS.get(r['action'].value.removeprefix(ug), 'other')}")
     return {kind: [GraphItem(k, frozenset(v)) for k, v in sorted(items.items())]
             for kind, items in (("activities", pairs), ("activity-actions", actions))}
 

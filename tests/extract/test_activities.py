@@ -150,8 +150,9 @@ def test_every_activity_is_complete_and_its_spans_reproduce_the_text(report):
     doc, _, _, records = report
     activities = {r.ref.key for r in records if isinstance(r, Entity) and r.provenance}
     assert len(activities) >= 60
-    for predicate in ("prov:wasAssociatedWith", "dcterms:spatial", "ug:action", "ug:actionVerb"):
+    for predicate in ("prov:wasAssociatedWith", "dcterms:spatial", "ug:actionVerb"):
         assert set(_facts(records, predicate)) == activities, predicate
+    assert set(_facts(records, "ug:action")) < activities  # none where the verb is not read with confidence
     assert all(len(v) == 1 for v in _facts(records, "ug:action").values())
     for r in records:
         if isinstance(r, Mention):
@@ -206,7 +207,16 @@ def small() -> Gazetteer:
     ("开发署和联合国向也门提供了援助。", ["UNDP", "UN"], "Providing", ["YEM"]),
     ("也门在联合国见证下签署了协定。", ["UN"], "Brokering", ["YEM"]),
     ("在利比亚，我们为促进妇女参与的努力提供了协助。", [""], "Assisting", ["LBY"]),  # 促进 inside 为…的
-    ("在也门，新的应用程序使我们能够作出响应。", [""], "Responding", ["YEM"]),
+    ("在也门，新的应用程序使我们能够作出响应。", [""], None, ["YEM"]),               # 响应: vague, no concept
+    ("在利比亚，我们帮助培训记者。", [""], "Training", ["LBY"]),                  # 帮助 gives way
+    ("在利比亚，我们帮助维持稳定。", [""], None, ["LBY"]),                        # 帮助 + a verb outside the scheme
+    ("联合国正在帮助也门改造农业。", ["UN"], "Assisting", ["YEM"]),              # 帮助 + a place: assist
+    ("我们在也门建立伙伴关系。", [""], None, ["YEM"]),                            # bare 建立: how, not what
+    ("我们在也门建立了一个信息中心。", [""], "Establishing", ["YEM"]),
+    ("在利比亚，我们与非洲联盟合作，维护和平框架。", [""], None, ["LBY"]),        # 与…合作 gives way to no verb
+    ("我们积极参与谈判并推动落实也门的停火。", [""], None, ["YEM"]),              # the head, 参与, is not in the scheme
+    ("开发署为各国提供支持，并首次讨论了也门的优先事项。", ["UNDP"], None, ["YEM"]),  # the place belongs to 讨论
+    ("我们提出了关于也门港口的倡议。", [""], None, ["YEM"]),                      # 提出: vague
     ("2022年，我们在也门努力支持过渡。", [""], "Supporting", ["YEM"]),           # 努力 gives way
     ("我们在利比亚向利比亚妇女提供了援助。", [""], "Providing", ["LBY", "LBY"]),
 ])
@@ -214,7 +224,8 @@ def test_read_sentence(small, text, agents, action, places):
     found = read_sentence(text, small)
     assert found is not None
     assert [a for a, _, _ in found.agents] == agents
-    assert [a.name for a, _, _ in found.actions] == [action]
+    assert [a.name if a else None for a, _, _ in found.actions] == [action]
+    assert [v for _, v, _ in found.actions][0] in text
     assert [p.key for p, _, _ in found.places] == places
 
 

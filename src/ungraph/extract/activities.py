@@ -28,8 +28,9 @@ organisations) and by the word 我们, and only those written before the first v
   集合基金); a body's head noun alone (法院, 委员会) the last body of that name in the block; a list
   item without a subject the body its heading names (中央应急基金 over "- 为非洲…划拨了…").
 
-Action (``ug:action`` a concept of ``ug:ActionKinds``, ``ug:actionVerb`` the verb as written): one
-per activity, the head verb of the first clause after the agent, not a verb inside a title or a
+Action (``ug:action`` a concept of ``ug:ActionKinds``, ``ug:actionVerb`` the verb as written): at most
+one per activity (none where the rules cannot read the verb with confidence, :func:`ungraph.extract.actions.confident`:
+应对, 提出, 努力, 帮助维持…, 建立伙伴关系, 参与谈判并推动…; the verb as written stays), the head verb of the first clause after the agent, not a verb inside a title or a
 "since" frame (自 … 以来, 自 … 年来: 自…签署和平协定六年来，联合国继续支持… is support) (:func:`ungraph.extract.actions.main_verb`:
 a clause that only says with whom gives way to the next, 努力 to the verb it governs, and 提供 takes
 its action from its object: 提供支持 is support).
@@ -64,7 +65,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ungraph.extract.actions import Action, find_actions, main_verb
+from ungraph.extract.actions import Action, confident, find_actions, main_verb
 from ungraph.extract.activity_agents import (
     TITLE,
     UN,
@@ -96,10 +97,13 @@ _ANAPHORA = re.compile(r"该(倡议)")
 
 @dataclass(frozen=True)
 class Found:
-    """What one sentence gives: agents, actions and places with their spans (indices into the sentence)."""
+    """What one sentence gives: agents, actions and places with their spans (indices into the sentence).
+
+    An action is (concept or ``None`` where the rules cannot read it with confidence, verb as written, index).
+    """
 
     agents: tuple[tuple[str, int, int], ...]
-    actions: tuple[tuple[Action, str, int], ...]
+    actions: tuple[tuple[Action | None, str, int], ...]
     places: tuple[tuple[Ref, int, int], ...]
     period: tuple[str, str, int, int] | None
     initiatives: tuple[tuple[str, int, int], ...]
@@ -151,7 +155,10 @@ def read_sentence(text: str, gazetteer: Any, before: str = "", countries: Any = 
     agents, verbs, places, initiatives = _reading(text, gazetteer, before, countries, implied)
     if not (agents and verbs and places):
         return None
-    return Found(tuple(agents), (main_verb(text, verbs),), tuple(places), period(text), initiatives)
+    head = main_verb(text, verbs)
+    after = max((e for _, s, e in agents if s < head[2]), default=0)
+    act = confident(text, head, after, places)
+    return Found(tuple(agents), ((act, head[1], head[2]),), tuple(places), period(text), initiatives)
 
 
 def _joined(prev: tuple[list, list, list, tuple], prev_text: str, cur: tuple[list, list, list, tuple],
@@ -202,10 +209,12 @@ def _name(gazetteer: Any, ref: Ref, lang: str) -> str:
     return (getattr(row, "name_en", "") or ref.key) if lang == "en" else row.name_zh
 
 
-def _labels(gazetteer: Any, agents: list[Ref], actions: Sequence[tuple[Action, str, int]], places: list[Ref]) -> tuple:
-    zh = f"{'、'.join(_name(gazetteer, a, 'zh') for a in agents)}：{'、'.join(a.zh for a, _, _ in actions)}" \
+def _labels(gazetteer: Any, agents: list[Ref], actions: Sequence[tuple[Action | None, str, int]],
+            places: list[Ref]) -> tuple:
+    """zh and en labels: agents, the action (its verb as written where it has no concept), places."""
+    zh = f"{'、'.join(_name(gazetteer, a, 'zh') for a in agents)}：{'、'.join(a.zh if a else v for a, v, _ in actions)}" \
          f"（{'、'.join(_name(gazetteer, p, 'zh') for p in places)}）"
-    en = f"{', '.join(_name(gazetteer, a, 'en') for a in agents)}: {', '.join(a.en for a, _, _ in actions)}" \
+    en = f"{', '.join(_name(gazetteer, a, 'en') for a in agents)}: {', '.join(a.en if a else v for a, v, _ in actions)}" \
          f" ({', '.join(_name(gazetteer, p, 'en') for p in places)})"
     return (("rdfs:label", Literal(zh, "zh")), ("rdfs:label", Literal(en, "en")))
 
@@ -243,7 +252,8 @@ def _activity_records(doc: Document, seg: Segment, sent: Sentence, found: Found,
     for agent, s, e in agents:
         yield Statement(ref, "prov:wasAssociatedWith", agent, prov(s, e) if s < e or heading is None else heading)
     for act, verb, at in found.actions:
-        yield Statement(ref, "ug:action", act.concept, prov(at, at + len(verb)))
+        if act is not None:
+            yield Statement(ref, "ug:action", act.concept, prov(at, at + len(verb)))
         yield Statement(ref, "ug:actionVerb", Literal(verb, "zh"), prov(at, at + len(verb)))
     for place, s, e in places:
         yield Statement(ref, "dcterms:spatial", place, prov(s, e))
