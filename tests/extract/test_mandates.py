@@ -17,8 +17,6 @@ import pytest
 from ungraph.extract import build_context, instruments, resolutions
 from ungraph.extract.citations import find_citations, mandate_subject, resolution_symbol, undocs_url
 from ungraph.records import Entity, Literal, Mention, Statement
-from ungraph.reference.gazetteer import Gazetteer
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 
 def extract(doc, segments, ctx):
@@ -32,10 +30,9 @@ PER_CHAPTER = {1: 9, 2: 23, 3: 8, 4: 6, 5: 7, 6: 20, 7: 7, 8: 3, 9: 15}
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report("data/source")
-    segments = segment(doc)
-    gazetteer = Gazetteer.from_dir("data/reference")
+def report(real):
+    """The shared real report (``tests/extract/conftest.py``) and this module's records of it."""
+    doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 

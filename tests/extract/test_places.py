@@ -15,17 +15,14 @@ import pytest
 
 from ungraph.extract.places import extract, find_places, resolve_place
 from ungraph.records import Entity, Literal, Mention, Ref, Statement
-from ungraph.reference.gazetteer import Gazetteer
-from ungraph.source.load import load_report
 from ungraph.source.segment import segment
 from ungraph.extract import build_context
 
 
 @pytest.fixture(scope="module")
-def report():
-    doc = load_report("data/source")
-    segments = segment(doc)
-    gazetteer = Gazetteer.from_dir("data/reference")
+def report(real):
+    """The shared real report (``tests/extract/conftest.py``) and this module's records of it."""
+    doc, segments, gazetteer = real
     return doc, segments, gazetteer, list(extract(doc, segments, build_context(doc, segments, gazetteer)))
 
 
