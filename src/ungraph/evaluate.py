@@ -41,7 +41,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ungraph.sparql import execute
+from ungraph.sparql import select
 
 __all__ = ["GoldItem", "GraphItem", "Scores", "KINDS", "SDG", "normalize_label", "normalize_symbol", "score", "score_spans",
            "load_gold", "load_gold_mentions", "load_gold_goal_mentions", "graph_items", "graph_country_mentions",
@@ -344,7 +344,7 @@ KINDS: tuple[str, ...] = (*_GRAPH, "country-mentions", "goal-mentions")
 
 
 def _ontology_namespace(store: ox.Store) -> str:
-    rows = list(execute(store, _PROLOGUE + "SELECT ?o WHERE { ?o a owl:Ontology } ORDER BY ?o"))
+    rows = list(select(store, _PROLOGUE + "SELECT ?o WHERE { ?o a owl:Ontology } ORDER BY ?o"))
     return (rows[0]["o"].value if rows else "urn:ungraph:ontology") + "#"
 
 
@@ -367,7 +367,7 @@ def graph_items(store: ox.Store, kind: str) -> list[GraphItem]:
     """
     body, norm = _GRAPH[kind]
     forms: dict[str, set[str]] = defaultdict(set)
-    for row in execute(store, _prologue(store) + f"SELECT DISTINCT ?e ?f WHERE {{ {body} }}"):
+    for row in select(store, _prologue(store) + f"SELECT DISTINCT ?e ?f WHERE {{ {body} }}"):
         key, value = row["e"].value, row["f"].value
         parts = _expand_form(kind, value)
         if len(parts) > 1:
@@ -383,14 +383,14 @@ def graph_country_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
     q = _prologue(store) + """SELECT DISTINCT ?s ?x ?c WHERE {
       ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSelector ?sel . ?sel oa:start ?s ; oa:end ?x .
       ?e skos:notation ?c FILTER(REGEX(STR(?c), '^[A-Z]{3}$')) }"""
-    return sorted((int(r["s"].value), int(r["x"].value), r["c"].value) for r in execute(store, q))
+    return sorted((int(r["s"].value), int(r["x"].value), r["c"].value) for r in select(store, q))
 
 
 def graph_goal_mentions(store: ox.Store) -> list[tuple[int, int, str]]:
     """(start, end, goal number) of every annotation whose body is a Sustainable Development Goal."""
     q = _prologue(store) + f"""SELECT DISTINCT ?s ?x ?g WHERE {{
       ?a oa:hasBody ?e ; oa:hasTarget/oa:hasSelector ?sel . ?sel oa:start ?s ; oa:end ?x . {_GOAL} }}"""
-    return sorted({(int(r["s"].value), int(r["x"].value), r["g"].value.removeprefix(SDG)) for r in execute(store, q)})
+    return sorted({(int(r["s"].value), int(r["x"].value), r["g"].value.removeprefix(SDG)) for r in select(store, q)})
 
 
 def evaluate(store: ox.Store, gold_dir: str | Path, text: str | None = None) -> dict[str, Scores]:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ungraph.evaluate import GoldItem, GraphItem, Scores, _ontology_namespace, _prologue, normalize_label, score
-from ungraph.sparql import execute
+from ungraph.sparql import select
 
 __all__ = ["ACTIVITY_KINDS", "ACTION_WORDS", "load_gold_activities", "graph_activities", "evaluate_activities"]
 
@@ -105,7 +105,7 @@ def graph_activities(store: ox.Store, text: str) -> dict[str, list[GraphItem]]:
          "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n" + _ACTIVITIES)
     pairs: dict[str, set[str]] = defaultdict(set)
     actions: dict[str, set[str]] = defaultdict(set)
-    for r in execute(store, q):
+    for r in select(store, q):
         n = bisect.bisect_right(starts, int(r["start"].value))
         activity = r["a"].value
         pairs[f"{activity} {r['agent'].value} -> {r['place'].value}"].add(

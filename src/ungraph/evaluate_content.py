@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ungraph.evaluate import GoldItem, GraphItem, Scores, normalize_label, score
-from ungraph.sparql import execute
+from ungraph.sparql import select
 
 __all__ = ["CONTENT_KINDS", "evaluate_content", "event_items", "figure_items", "UNIT_MAP"]
 
@@ -68,7 +68,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _ug(store: ox.Store) -> str:
-    rows = list(execute(store, _PROLOGUE + "SELECT ?o WHERE { ?o a owl:Ontology } ORDER BY ?o"))
+    rows = list(select(store, _PROLOGUE + "SELECT ?o WHERE { ?o a owl:Ontology } ORDER BY ?o"))
     return f"PREFIX ug: <{rows[0]['o'].value if rows else 'urn:ungraph:ontology'}#>\n"
 
 
@@ -92,8 +92,8 @@ class _Event:
     lines: set[int]
     start: str | None = None
     end: str | None = None
-    countries: set[str] | None = None
-    places: set[str] | None = None
+    countries: set[str] = dataclass_field(default_factory=set)
+    places: set[str] = dataclass_field(default_factory=set)
 
 
 def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
@@ -105,7 +105,7 @@ def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
       UNION { ?e schema:location/skos:prefLabel ?w FILTER(LANG(?w) = "zh") }
       UNION { ?e (lode:atPlace|schema:location/schema:containedInPlace)/skos:notation ?c FILTER(REGEX(STR(?c), '^[A-Z]{3}$')) } }"""
     out: dict[str, _Event] = defaultdict(lambda: _Event(set(), set(), countries=set(), places=set()))
-    for r in execute(store, q):
+    for r in select(store, q):
         ev = out[r["e"].value]
         if r["f"] is not None:
             ev.forms.add(normalize_label(r["f"].value))
@@ -116,9 +116,9 @@ def event_items(store: ox.Store, text: str) -> dict[str, _Event]:
         if r["x"] is not None:
             ev.end = r["x"].value
         if r["c"] is not None:
-            ev.countries.add(r["c"].value)  # type: ignore[union-attr]
+            ev.countries.add(r["c"].value)
         if r["w"] is not None:
-            ev.places.add(r["w"].value)  # type: ignore[union-attr]
+            ev.places.add(r["w"].value)
     return dict(sorted(out.items()))
 
 
@@ -186,7 +186,7 @@ class _Figure:
     line: int
     measure: str = ""
     unit: str = ""
-    area: set[str] | None = None
+    area: set[str] = dataclass_field(default_factory=set)
     period: str = ""
     cell: bool = False  # a chart cell (its period is its series')
 
@@ -208,7 +208,7 @@ def figure_items(store: ox.Store, text: str) -> dict[str, _Figure]:
       OPTIONAL { ?e sdmx-dimension:refArea ?ar . OPTIONAL { ?ar skos:notation ?an } OPTIONAL { ?ar skos:prefLabel ?al } }
       OPTIONAL { ?e sdmx-dimension:refPeriod ?p } OPTIONAL { ?e ug:series ?series } }"""
     out: dict[str, _Figure] = {}
-    for r in execute(store, q):
+    for r in select(store, q):
         key = r["e"].value
         raw = r["v"] if r["v"] is not None else r["lo"]
         digit = next((i for i, ch in enumerate(r["x"].value) if ch.isdigit() or ch in "一二三四五六七八九十两"), 0)
@@ -222,7 +222,7 @@ def figure_items(store: ox.Store, text: str) -> dict[str, _Figure]:
             fig.unit = r["cur"].value
         for name in ("an", "al"):
             if r[name] is not None:
-                fig.area.add(r[name].value)  # type: ignore[union-attr]
+                fig.area.add(r[name].value)
         if r["p"] is not None:
             fig.period = r["p"].value
         if r["series"] is not None:

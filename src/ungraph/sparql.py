@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 from json.encoder import encode_basestring as _json_string  # the C encoder json.dumps(ensure_ascii=False) uses
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -23,19 +24,26 @@ import pyoxigraph as ox
 
 from ungraph import formats
 from ungraph.errors import FormatError, UngraphError
+from ungraph.store import ReadStore
+from ungraph.terms import serialized
 
-__all__ = ["QueryError", "execute", "serialize", "run_query",
+__all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
            "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "LABEL_PREDICATES"]
+
+#: What :func:`execute` gives, by query form: SELECT, ASK, CONSTRUCT/DESCRIBE (a list of triples from
+#: :class:`ungraph.backend.RemoteStore`).
+Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | list[ox.Triple]
+
 
 class QueryError(UngraphError):
     """The query does not parse (the message is the parser's)."""
 
 
-def execute(store: ox.Store, query: str, *, base: str | None = None,
+def execute(store: ReadStore, query: str, *, base: str | None = None,
             default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
-            substitutions: dict | None = None):  # type: ignore[no-untyped-def]
+            substitutions: dict | None = None) -> Results:
     """Execute a query; the default graph is the union of all graphs unless ``default_graph`` is given."""
-    kwargs: dict = {}
+    kwargs: dict[str, Any] = {}
     if default_graph:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
     else:
@@ -50,19 +58,29 @@ def execute(store: ox.Store, query: str, *, base: str | None = None,
         raise QueryError(f"query does not parse: {e}") from None
 
 
-def serialize(results, fmt: str | None) -> bytes:  # type: ignore[no-untyped-def]
+def select(store: ReadStore, query: str) -> ox.QuerySolutions:
+    """:func:`execute` for a SELECT query; a TypeError for another query form."""
+    results = execute(store, query)
+    if not isinstance(results, ox.QuerySolutions):
+        raise TypeError(f"not a SELECT query: it gave {type(results).__name__}")
+    return results
+
+
+def serialize(results: Results, fmt: str | None) -> bytes:
     """Serialize results of any query form; ``fmt`` None picks json or ttl."""
     if isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
         found = formats.by_name(fmt or "json", "bindings")
         if found is None or found.results is None:
             raise FormatError(f"format {fmt!r} does not fit SELECT/ASK results (use "
                               + ", ".join(f.name for f in formats.offers("bindings")) + ")")
-        return results.serialize(format=found.results)
+        return serialized(results.serialize(format=found.results))
     found = formats.by_name(fmt or "ttl", "graph")
     if found is None or found.rdf is None:
         raise FormatError(f"format {fmt!r} does not fit CONSTRUCT/DESCRIBE results (use "
                           + ", ".join(f.name for f in formats.offers("graph")) + ")")
-    return results.serialize(format=found.rdf)
+    if isinstance(results, list):  # a remote store's triples
+        return serialized(ox.serialize(results, format=found.rdf))
+    return serialized(results.serialize(format=found.rdf))
 
 
 def run_query(store: ox.Store, query: str, fmt: str | None = None, *, base: str | None = None) -> bytes:
@@ -257,7 +275,7 @@ def top_level_limit(query: str) -> int | None:
     return int(limits[-1]) if len(limits) == 1 else None
 
 
-def _label_triples(store, objects: list[ox.NamedNode]) -> list[ox.Triple]:  # type: ignore[no-untyped-def]
+def _label_triples(store: ReadStore, objects: list[ox.NamedNode]) -> list[ox.Triple]:
     """The labels (rdfs:label, skos:prefLabel) of ``objects``, by a SPARQL query (works on any store)."""
     if not objects:
         return []
@@ -267,8 +285,8 @@ def _label_triples(store, objects: list[ox.NamedNode]) -> list[ox.Triple]:  # ty
                  for q in store.quads_for_pattern(o, p, None, None)}
         return sorted(found, key=str)
     values = " ".join(str(o) for o in objects)
-    preds = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    q = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {preds} }} ?o ?p ?l }}"
+    iris = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
+    q = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {iris} }} ?o ?p ?l }}"
     return list(store.query(q, use_default_graph_as_union=True))
 
 
@@ -279,7 +297,7 @@ def _graph_format(name: str) -> ox.RdfFormat:
     return found.rdf
 
 
-def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
+def run_job(store: ReadStore, job: Job) -> Answer:
     """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize.
 
     At most ``job.max_rows`` solutions (or triples) are kept; ``truncated`` says whether more were cut.
@@ -323,11 +341,12 @@ def run_job(store, job: Job) -> Answer:  # type: ignore[no-untyped-def]
             objects = sorted({t.object for t in triples if isinstance(t.object, ox.NamedNode)}, key=str)
             triples += [t for t in _label_triples(store, objects) if t not in seen]
         fmt = _graph_format(job.graph_format)
-        kwargs = {}
+        prefixes = None
         if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             blob = "\n".join(map(str, triples))
-            kwargs["prefixes"] = {p: ns for p, ns in job.prefixes if "<" + ns in blob}
-        return Answer("graph", job.graph_format, ox.serialize(triples, format=fmt, **kwargs), len(triples), truncated)
+            prefixes = {p: ns for p, ns in job.prefixes if "<" + ns in blob}
+        body = serialized(ox.serialize(triples, format=fmt, prefixes=prefixes))
+        return Answer("graph", job.graph_format, body, len(triples), truncated)
     except QueryError as e:
         return Answer("error", error=str(e))
     except ValueError as e:  # evaluation errors pyoxigraph reports for the client's input (e.g. a bad graph IRI)

@@ -67,7 +67,8 @@ class ReadStore(Protocol):
     :class:`ungraph.backend.BackendError` (answered 503 everywhere).
     """
 
-    def query(self, query: str, **kwargs: Any) -> Any: ...
+    def query(self, query: str, *, base_iri: str | None = None, use_default_graph_as_union: bool = False,
+              default_graph: Any = None, named_graphs: Any = None, substitutions: Any = None) -> Any: ...
 
 
 def format_for_path(path: str | Path) -> ox.RdfFormat:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 import rdflib
@@ -32,6 +33,11 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ungraph import paths
 from ungraph.shacl_messages import message_in, result_messages
+from ungraph.terms import term_value
+
+if TYPE_CHECKING:
+    from ungraph.config import Settings
+    from ungraph.store import ReadStore
 
 __all__ = [
     "Result", "ValidationResult", "shapes_dir", "shapes_turtle", "load_shapes", "validate_graph",
@@ -110,7 +116,7 @@ def shapes_dir() -> Path:
     return paths.shapes_dir()
 
 
-def _local(iri: rdflib.term.Node) -> str:
+def _local(iri: rdflib.term.Node | str) -> str:
     text = str(iri)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "x"
 
@@ -131,7 +137,7 @@ def _skolemise_shapes(g: rdflib.Graph) -> None:
     constraint ``{shape}-sparql``; anything else (lists, targets, nested shapes)
     ``{parent}-{local name of the predicate}``; a number is added when names collide.
     """
-    names: dict[rdflib.BNode, rdflib.URIRef] = {}
+    names: dict[rdflib.term.Node, rdflib.URIRef] = {}  # blank node -> its name
     taken: set[str] = set()
 
     def name_children(parent: rdflib.term.Node, parent_name: str) -> None:
@@ -163,7 +169,7 @@ def _skolemise_shapes(g: rdflib.Graph) -> None:
         s, p, o = triple
         if s in names or o in names:
             g.remove(triple)
-            g.add((names.get(s, s), p, names.get(o, o)))  # type: ignore[arg-type]
+            g.add((names.get(s, s), p, names.get(o, o)))
 
 
 @lru_cache(maxsize=8)
@@ -285,7 +291,7 @@ def _labels(store: ox.Store, focus: set[str]) -> dict[str, str]:
 
 
 def _results_from_pyshacl(report: rdflib.Graph, shapes: rdflib.Graph, store: ox.Store, base: str) -> list[Result]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         source = report.value(node, SH.sourceShape)
         root = _root_shape(shapes, source) if source is not None else None
@@ -302,10 +308,10 @@ def _results_from_pyshacl(report: rdflib.Graph, shapes: rdflib.Graph, store: ox.
     return _labelled(rows, store)
 
 
-def _labelled(rows: list[dict[str, object]], store: ox.Store) -> list[Result]:
+def _labelled(rows: list[dict[str, Any]], store: ox.Store) -> list[Result]:
     """The result rows (of either engine) as :class:`Result` records with their focus nodes' labels."""
     labels = _labels(store, {str(r["focus"]) for r in rows if str(r["focus"]).startswith("http")})
-    return list({Result(**r, focus_label=labels.get(str(r["focus"]))) for r in rows})  # type: ignore[arg-type]
+    return list({Result(**r, focus_label=labels.get(str(r["focus"]))) for r in rows})
 
 
 def _report_graph(results: Iterable[Result], conforms: bool, base: str) -> rdflib.Graph:
@@ -334,7 +340,9 @@ def _report_graph(results: Iterable[Result], conforms: bool, base: str) -> rdfli
 
 def _node(term: str) -> rdflib.term.Node:
     if term.startswith('"'):
-        return rdflib.util.from_n3(term)  # type: ignore[return-value]
+        literal = rdflib.util.from_n3(term)
+        assert isinstance(literal, rdflib.Literal), term  # a quoted N3 term is a literal
+        return literal
     return rdflib.URIRef(term)
 
 
@@ -386,7 +394,7 @@ def _patch_pyshacl() -> None:
 
     cls = getattr(graph_abstraction, "OxigraphDataGraph", None)
     if cls is not None and "__bool__" not in cls.__dict__:
-        cls.__bool__ = lambda self: True  # type: ignore[method-assign]
+        cls.__bool__ = lambda self: True
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -424,10 +432,12 @@ def validate_store(store: ox.Store, base: str, engine: str = "auto") -> Validati
 
         return _result(_labelled(shacl_rust.results(store, base), store), base)
     import pyshacl
+    from pyshacl.graph_abstraction import DataGraph
 
     _patch_pyshacl()
     shapes = load_shapes(base)
-    _, report, _ = pyshacl.validate(store, shacl_graph=shapes, inference="none", advanced=True,
+    data = DataGraph.from_oxigraph_store(store)  # what pyshacl.validate makes of a Store, typed
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True,
                                     allow_warnings=True, inplace=True)
     return _result(_results_from_pyshacl(report, shapes, store, base), base)
 
@@ -456,7 +466,7 @@ def report_quads(result: ValidationResult, base: str) -> list[ox.Quad]:
                    for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)), key=str)
 
 
-def validate_path(settings, data: str | None = None) -> ValidationResult:  # type: ignore[no-untyped-def]
+def validate_path(settings: Settings, data: str | None = None) -> ValidationResult:
     """Validate a store directory (``settings.store``) or an RDF file, as the CLI does.
 
     The store's own ``graph/validation`` (the report of its build) and ``graph/shapes`` are left out
@@ -502,10 +512,10 @@ def _stored_term(term: object) -> str | None:
         if term.language:
             return rdflib.Literal(term.value, lang=term.language).n3()
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value)).n3()
-    return term.value  # type: ignore[attr-defined]
+    return term_value(term)
 
 
-def read_results(store, graph: str, shapes_graph: str, *, focus: str | None = None) -> list[Result]:  # type: ignore[no-untyped-def]
+def read_results(store: ReadStore, graph: str, shapes_graph: str, *, focus: str | None = None) -> list[Result]:
     """The SHACL results stored in the named graph ``graph`` (as ``ungraph build`` writes them),
     optionally only those about ``focus``; ``shape`` is resolved to the node shape of ``shapes_graph``
     holding the result's source shape. Works on any read store (SPARQL only). Most severe first.
@@ -513,7 +523,7 @@ def read_results(store, graph: str, shapes_graph: str, *, focus: str | None = No
     subs = {ox.Variable("g"): ox.NamedNode(graph), ox.Variable("sg"): ox.NamedNode(shapes_graph)}
     if focus is not None:
         subs[ox.Variable("focus")] = ox.NamedNode(focus)
-    fields: dict[str, dict[str, object]] = {}
+    fields: dict[str, dict[str, Any]] = {}
     messages: dict[str, set[tuple[str, str]]] = {}
     for r in store.query(_RESULTS_QUERY, substitutions=subs):  # one answer per message: gathered by result
         source, shape, path, node = r["source"], r["shape"], r["path"], str(r["r"])
@@ -529,5 +539,5 @@ def read_results(store, graph: str, shapes_graph: str, *, focus: str | None = No
     out = set()
     for node, row in fields.items():
         texts = tuple(sorted(messages.get(node, ())))
-        out.add(Result(**row, message=message_in(texts, "en")[0] if texts else "", messages=texts))  # type: ignore[arg-type]
+        out.add(Result(**row, message=message_in(texts, "en")[0] if texts else "", messages=texts))
     return sorted(out, key=lambda x: (_ORDER.get(x.severity, 3), x.shape, x.focus, x.path or "", x.message))

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Flask
+from flask.json.provider import DefaultJSONProvider
 
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
+from ungraph.store import ReadStore
 from ungraph.web.context import Services
 
 __all__ = ["create_app", "routes"]
@@ -75,17 +77,18 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     from ungraph.web import access, errors, fair_use
 
     settings = (settings or Settings.from_env()).resolved()  # every path absolute, once
+    served: ReadStore | None = store  # what the app reads: this store, an external one or the build's
     if settings.backend and store is None:  # an external SPARQL store (ungraph.backend)
         from ungraph.backend import RemoteStore
 
-        store = RemoteStore(settings.backend, timeout=settings.query_timeout)
+        served = RemoteStore(settings.backend, timeout=settings.query_timeout)
         build_id = "remote-" + hashlib.sha256(settings.backend.encode("utf-8")).hexdigest()[:12]
         built_at = time.time()
     else:
         build_id, built_at = _build_identity(settings, store)
     reopen = None
-    if store is None:
-        store, on_disk = stores.open_for_serving(settings.store, settings.store_mode)
+    if served is None:
+        served, on_disk = stores.open_for_serving(settings.store, settings.store_mode)
         if on_disk:  # each forked query worker opens its own handle (ungraph.web.sparql_pool)
             path = settings.store
 
@@ -93,8 +96,9 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
                 return stores.open_store(path, read_only=True)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["ungraph"] = Services(settings, store, Namespaces(settings.base), build_id, built_at,
+    if isinstance(app.json, DefaultJSONProvider):  # Flask's own, unless an extension replaced it
+        app.json.ensure_ascii = False
+    app.extensions["ungraph"] = Services(settings, served, Namespaces(settings.base), build_id, built_at,
                                          reopen=reopen)
     errors.register(app)
     access.register(app)

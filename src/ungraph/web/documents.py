@@ -27,6 +27,7 @@ from flask import Blueprint, Response, request
 
 from ungraph import formats
 from ungraph.formats import Format
+from ungraph.terms import serialized
 from ungraph.web.context import services
 
 __all__ = ["context", "context_url", "serialize", "rdf_response", "alternates", "link_header", "not_modified",
@@ -79,8 +80,8 @@ def _compact_jsonld(triples: Sequence[ox.Triple]) -> bytes:
     graph = rdflib.Graph()
     graph.parse(data=ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES), format="nt")
     used = _prefixes(triples, keep_id=True)
-    doc = json.loads(graph.serialize(format="json-ld", context=used, auto_compact=True))
-    doc = _sorted_sets(doc)
+    doc = _sorted_sets(json.loads(graph.serialize(format="json-ld", context=used, auto_compact=True)))
+    assert isinstance(doc, dict), doc  # compacted JSON-LD of a graph is one object
     doc["@context"] = used
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
@@ -91,8 +92,8 @@ def serialize(triples: Sequence[ox.Triple], fmt: Format) -> bytes:
     if fmt.name == "jsonld":
         return _compact_jsonld(triples)
     if fmt.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        return ox.serialize(list(triples), format=fmt.rdf, prefixes=_prefixes(triples))
-    return ox.serialize(list(triples), format=fmt.rdf)
+        return serialized(ox.serialize(list(triples), format=fmt.rdf, prefixes=_prefixes(triples)))
+    return serialized(ox.serialize(list(triples), format=fmt.rdf))
 
 
 def alternates(url: str, use: str = "document", current: str | None = None) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from flask import Blueprint, Response, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse  # what redirect() gives
 
 from ungraph import queries
 from ungraph.web.catalog import get_catalog
@@ -90,7 +91,7 @@ def _top_parts(report: str, lang: str, urls: Urls) -> list[tuple[str, str, str, 
 
 
 @blueprint.route("/read/<path:rest>")
-def read(rest: str) -> Response:
+def read(rest: str) -> BaseResponse:
     """A reader page, rendered once per part, language and script root (the data never changes while it
     is served, and a chapter takes 0.5-1 s to render: its tree, its mentions, the report's parts)."""
     iri = services.ns.base + "id/report/" + rest
@@ -104,7 +105,7 @@ def read(rest: str) -> Response:
     return resp
 
 
-def _read(iri: str) -> Response:
+def _read(iri: str) -> BaseResponse:
     lang, urls, cat = current_lang(), _urls(), get_catalog()
     if iri not in cat.types:
         return error_response(404, f"no part of a report at {iri}")
@@ -117,7 +118,7 @@ def _read(iri: str) -> Response:
         return Response(html, mimetype="text/html")
     report, part = top
     if part != iri:
-        return redirect(urls.reader(part, urls.anchor(iri)), code=303)  # type: ignore[return-value]
+        return redirect(urls.reader(part, urls.anchor(iri)), code=303)
     siblings = _top_parts(report, lang, urls)
     i = next(k for k, s in enumerate(siblings) if s[0] == part)
     html = render_template("reader.html", report=report, report_title=name(report, lang), tree=_tree(part, lang, urls),
@@ -142,7 +143,7 @@ def chapter_overview(chapter: str, lang: str) -> dict[str, object]:
     counts: Counter[str] = Counter()
     for block, body, _s, _e in set(queries.mentions_under(services.store, chapter, ug)):
         counts[body] += 1
-    by_kind: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    by_kind: dict[str, list[tuple[str, str, int, str | None]]] = defaultdict(list)
     for body, n in counts.items():
         kinds = kinds_of(body, cat, services.ns)
         by_kind[term_label(kinds[0], lang) if kinds else "—"].append((name(body, lang), urls.page(body), n,

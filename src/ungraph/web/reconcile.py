@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from urllib.parse import quote
-from typing import Any
+from typing import Any, TypedDict
 
 from flask import Blueprint, Response, current_app, jsonify, render_template_string, request
 
@@ -224,7 +224,7 @@ def _condition_met(iri: str, cond: dict) -> bool:
     return False
 
 
-def _reconcile_one(q: dict) -> dict[str, list[dict[str, object]]]:
+def _reconcile_one(q: dict) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(q, dict):
         raise ValueError("each query must be an object")
     text = str(q.get("query", "")).strip()
@@ -239,7 +239,7 @@ def _reconcile_one(q: dict) -> dict[str, list[dict[str, object]]]:
     hits = cat.search(text, limit=max(limit * 3, 30), within=within) if text else []
     if not text and conditions:
         hits = [Hit(i, name(i, "en"), 3) for i in sorted(within)]  # property conditions alone: every candidate
-    results = []
+    results: list[dict[str, Any]] = []
     for hit in hits:
         s = score(hit.rank, text, hit.matched) if text else 50.0
         features = [{"id": "name", "value": s}]
@@ -252,7 +252,7 @@ def _reconcile_one(q: dict) -> dict[str, list[dict[str, object]]]:
         results.append({"id": _entity_id(hit.iri), "name": name(hit.iri, "en"), "score": s,
                         "type": _types_of(hit.iri), "features": features, "_exact": hit.rank <= 1 and all(met),
                         "description": name(hit.iri, "zh") if name(hit.iri, "zh") != name(hit.iri, "en") else ""})
-    results.sort(key=lambda r: (-float(r["score"]), r["id"]))  # type: ignore[arg-type]
+    results.sort(key=lambda r: (-float(r["score"]), r["id"]))
     results = results[:limit]
     exact = [r for r in results if r["_exact"]]
     for r in results:
@@ -300,12 +300,18 @@ def _extend_values(iri: str, prop: str) -> list[dict[str, object]]:
     return [_cell(o) for p, o in out_ if p == full]
 
 
-def _extend(query: object) -> dict[str, object]:
+class _Extended(TypedDict):
+    """A data-extension answer: the properties asked for, then each entity's values of them."""
+    meta: list[dict[str, str]]
+    rows: dict[str, dict[str, list[dict[str, object]]]]
+
+
+def _extend(query: object) -> _Extended:
     if not isinstance(query, dict) or not isinstance(query.get("ids"), list) or not isinstance(query.get("properties"), list):
         raise ValueError("extend needs {\"ids\": [...], \"properties\": [{\"id\": ...}]}")
     props = [str(p.get("id", "")) if isinstance(p, dict) else "" for p in query["properties"]]
     meta = [{"id": p, "name": EXTEND_PROPERTIES.get(p, (p, ""))[0]} for p in props]
-    rows: dict[str, dict[str, list]] = {}
+    rows: dict[str, dict[str, list[dict[str, object]]]] = {}
     for entity_id in query["ids"][:_MAX_QUERIES]:
         iri = _iri(str(entity_id))
         rows[str(entity_id)] = {p: _extend_values(iri, p) for p in props}

@@ -101,7 +101,7 @@ def _match_one(q: object) -> dict[str, list[dict[str, object]]]:
     seen = {c["id"] for c in candidates}
     for r in v02._reconcile_one(legacy)["result"] if legacy["query"] or props else []:
         features = [{"id": str(f["id"]), "name": _FEATURE_NAMES.get(str(f["id"]), str(f["id"])), "value": f["value"]}
-                    for f in r["features"]]  # type: ignore[attr-defined]
+                    for f in r["features"]]
         if r["id"] in seen or any(f["id"] in required and f["value"] is False for f in features):
             continue
         cand = {k: r[k] for k in ("id", "name", "score", "type", "match")}

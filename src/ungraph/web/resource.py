@@ -10,14 +10,16 @@ An IRI the graph doesn't know gets a 404 that suggests labels close to its last 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, g, render_template, request
-from jinja2 import TemplateNotFound
+from jinja2 import TemplateNotFound, TemplatesNotFound
 
 from ungraph import formats, queries
 from ungraph.formats import Format
+from ungraph.namespaces import Namespaces
 from ungraph.web import documents, negotiation
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
@@ -45,7 +47,7 @@ def negotiate() -> Format | None:
                                  param=request.args.get("format"))
 
 
-def _serve(iri: str, triples: list[ox.Triple], html) -> Response:  # type: ignore[no-untyped-def]
+def _serve(iri: str, triples: list[ox.Triple], html: Callable[[], str]) -> Response:
     if not triples:
         return _not_found(iri)
     fmt = negotiate()
@@ -184,8 +186,8 @@ def _source(m: queries.Mention, urls: Urls, tops: dict[str, str | None]) -> Sour
         if m.block not in tops:
             top = queries.top_part(services.store, m.block)
             tops[m.block] = top[1] if top else None
-        if tops[m.block]:
-            reader = urls.reader(tops[m.block], urls.anchor(m.block))  # type: ignore[arg-type]
+        if top_iri := tops[m.block]:
+            reader = urls.reader(top_iri, urls.anchor(m.block))
     return Source(before, mention, after, reader, m.block)
 
 
@@ -213,7 +215,7 @@ def _value(o: object, prop: str, lang: str, urls: Urls, currency: str | None) ->
     return Value(str(o))
 
 
-def _without_derived_labels(out: list[tuple[str, object]], ns) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+def _without_derived_labels(out: list[tuple[str, queries.Value]], ns: Namespaces) -> list[tuple[str, queries.Value]]:
     """Drop the label copies made for generic tools (``graph/labels.py``): ``rdfs:label`` / ``schema:name``
     equal to a preferred label or title, ``skos:altLabel`` equal to an abbreviation; the page shows each name once."""
     pref = {o for p, o in out if p in (ns.expand("skos:prefLabel"), ns.expand("dcterms:title"))}
@@ -279,15 +281,18 @@ def _marked(sentence: str, iri: str) -> tuple[str, str, str]:
 def _activities(iri: str, lang: str, urls: Urls) -> list[dict[str, object]]:
     """The activities the entity takes part in, each with its agents, action, places, figures and sentence."""
     tops: dict[str, str | None] = {}
-    out = []
+    out: list[dict[str, object]] = []
+
+    def links(iris: Iterable[str]) -> list[Value]:
+        return [_link_value(i, lang, urls) for i in iris]
+
     for a in queries.activities_of(services.store, iri, services.ns.ontology)[:_LIST_LIMIT]:
-        links = lambda iris: [_link_value(i, lang, urls) for i in iris]  # noqa: E731
         reader = None
         if a.block:
             if a.block not in tops:
                 top = queries.top_part(services.store, a.block)
                 tops[a.block] = top[1] if top else None
-            reader = urls.reader(tops[a.block], urls.anchor(a.block)) if tops[a.block] else None  # type: ignore[arg-type]
+            reader = urls.reader(top_iri, urls.anchor(a.block)) if (top_iri := tops[a.block]) else None
         out.append({"url": urls.page(a.iri), "agents": links(a.agents), "places": links(a.places),
                     "action": Value(term_label(a.action, lang), urls.term(a.action)) if a.action else None,
                     "figures": links(a.figures), "concerns": links(a.concerns), "period": a.period,
@@ -379,7 +384,7 @@ def _entity_html(iri: str) -> str:
             return render_template(template, **context)
         except TemplateNotFound:
             continue
-    raise TemplateNotFound(names)
+    raise TemplatesNotFound(names)
 
 
 def _vocabulary_html(iri: str, triples: list[ox.Triple]) -> str:
@@ -388,14 +393,15 @@ def _vocabulary_html(iri: str, triples: list[ox.Triple]) -> str:
     comment = services.ns.expand("rdfs:comment")
     rows = []
     for s in subjects:
-        comments = [t.object for t in triples if t.subject.value == s and t.predicate.value == comment]
+        comments = [t.object for t in triples if isinstance(t.subject, ox.NamedNode) and t.subject.value == s
+                    and t.predicate.value == comment and isinstance(t.object, ox.Literal)]
         best = next((c for c in comments if c.language == lang), next(iter(comments), None))
         local = s[len(iri):].lstrip("#")
         own = cat.label_lang(s, lang)
         # a shape without a label is named by its IRI; a label in the other language says so
         label = term_label(s, lang) if own or not iri.endswith("/shapes") else None
         label_lang = own[1] if own and own[1] and own[1].split("-")[0] != lang else None
-        best_lang = best.language if isinstance(best, ox.Literal) and best.language and best.language != lang else None  # type: ignore[union-attr]
+        best_lang = best.language if best is not None and best.language and best.language != lang else None
         rows.append((local, s, label, cat.types.get(s, ()), best.value if best is not None else "", best_lang, label_lang))
     return render_template("vocabulary.html", iri=iri, title=name(iri, lang), rows=rows,
                            classes=[r for r in rows if services.ns.expand("owl:Class") in r[3]],

@@ -221,7 +221,7 @@ def endpoint() -> Response:
             budget = services.budget
             client = client_key()
             wait = budget.retry_after(client) if budget else None
-            if wait is not None:
+            if budget and wait is not None:
                 resp = error_response(429, f"your address used its {budget.seconds:g} query-seconds of this minute; "
                                            f"try again in {wait} s")
                 resp.headers["Retry-After"] = str(wait)

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
 from ungraph import formats, paths
+from ungraph.terms import term_value
 from ungraph.web import documents, void
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
@@ -105,8 +106,8 @@ def service_description(endpoint: str, graphs: list[str]) -> list[ox.Triple]:
     svc = ox.NamedNode(endpoint)
     T: list[ox.Triple] = []
 
-    def add(s: ox.NamedNode | ox.BlankNode, p: str, o: object) -> None:
-        T.append(ox.Triple(s, ox.NamedNode(p), o))  # type: ignore[arg-type]
+    def add(s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal) -> None:
+        T.append(ox.Triple(s, ox.NamedNode(p), o))
 
     add(svc, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(SD + "Service"))
     add(svc, SD + "endpoint", svc)
@@ -114,7 +115,8 @@ def service_description(endpoint: str, graphs: list[str]) -> list[ox.Triple]:
     add(svc, SD + "supportedLanguage", ox.NamedNode(SD + "SPARQL11Query"))
     add(svc, SD + "feature", ox.NamedNode(SD + "UnionDefaultGraph"))
     for f in formats.offers("bindings") + formats.offers("graph"):
-        add(svc, SD + "resultFormat", ox.NamedNode(f.w3c_iri))
+        if f.w3c_iri:
+            add(svc, SD + "resultFormat", ox.NamedNode(f.w3c_iri))
     root = endpoint.rsplit("/sparql", 1)[0] + "/"
     ds = ox.NamedNode(root + ".well-known/void#dataset")
     add(svc, SD + "defaultDataset", ds)
@@ -185,7 +187,7 @@ def well_known_void() -> Response:
         return error_response(406, "VoID is available as " + _offered())
     s = services
     built = datetime.fromtimestamp(s.built_at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    triples = void.void_triples(services.statistics(), root=request.url_root, base=s.settings.base,  # type: ignore[arg-type]
+    triples = void.void_triples(services.statistics(), root=request.url_root, base=s.settings.base,
                                 source_dir=s.settings.source_dir, built_at=built, downloads=not s.settings.backend)
     if fmt is formats.HTML:
         return _void_page(triples)
@@ -195,9 +197,9 @@ def well_known_void() -> Response:
 def _void_page(triples: list[ox.Triple]) -> Response:
     """The VoID description for a person: one table per described node (the dataset, its linksets,
     its partitions), each property by its label; the RDF stays one ``Accept`` or ``?format=ttl`` away."""
-    groups: dict[str, list[tuple[str, ox.Term]]] = {}
+    groups: dict[str, list[tuple[str, object]]] = {}
     for t in sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))):
-        groups.setdefault(t.subject.value, []).append((t.predicate.value, t.object))
+        groups.setdefault(term_value(t.subject), []).append((t.predicate.value, t.object))
     html = render_template("void.html", groups=sorted(groups.items(), key=lambda kv: (not kv[0].endswith("#dataset"), kv[0])))
     resp = Response(html, mimetype="text/html")
     resp.headers["Vary"] = "Accept"

@@ -62,7 +62,7 @@ def period(value: str | None) -> tuple[str, str, str] | None:
         return None
     y, mo, d = m.groups()
     if d:
-        return value, value, "day"  # type: ignore[return-value]
+        return m[0], m[0], "day"  # the whole match: the value itself
     if mo:
         last = calendar.monthrange(int(y), int(mo))[1]
         return f"{y}-{mo}-01", f"{y}-{mo}-{last:02d}", "month"
@@ -200,7 +200,7 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
               and not cat.is_a(p, ns.ontology + "Region") and not cat.is_a(p, ns.ontology + "FormerState")]
     countries = []
     for p in places:
-        row = {**_ref(p, lang, urls, cat), "m49": codes[p]["m49"], "iso3": codes[p].get("iso3"),
+        row: dict[str, Any] = {**_ref(p, lang, urls, cat), "m49": codes[p]["m49"], "iso3": codes[p].get("iso3"),
                "mentions": cat.mentions.get(p, 0)}
         for rel in RELATIONS:
             row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))

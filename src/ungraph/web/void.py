@@ -14,13 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ungraph import formats
-from ungraph.store import dump_files
+from ungraph.store import ReadStore, dump_files
+from ungraph.terms import term_value
 
 __all__ = ["Statistics", "statistics", "void_triples", "linkset_rows", "DOWNLOADS", "LICENSE", "LINK_TARGETS",
            "LINK_PREDICATES"]
@@ -97,6 +99,10 @@ def linkset_rows(pairs: list[tuple[str, str]], base: str) -> tuple[tuple[str, st
     return tuple(sorted((t, p, n) for (t, p), n in counts.items()))
 
 
+#: The object of a triple the descriptions write.
+Object = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
 @dataclass(frozen=True)
 class Statistics:
     triples: int
@@ -110,10 +116,10 @@ class Statistics:
 
 
 def _int(term: object) -> int:
-    return int(term.value) if term is not None else 0  # type: ignore[attr-defined]
+    return int(term_value(term)) if term is not None else 0
 
 
-def statistics(store, base: str) -> Statistics:  # type: ignore[no-untyped-def]
+def statistics(store: ReadStore, base: str) -> Statistics:
     """Counts over the union of all graphs.
 
     >>> s = ox.Store()
@@ -162,8 +168,8 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
     ds = ox.NamedNode(void_url + "#dataset")
     T: list[ox.Triple] = []
 
-    def add(s: ox.NamedNode, p: str, o: object) -> None:
-        T.append(ox.Triple(s, ox.NamedNode(p), o))  # type: ignore[arg-type]
+    def add(s: ox.NamedNode, p: str, o: Object) -> None:
+        T.append(ox.Triple(s, ox.NamedNode(p), o))
 
     def n(v: int) -> ox.Literal:
         return ox.Literal(str(v), datatype=XSD_INT)
@@ -197,7 +203,8 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
     add(ds, VOID + "classes", n(len(stats.classes)))
     add(ds, VOID + "properties", n(len(stats.properties)))
     for f in formats.offers("dump"):
-        add(ds, VOID + "feature", ox.NamedNode(f.w3c_iri))
+        if f.w3c_iri:
+            add(ds, VOID + "feature", ox.NamedNode(f.w3c_iri))
     for cls, count in stats.classes:
         part = _frag(void_url, "class", cls)
         add(ds, VOID + "classPartition", part)
@@ -234,7 +241,8 @@ def void_triples(stats: Statistics, *, root: str, base: str, source_dir: str, bu
     return sorted(set(T), key=str)
 
 
-def _linksets(add, n, ds: ox.NamedNode, void_url: str, stats: Statistics) -> None:  # type: ignore[no-untyped-def]
+def _linksets(add: Callable[[ox.NamedNode, str, Object], None], n: Callable[[int], ox.Literal], ds: ox.NamedNode,
+              void_url: str, stats: Statistics) -> None:
     """One ``void:Linkset`` per (outside dataset, link predicate), with its count, and the dataset it targets."""
     for target, predicate, count in stats.linksets:
         node = _frag(void_url, "linkset", f"{target} {predicate}")
