@@ -50,7 +50,7 @@ def _expected(path: Path) -> tuple[list[str], list[tuple[str, ...]]]:
     return rows[0], [tuple(_cell(c) for c in r) for r in rows[1:]]
 
 
-def _params() -> list:  # type: ignore[type-arg]
+def _params() -> list:
     params = []
     for path in FILES:
         reason = _header(path).get("xfail")

@@ -7,14 +7,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from ungraph.config import Settings
+from ungraph.validate import Result, validate_graph
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pyoxigraph as ox  # noqa: E402
-
-from benchmarks.enlarge import OWN_KINDS, copies, enlarge, tag  # noqa: E402
-from ungraph.config import Settings  # noqa: E402
-from ungraph.validate import Result, validate_graph  # noqa: E402
+from benchmarks.enlarge import OWN_KINDS, copies, enlarge, tag  # noqa: E402 - once the repository root is on sys.path (benchmarks/ is not installed)
 
 B = "http://h/"
 LINES = [

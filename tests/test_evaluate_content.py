@@ -35,7 +35,7 @@ def test_measure_and_unit_rules() -> None:
 
 
 def test_no_gold_files_no_scores(tmp_path) -> None:
-    assert evaluate_content(None, tmp_path, TEXT) == {}  # type: ignore[arg-type]
+    assert evaluate_content(None, tmp_path, TEXT) == {}
 
 
 @pytest.fixture(scope="module")

@@ -208,7 +208,7 @@ def test_messages_filled_from_a_sparql_template_keep_their_language() -> None:
         assert (node, SH.resultMessage, Literal(texts["en"], lang="en")) in result.report_graph
 
 
-def _message_spans(html: bytes, selector: str) -> list:  # type: ignore[type-arg]
+def _message_spans(html: bytes, selector: str) -> list:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(html, "html.parser").select(selector)

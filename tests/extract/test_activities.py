@@ -297,7 +297,7 @@ def test_verbs_that_are_also_nouns_are_read_only_as_verbs(text, verbs):
     assert [v for _, v, _ in find_actions(text)] == verbs
 
 
-def test_a_verb_in_a_since_frame_is_not_the_action(small):  # type: ignore[no-untyped-def]
+def test_a_verb_in_a_since_frame_is_not_the_action(small):
     """Issue 10: 自…签署和平协定六年来，联合国继续支持… is support, not sign."""
     found = read_sentence("自利比亚政府2016年签署和平协定六年来，联合国继续支持利比亚的前战斗人员。", small)
     assert found is not None and found.actions[0][0].name == "Supporting"

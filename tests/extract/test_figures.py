@@ -126,7 +126,8 @@ def test_reflowed_text_gives_the_same_figures(report):
     doubled = "".join(line + line if not line.strip() else line for line in doc.text.splitlines(keepends=True))
     reflowed = dataclasses.replace(doc, text=doubled)
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
-    key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
+    def key(rs):
+        return {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}
     assert key(again) == key(records)
 
 
@@ -136,6 +137,7 @@ def test_every_line_break_doubled_gives_the_same_values(report):
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
-    values = lambda rs: sorted((s.object.value for s in rs if isinstance(s, Statement)  # noqa: E731
-                                and s.predicate in ("ug:verbatimValue", "sdmx-measure:obsValue")))
+    def values(rs):
+        return sorted(s.object.value for s in rs if isinstance(s, Statement)
+                      and s.predicate in ("ug:verbatimValue", "sdmx-measure:obsValue"))
     assert values(again) == values(records)

@@ -109,7 +109,7 @@ def test_cube_records(found):
     assert all(doc.text[m.provenance.start:m.provenance.end] == m.text for m in records if isinstance(m, Mention))
 
 
-def _one_block(text: str):  # type: ignore[no-untyped-def]
+def _one_block(text: str):
     from ungraph.records import Segment
 
     return text_figures([Segment("chapter/1/paragraph/1", "paragraph", "chapter/1", 0, 0, len(text), text)], None)[0]

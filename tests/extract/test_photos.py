@@ -95,5 +95,6 @@ def test_reflowed_text_gives_the_same_photos(report):
     doubled = "".join(line + line if not line.strip() else line for line in doc.text.splitlines(keepends=True))
     reflowed = dataclasses.replace(doc, text=doubled)
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), gazetteer)))
-    key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
+    def key(rs):
+        return {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}
     assert key(again) == key(records)

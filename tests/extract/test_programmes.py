@@ -87,5 +87,6 @@ def test_reflowed_text_gives_the_same_programmes(report):
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
-    key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
+    def key(rs):
+        return {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}
     assert key(again) == key(records)

@@ -115,7 +115,8 @@ def test_reflowed_text_gives_the_same_amounts(report):
     doc, _, records = report
     reflowed = dataclasses.replace(doc, text=doc.text.replace("\n", "\n\n"))
     again = list(extract(reflowed, segment(reflowed), build_context(reflowed, segment(reflowed), None)))
-    key = lambda rs: {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}  # noqa: E731
+    def key(rs):
+        return {(s.subject, s.predicate, s.object) for s in rs if isinstance(s, Statement)}
     assert key(again) == key(records)
 
 

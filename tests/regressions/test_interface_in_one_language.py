@@ -37,7 +37,7 @@ PAGES_PER_SHAPE = 3
 MOST_PAGES = 300
 
 
-def _nearest(parents: list, attr: str) -> str | None:  # type: ignore[type-arg]
+def _nearest(parents: list, attr: str) -> str | None:
     return next((p.get(attr) for p in parents if hasattr(p, "get") and p.get(attr) is not None), None)
 
 

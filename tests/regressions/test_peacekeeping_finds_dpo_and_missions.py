@@ -17,7 +17,7 @@ _MEMBERS = """PREFIX org: <http://www.w3.org/ns/org#>
 SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s org:classification ?c } } ORDER BY ?s"""
 
 
-def _results(client, q: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+def _results(client, q: str) -> list[dict]:
     return client.get("/api/search", query_string={"q": q, "limit": 100}).get_json()["results"]
 
 
@@ -55,7 +55,7 @@ def test_a_name_is_not_drowned_by_its_neighbours_in_a_list(client, built) -> Non
     assert f"{built.base}id/organization/UNEP" not in iris
 
 
-def test_the_search_page_says_why_a_topic_brought_a_body(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_page_says_why_a_topic_brought_a_body(client) -> None:
     from bs4 import BeautifulSoup
 
     for lang, words in (("zh", "第2章主要实体"), ("en", "key entity of Chapter 2")):

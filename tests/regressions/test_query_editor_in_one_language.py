@@ -41,7 +41,7 @@ def _english(strings: list[str]) -> list[str]:
     return sorted({s for s in strings for w in re.findall(r"[A-Za-z]{2,}", s) if w not in NAMES})
 
 
-def test_the_query_editor_speaks_chinese_on_the_chinese_page(built) -> None:  # type: ignore[no-untyped-def]
+def test_the_query_editor_speaks_chinese_on_the_chinese_page(built) -> None:
     with ungraph_server(Path(built.store)) as url, sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         page = browser.new_context().new_page()

@@ -45,7 +45,7 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
 
 def output(proc: subprocess.Popen) -> str:
     """What an :func:`ungraph_process` server wrote so far (stdout and stderr)."""
-    log = proc.log  # type: ignore[attr-defined]
+    log = proc.log
     log.flush()
     log.seek(0)
     return log.read().decode("utf-8", errors="replace")
@@ -85,7 +85,7 @@ def ungraph_process(store: Path | None = None, *, env: dict[str, str] | None = N
     # the output goes to a file, not a pipe: nobody reads a pipe, and a full one (the access log) would block the server
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(args, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
-    proc.log = log  # type: ignore[attr-defined]
+    proc.log = log
     try:
         wait_for(f"http://127.0.0.1:{port}/sparql", proc)
         yield f"http://127.0.0.1:{port}/", proc

@@ -18,7 +18,7 @@ def _page(client, path: str, lang: str = "zh") -> BeautifulSoup:
     return BeautifulSoup(resp.get_data(as_text=True), "html.parser")
 
 
-def _activities(soup: BeautifulSoup) -> list:  # type: ignore[type-arg]
+def _activities(soup: BeautifulSoup) -> list:
     section = soup.find("section", class_="activities")
     assert section is not None, "no activities section"
     return section.find_all("li", class_="activity")

@@ -65,7 +65,7 @@ def test_rdf_xml_by_accept_on_the_real_build(client, path: str) -> None:
 
 
 def _loader(web):
-    def load(url: str, options: dict) -> dict:  # type: ignore[type-arg]
+    def load(url: str, options: dict) -> dict:
         resp = web.get(url.replace("http://localhost", ""))
         assert resp.status_code == 200, url
         return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
@@ -89,7 +89,7 @@ def test_jsonld_is_compact_and_a_jsonld_client_gets_the_same_graph_with_our_cont
     options = {"documentLoader": _loader(web)}
     expected = graph_of(web.get(path, headers={"Accept": "text/turtle"}), "ttl")
 
-    def as_graph(d: dict) -> rdflib.Graph:  # type: ignore[type-arg]
+    def as_graph(d: dict) -> rdflib.Graph:
         nq = jsonld.to_rdf(d, {**options, "format": "application/n-quads"})
         return rdflib.Graph().parse(data=nq, format="nt")
 

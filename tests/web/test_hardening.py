@@ -42,7 +42,7 @@ def test_the_safety_check_runs_in_the_worker_under_the_time_limit(client) -> Non
 def test_the_check_cache_is_bounded_and_keeps_no_query_text() -> None:
     for i in range(sparql_check._CACHE_SIZE + 50):
         sparql_check.check(f"ASK {{ ?s ?p {i} }}")
-    cache = sparql_check.check.cache  # type: ignore[attr-defined]
+    cache = sparql_check.check.cache
     assert len(cache) <= sparql_check._CACHE_SIZE
     assert all(isinstance(k, bytes) and len(k) == 32 for k in cache)
 

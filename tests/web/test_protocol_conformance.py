@@ -86,16 +86,16 @@ def test_sparqlwrapper_works(root: str) -> None:
     sw = SPARQLWrapper(root + "sparql")
     sw.setQuery("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
     sw.setReturnFormat(JSON)
-    rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
+    rows = sw.query().convert()["results"]["bindings"]
     assert [r["g"]["value"] for r in rows][0] == DATA1 and len(rows) == 3
     sw.setMethod(POST)
     sw.setReturnFormat(CSV)
-    assert sw.query().convert().splitlines()[0] == b"g,n"  # type: ignore[union-attr]
+    assert sw.query().convert().splitlines()[0] == b"g,n"
     sw.setQuery(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DATA1}> {{ ?s ?p ?o }} }}")
     sw.setReturnFormat(TURTLE)
     from rdflib import Graph
 
-    assert len(Graph().parse(data=sw.query().convert(), format="turtle")) == 1  # type: ignore[arg-type]
+    assert len(Graph().parse(data=sw.query().convert(), format="turtle")) == 1
     sw.setQuery("INSERT DATA { <http://e/x> <http://e/p> 1 }")
     import urllib.error
 

@@ -83,7 +83,7 @@ TOPICS: list[tuple[str, str]] = [
 ]
 
 
-def _search(client, q: str, **args: object) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _search(client, q: str, **args: object) -> dict:
     return client.get("/api/search", query_string={"q": q, "limit": 100, **args}).get_json()
 
 

@@ -348,7 +348,7 @@ def refer_back(doc: Document, segments: Sequence[Segment], records: Sequence[Rec
             if back:
                 concerned.add((r.ref, at))
                 out.append(Statement(r.ref, "ug:concerns", back[-1], Provenance(at, at + len(m[0]), seg.id)))
-    return sorted(out, key=lambda s: (s.subject.key, s.provenance.start))  # type: ignore[union-attr]
+    return sorted(out, key=lambda s: (s.subject.key, s.provenance.start))  # type: ignore[union-attr]  # all Statements with a span
 
 
 def link(records: Sequence[Record]) -> list[Record]:
@@ -371,4 +371,4 @@ def link(records: Sequence[Record]) -> list[Record]:
                 if start <= r.provenance.start < end and (activity, prop, r.ref) not in seen:
                     seen.add((activity, prop, r.ref))
                     out.append(Statement(activity, prop, r.ref, r.provenance))
-    return sorted(out, key=lambda s: (s.subject.key, s.predicate, s.object.key))  # type: ignore[union-attr]
+    return sorted(out, key=lambda s: (s.subject.key, s.predicate, s.object.key))  # type: ignore[union-attr]  # all Statements about Refs

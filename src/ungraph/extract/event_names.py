@@ -79,7 +79,7 @@ EDITION = _EDITION
 _NAMED = re.compile(r"[《“\"]|第[一二三四五六七八九十百零\d]+[届次]|\d{4}年|联合国|世界|国际[\u4e00-\u9fff]{2}|全球[\u4e00-\u9fff]{3}")
 _LAUNCH = re.compile(r"启动|发起|签署|推出|提出了|通过了|获得通过|敲定")
 #: Heads that need more than a topic: a quoted title or a commemoration (活动), a quote before them (展).
-_QUOTED_HEADS = {"活动": re.compile(r"[“《\"]|纪念|庆祝|周年|^第[一二三四五六七八九十\d]+次"), "展": None}
+_QUOTED_HEADS = {"活动": re.compile(r"[“《\"]|纪念|庆祝|周年|^第[一二三四五六七八九十\d]+次")}
 _LAUNCHED_HEADS = ("协定", "谅解备忘录", "框架协议", "刺激计划", "伙伴关系")
 #: Heads whose names are proper with a two-character topic (未来峰会, 黑海倡议).
 _SHORT_OK = ("峰会", "倡议", *_LAUNCHED_HEADS)
@@ -258,7 +258,7 @@ def find_names(text: str, offset: int = 0, known: frozenset[str] = frozenset()) 
             continue
         if head in ("展", "展览") and norm[m.start() - 1:m.start()] not in ("”", "》", '"'):
             continue
-        if head == "活动" and not _QUOTED_HEADS["活动"].search(name):  # type: ignore[union-attr]
+        if head == "活动" and not _QUOTED_HEADS["活动"].search(name):
             continue
         if head == "大会" and norm[m.start() - 1:m.start()] in ("及", "和", "与", "、"):
             continue  # 安全理事会和大会: the General Assembly

@@ -340,7 +340,7 @@ def _best_date(group_: list[Occurrence]) -> Occurrence | None:
     dated = [o for o in group_ if o.context.start is not None]
     if not dated:
         return None
-    return max(dated, key=lambda o: (_PRECISION[o.context.start.datatype or ""], o.context.end is not None, -o.name.start))  # type: ignore[union-attr]
+    return max(dated, key=lambda o: (_PRECISION[o.context.start.datatype or ""], o.context.end is not None, -o.name.start))  # type: ignore[union-attr]  # dated: start is set
 
 
 def _year_in_name(group_: list[Occurrence]) -> Occurrence | None:

@@ -298,7 +298,7 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 inherited: tuple[Literal, tuple[int, int], str] | None = None) -> tuple[list[TextFigure], int]:
     """The figures of one block; ``inherited``: the period (and its span) a heading of the block's part states."""
     norm, pos = normalise_with_offsets(seg.text)
-    doc_span = lambda a, b: (seg.start + pos[a], seg.start + pos[b - 1] + 1)  # noqa: E731
+    doc_span = lambda a, b: (seg.start + pos[a], seg.start + pos[b - 1] + 1)  # noqa: E731 - a one-line offset map, local to the block
     vague = len(_VAGUE.findall(norm))
     first_break = len(normalise_with_offsets(seg.text.split("\n", 1)[0])[0])
     out: list[TextFigure] = []

@@ -49,7 +49,7 @@ def programme_ref(name: str) -> Ref:
 
 
 def _name_span(item: Segment) -> Provenance:
-    start = len(_BULLET.match(item.text)[0]) if _BULLET.match(item.text) else 0  # type: ignore[index]
+    start = len(bullet[0]) if (bullet := _BULLET.match(item.text)) else 0
     end = len(item.text.rstrip())
     return Provenance(item.start + start, item.start + end, item.id)
 

@@ -109,8 +109,8 @@ def _segment_quads(w: _Writer, doc: Document, segments: list[Segment]) -> None:
         if doc.text[seg.start:seg.end] != seg.text:
             raise ExtractionError(f"segment {seg.id!r}: span {seg.start}-{seg.end} does not reproduce its text")
         cls = SEGMENT_CLASSES[seg.kind]
-        if seg.kind == "section" and seg.attr("section_kind") in SECTION_CLASSES:
-            cls = SECTION_CLASSES[seg.attr("section_kind")]  # type: ignore[index]
+        if seg.kind == "section":
+            cls = SECTION_CLASSES.get(seg.attr("section_kind") or "", cls)
         w.add(iri, "rdf:type", "ug:" + cls, g)
         if seg.kind != "report":
             w.add(iri, "schema:position", _int(seg.order, "xsd:integer"), g)

@@ -182,7 +182,7 @@ def _ontpub() -> type:
             from pylode import OntPub
         except FileNotFoundError:
             shim = types.ModuleType("pylode.version")
-            shim.__version__ = importlib.metadata.version("pylode")  # type: ignore[attr-defined]
+            setattr(shim, "__version__", importlib.metadata.version("pylode"))  # a module's attribute, set by name
             sys.modules["pylode.version"] = shim
             from pylode import OntPub
     return OntPub

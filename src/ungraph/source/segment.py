@@ -217,8 +217,8 @@ def _split(blocks: list[L.Block], *, subsections: bool) -> tuple[list[L.Block], 
         elif spotlight:
             spot = _Part("spotlight", None, block, L.normalize_title(spotlight.group("title")).rstrip("*"))
             (sub.children if sub else parts).append(spot)
-        elif spot or sub:
-            (spot or sub).blocks.append(block)  # type: ignore[union-attr]
+        elif part := spot or sub:
+            part.blocks.append(block)
         else:
             own.append(block)
     return own, parts
@@ -311,7 +311,9 @@ def _emit_one(build: _Builder, parent: str, blocks: list[L.Block], i: int, page:
         return i + step
     if all(L.parse_tab_figure(line) for line in block.lines):
         for (s, e), line in zip(block.line_spans, block.lines):
-            value, label = L.parse_tab_figure(line)  # type: ignore[misc]
+            figure = L.parse_tab_figure(line)
+            assert figure is not None, line  # every line parses (the test above)
+            value, label = figure
             add(parent, "figure", s, e, page=page, attrs={"value": value, "label": label})
         return i + 1
     if L.is_bullet(block.lines[0]):
@@ -365,6 +367,8 @@ def _emit_table(build: _Builder, parent: str, blocks: list[L.Block], i: int, pag
             build.add(table, "paragraph", b.start, b.end, page=page, attrs=_joined(b))
             continue
         for (s, e), line in zip(b.line_spans, b.lines):
-            abbreviation, full_name = L.parse_row(line)  # type: ignore[misc]
+            row = L.parse_row(line)
+            assert row is not None, line  # is_rows(b): every line parses
+            abbreviation, full_name = row
             build.add(table, "row", s, e, page=page, attrs={"abbreviation": abbreviation, "full_name": full_name})
     return j

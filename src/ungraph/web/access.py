@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from typing import TextIO
 
 from flask import Flask, Response, g, request
 
@@ -25,20 +26,20 @@ __all__ = ["configure_logging", "log", "register"]
 log = logging.getLogger("ungraph.access")
 
 
-def configure_logging(stream: object = None) -> None:
+def configure_logging(stream: TextIO | None = None) -> None:
     """Handlers for the ``ungraph`` loggers on stderr, once (a logger that has a handler is left alone)."""
     import sys
 
     target = stream or sys.stderr
     if not log.handlers:
-        lines = logging.StreamHandler(target)  # type: ignore[arg-type]
+        lines = logging.StreamHandler(target)
         lines.setFormatter(logging.Formatter("%(message)s"))
         log.addHandler(lines)
         log.setLevel(logging.INFO)
         log.propagate = False
     rest = logging.getLogger("ungraph")
     if not rest.handlers:
-        handler = logging.StreamHandler(target)  # type: ignore[arg-type]
+        handler = logging.StreamHandler(target)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         rest.addHandler(handler)
         rest.setLevel(logging.INFO)

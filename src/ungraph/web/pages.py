@@ -12,6 +12,7 @@ view set its own.
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse  # what redirect() gives
 
 from ungraph.web.catalog import get_catalog
 from ungraph.web.context import services
@@ -76,11 +77,11 @@ def home() -> Response:
 
 
 @blueprint.route("/lang/<code>")
-def switch_lang(code: str) -> Response:
+def switch_lang(code: str) -> BaseResponse:
     """Keep the chosen interface language in a cookie and go back where the reader was."""
     if code not in LANGS:
         return error_response(404, f"no interface language {code!r} (use one of {', '.join(LANGS)})")
     target = request.args.get("next", "/")
     resp = redirect(target if is_local_path(target) else "/", code=303)
     resp.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
-    return resp  # type: ignore[return-value]
+    return resp

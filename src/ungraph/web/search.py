@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, TypedDict
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, render_template, request
@@ -82,7 +83,7 @@ def _excluded(ns, terms: bool) -> tuple[str, ...]:
     return hidden if terms else hidden + (ns.ontology_iri, ns.shapes_iri, ns.base + "validation/")
 
 
-def _entity_results(cat: Catalog, q: str, lang: str, terms: bool) -> list[dict[str, object]]:
+def _entity_results(cat: Catalog, q: str, lang: str, terms: bool) -> list[dict[str, Any]]:
     """Entities by their labels, for the query and its other forms (维和 and 维持和平): each at its best rank."""
     ns = services.ns
     best: dict[str, Hit] = {}
@@ -153,10 +154,10 @@ def find(q: str, lang: str, *, kind: str = "", chapter: str = "", terms: bool = 
     named = [e for e in entities if _kind_segment(str(e["iri"]), ns.base) not in _DESCRIPTIVE]
     descriptive = [e for e in entities if _kind_segment(str(e["iri"]), ns.base) in _DESCRIPTIVE]
     # exact names, abbreviations, prefixes; key entities; names containing the query; members of its classification
-    strong = [e for e in named if int(e["rank"]) < TOPIC_RANK]  # type: ignore[call-overload]
-    key, members = _topic(cat, q, passages, any(int(e["rank"]) <= 1 for e in named))  # type: ignore[call-overload]
+    strong = [e for e in named if int(e["rank"]) < TOPIC_RANK]
+    key, members = _topic(cat, q, passages, any(int(e["rank"]) <= 1 for e in named))
     key = [k for k in key if k["iri"] not in {e["iri"] for e in strong}]
-    weak = [e for e in named if int(e["rank"]) >= TOPIC_RANK and e["iri"] not in {k["iri"] for k in key}]  # type: ignore[call-overload]
+    weak = [e for e in named if int(e["rank"]) >= TOPIC_RANK and e["iri"] not in {k["iri"] for k in key}]
     members = [m for m in members if m["iri"] not in {e["iri"] for e in strong + key + weak}]
     entities = strong + key + weak + members
     entities += _related(cat, passages, {str(e["iri"]) for e in entities + descriptive}) + descriptive
@@ -219,7 +220,14 @@ def _int(name_: str, default: int, most: int, least: int = 0) -> int:
         return default
 
 
-def _params() -> dict[str, object]:
+class _Params(TypedDict):
+    """The filters of a search (the keyword arguments of :func:`find`)."""
+    kind: str
+    chapter: str
+    terms: bool
+
+
+def _params() -> _Params:
     return {"kind": request.args.get("kind", "")[:500], "chapter": request.args.get("chapter", "")[:20],
             "terms": request.args.get("terms", "") in ("1", "true", "yes")}
 
@@ -228,7 +236,7 @@ def _params() -> dict[str, object]:
 def page() -> Response:
     q = request.args.get("q", "").strip()
     lang, params = current_lang(), _params()
-    found = find(q, lang, **params) if q else Found("", [], [], [])  # type: ignore[arg-type]
+    found = find(q, lang, **params) if q else Found("", [], [], [])
     pages = max(1, -(-len(found.results) // PAGE_SIZE))
     number = _int("page", 1, pages, least=1)
     hits = found.results[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
@@ -246,7 +254,7 @@ def api() -> Response:
     q = request.args.get("q", "").strip()
     if not q:
         return jsonify({"query": "", "total": 0, "offset": 0, "results": [], "facets": {"kind": [], "chapter": []}})
-    found = find(q, current_lang(), **_params())  # type: ignore[arg-type]
+    found = find(q, current_lang(), **_params())
     offset, limit = _int("offset", 0, 100_000), _int("limit", 10, 100, least=1)
     return jsonify({"query": q, "total": len(found.results), "offset": offset,
                     "results": found.results[offset:offset + limit],

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -104,8 +105,8 @@ def _digest_cache(fn: Callable[[str], _T]) -> Callable[[str], _T]:
                 cache.popitem(last=False)
         return value
 
-    wrapper.__doc__, wrapper.__name__, wrapper.__wrapped__ = fn.__doc__, fn.__name__, fn  # type: ignore[attr-defined]
-    wrapper.cache = cache  # type: ignore[attr-defined]
+    functools.update_wrapper(wrapper, fn)
+    wrapper.cache = cache  # type: ignore[attr-defined]  # a function attribute, for the tests to read
     return wrapper
 
 
