@@ -1,7 +1,8 @@
 """Shared fixtures of the web tests: the real server and a real browser for the browser tests.
 
 ``server`` is ``python -m ungraph serve`` on the session's build (:func:`tests.conftest.built`), on a
-free port, stopped by its own process; ``browser`` is Debian's Chromium through Playwright (the tests
+free port, stopped by its own process; ``published`` the sample graph (:mod:`tests.web.sample_graph`)
+published with ``ungraph publish`` to a real ``oxigraph serve`` (the backend tests and the read-store tests); ``browser`` is Debian's Chromium through Playwright (the tests
 that ask for it are skipped when either is missing); ``page`` is a fresh page in a Chinese-locale
 context that fails the test on any script error, CSP violation or failed request.
 """
@@ -18,11 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
 from ungraph.config import Settings
 
-from tests.web.servers import ARTIFACTS, ROOT, free_port
+from tests.web.sample_graph import sample_quads
+from tests.web.servers import ARTIFACTS, ROOT, free_port, oxigraph_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -58,6 +61,25 @@ def server(built: Settings) -> Iterator[str]:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
+    """(root URL of an ``oxigraph serve`` holding the sample graph, its triple count, ``ungraph publish``'s output).
+
+    The modules that use it skip themselves when the ``oxigraph`` server is not installed."""
+    tmp = tmp_path_factory.mktemp("backend")
+    local = tmp / "store"
+    s = ox.Store(str(local))
+    s.bulk_extend(sample_quads())
+    s.flush()
+    expected = len(s)
+    del s
+    with oxigraph_server(tmp / "oxigraph") as remote:
+        done = subprocess.run([sys.executable, "-m", "ungraph", "publish", "--to", remote + "store", "--store", str(local)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        yield remote, expected, done.stdout
 
 
 @pytest.fixture(scope="module")

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import httpx
-import pyoxigraph as ox
 import pytest
 
-from tests.web.sample_graph import BASE, sample_quads
-from tests.web.servers import ROOT, VENV_BIN, oxigraph_server, ungraph_server
+from tests.web.sample_graph import BASE
+from tests.web.servers import VENV_BIN, ungraph_server
 from ungraph.backend import BackendError, RemoteStore
 
 pytestmark = [pytest.mark.server,
               pytest.mark.skipif(not (VENV_BIN / "oxigraph").exists(), reason="the oxigraph server (PyPI oxigraph) is not installed")]
 
 AMINA_PATH = "id/person/amina-j-mohammed"
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory):
-    tmp = tmp_path_factory.mktemp("backend")
-    local = tmp / "store"
-    s = ox.Store(str(local))
-    s.bulk_extend(sample_quads())
-    s.flush()
-    expected = len(s)
-    del s
-    with oxigraph_server(tmp / "oxigraph") as remote:
-        done = subprocess.run([sys.executable, "-m", "ungraph", "publish", "--to", remote + "store", "--store", str(local)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        yield remote, expected, done.stdout
 
 
 def _count(endpoint: str) -> int:

@@ -11,7 +11,6 @@ from rdflib.compare import isomorphic
 
 from tests.web.sample_graph import BASE, sample_store
 from tests.web.servers import VENV_BIN
-from tests.web.test_backend import published  # noqa: F401 - the fixture: the sample graph on oxigraph
 from ungraph.config import Settings
 from ungraph.store import ReadStore
 from ungraph.backend import RemoteStore
@@ -33,14 +32,14 @@ REQUESTS = [
 
 
 @pytest.fixture(scope="module")
-def clients(published):  # noqa: F811
+def clients(published):
     remote, _, _ = published
     embedded = create_app(Settings(base=BASE), store=sample_store()).test_client()
     over_backend = create_app(Settings(base=BASE, backend=remote + "query")).test_client()
     return embedded, over_backend
 
 
-def test_both_stores_have_the_read_store_interface(published) -> None:  # noqa: F811
+def test_both_stores_have_the_read_store_interface(published) -> None:
     assert isinstance(sample_store(), ReadStore) and isinstance(RemoteStore(published[0] + "query"), ReadStore)
 
 
