@@ -118,7 +118,7 @@ def results(store: ox.Store, base: str) -> list[dict[str, object]]:
         if templates:
             texts = list(r.messages)
         else:
-            texts = _generic_messages(base, source, component, focus, value, data)  # type: ignore[arg-type]
+            texts = _generic_messages(base, source, component, focus, value, data)  # type: ignore[arg-type]  # a result has a focus node and a source shape, an IRI (shapes are skolemised)
         found: dict[str, str] = {}
         for m in sorted(texts):
             found.setdefault(language_of(m, templates), m)

@@ -45,7 +45,7 @@ def test_not_bounded(query: str) -> None:
 
 
 def test_a_bounded_query_is_answered_without_a_worker_and_others_are_not(client, monkeypatch) -> None:
-    def no_worker(self, job, timeout):  # type: ignore[no-untyped-def]
+    def no_worker(self, job, timeout):
         return sparql_pool.Answer("unavailable", error="no worker in this test")
 
     monkeypatch.setattr(sparql_pool.WorkerPool, "run", no_worker)
