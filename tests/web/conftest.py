@@ -1,10 +1,14 @@
-"""Shared fixtures of the web tests: the real server and a real browser for the browser tests.
+"""Shared fixtures of the web tests: the sample app, the sample graph on a real oxigraph server, the
+real ungraph server and a real browser.
 
-``server`` is ``python -m ungraph serve`` on the session's build (:func:`tests.conftest.built`), on a
-free port, stopped by its own process; ``published`` the sample graph (:mod:`tests.web.sample_graph`)
-published with ``ungraph publish`` to a real ``oxigraph serve`` (the backend tests and the read-store tests); ``browser`` is Debian's Chromium through Playwright (the tests
-that ask for it are skipped when either is missing); ``page`` is a fresh page in a Chinese-locale
-context that fails the test on any script error, CSP violation or failed request.
+``sample_app`` is the app on the hand-made sample graph (:mod:`tests.web.sample_graph`) in memory, and
+``web`` a test client of it (a module may define its own ``sample_app``, which ``web`` then serves);
+``published`` is that graph published with ``ungraph publish`` to a real ``oxigraph serve`` (the
+backend and read-store tests); ``server`` is ``python -m ungraph serve`` on the session's build
+(:func:`tests.conftest.built`), on a free port, stopped by its own process; ``browser`` is Debian's
+Chromium through Playwright (the tests that ask for it are skipped when either is missing); ``page``
+is a fresh page in a Chinese-locale context that fails the test on any script error, CSP violation
+or failed request.
 """
 
 from __future__ import annotations
@@ -24,12 +28,24 @@ import pytest
 
 from ungraph.config import Settings
 
-from tests.web.sample_graph import sample_quads
+from tests.web.sample_graph import BASE, sample_quads, sample_store
 from tests.web.servers import ARTIFACTS, ROOT, free_port, oxigraph_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def sample_app() -> Any:
+    from ungraph.web.app import create_app
+
+    return create_app(Settings(base=BASE), store=sample_store())
+
+
+@pytest.fixture()
+def web(sample_app: Any) -> Any:
+    return sample_app.test_client()
 
 
 @pytest.fixture(scope="session")

@@ -34,11 +34,6 @@ def sample_app(tmp_path_factory: pytest.TempPathFactory):
     return create_app(Settings(base=BASE, store=str(tmp / "store"), dump=str(tmp / "ungraph.nq")), store=store)
 
 
-@pytest.fixture()
-def web(sample_app):
-    return sample_app.test_client()
-
-
 def graph_of(resp, fmt: str) -> rdflib.Graph:
     return rdflib.Graph().parse(data=resp.data, format=_RDFLIB[fmt])
 

@@ -13,22 +13,10 @@ import pytest
 import rdflib
 from bs4 import BeautifulSoup
 
-from tests.web.sample_graph import BASE, XSS, sample_store
-from ungraph.config import Settings
-from ungraph.web.app import create_app
+from tests.web.sample_graph import BASE, XSS
 
 MONUSCO, COD = "/id/organization/MONUSCO", "/id/country/COD"
 CHAPTER = "/id/report/A-78-1/chapter/2"
-
-
-@pytest.fixture(scope="module")
-def sample_app():
-    return create_app(Settings(base=BASE), store=sample_store())
-
-
-@pytest.fixture()
-def web(sample_app):
-    return sample_app.test_client()
 
 
 def page(web, path: str, lang: str = "zh", status: int = 200) -> BeautifulSoup:

@@ -5,22 +5,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.web.sample_graph import BASE, sample_store
-from ungraph.config import Settings
-from ungraph.web.app import create_app
+from tests.web.sample_graph import BASE
 from ungraph.web.catalog import Catalog, normalize
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
-
-
-@pytest.fixture(scope="module")
-def sample_app():
-    return create_app(Settings(base=BASE), store=sample_store())
-
-
-@pytest.fixture()
-def web(sample_app):
-    return sample_app.test_client()
 
 
 def _catalog(rows: list[tuple[str, str, str, str]], mentions: dict[str, int] | None = None) -> Catalog:
