@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from ungraph.config import Settings
 from ungraph.validate import Result, validate_graph
@@ -59,6 +60,7 @@ def _as_1x(r: Result, base: str, tags: tuple[str, ...]) -> tuple[object, ...]:
             _untagged(r.value, base, tags), _untagged(r.message, base, tags))
 
 
+@pytest.mark.slow  # validates 155k and 310k quads: about a minute on a loaded machine
 def test_the_enlarged_real_build_has_the_1x_results_n_times_and_nothing_new(built: Settings) -> None:
     """The shapes allow many reports and the copies break none of them: at 2x every result is a 1x result
     (about a copy's own node or a shared one), own nodes' results doubled, shared ones once."""
