@@ -407,6 +407,9 @@ def evaluate(store: ox.Store, gold_dir: str | Path, text: str | None = None) -> 
 
         scores.update(evaluate_content(store, gold_dir, text))
         scores.update(evaluate_activities(store, gold_dir, text))
+        from ungraph.evaluate_participants import evaluate_participants  # issue 10: events' participants
+
+        scores.update(evaluate_participants(store, gold_dir, text))
     return scores
 
 

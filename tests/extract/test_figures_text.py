@@ -137,3 +137,14 @@ def test_the_block_opening_year_holds_for_its_sentences_except_now() -> None:
     figs = _one_block("2022年，我们帮助了 69 个国家。我们筹集了 300 亿美元。现已有超过 53 亿人连上了网。")
     assert [(f.verbatim, f.period.value if f.period else None) for f in figs] == [
         ("69 个国家", "2022"), ("300 亿美元", "2022"), ("超过 53 亿人", None)]
+
+
+def test_the_place_of_an_earlier_clause_of_the_sentence(found):
+    """Issue 10 item 3: 为应对非洲之角…的干旱…，联合国及其合作伙伴向 1700 万人提供了援助 (the Horn of Africa);
+    来自非洲 (a panel's label: staff from Africa); not a place named after the figure's clause
+    (出口到三大洲的45个国家，其中一半以上出口到非洲和亚洲: the 45 countries are not Africa)."""
+    _, figures, _, _ = found
+    horn = [f for f in figures if f.value == Decimal(17000000) and f.place == Ref("region", "horn-of-africa")]
+    assert horn
+    assert not [f for f in figures if f.verbatim == "45个国家" and f.place is not None]
+    assert not [f for f in figures if f.place is not None and f.place.kind == "region" and f.place.key == "du-luo"]

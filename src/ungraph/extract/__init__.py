@@ -17,6 +17,7 @@ from ungraph.extract import (
     activities,
     cube,
     english,
+    event_participants,
     events,
     figures,
     goals,
@@ -61,7 +62,7 @@ ALL_EXTRACTORS: list[Extractor] = [
 ]
 
 #: Enrichers, run once over everything the extractors found (linked area).
-ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich, activities.enrich]
+ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich, activities.enrich, event_participants.enrich]
 
 
 def build_context(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None) -> Context:

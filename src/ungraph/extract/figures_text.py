@@ -18,7 +18,10 @@ For each figure:
   -> 人道主义援助; "7000 亿美元的资金缺口" -> 资金缺口), normalised: "800万人流离失所" -> 流离失所者; a
   lone 人 stays 人 and money with no noun is 资金;
 - ``place``: the one country or region the gazetteer finds in the figure's clause, or in the clause
-  the sentence opens with ("在阿富汗，…"); none when the clause names two;
+  the sentence opens with ("在阿富汗，…"), else the one the sentence's clauses before the figure's
+  name (为应对非洲之角…，联合国…向 1700 万人提供了援助; not a sub-national place, not one named after
+  the figure: 45个国家，其中…出口到非洲和亚洲); none when they name two; a name counts as a place after
+  在/向/为/对/于/自 (来自非洲) or a list word;
 - ``period``: the last date before the figure in its sentence (else the first after it in its clause,
   else the date the block opens with, "2022 年，…", else the year of the title heading over the block,
   except in a clause that says now or in all: 现已, 目前, 总体而言 ...);
@@ -242,7 +245,13 @@ def _places(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
     if gazetteer is None:
         return []
     return [(m.ref, m.surface, m.start) for m in gazetteer.find(text) if m.kind in ("country", "region")
-            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全个家名项所位")]
+            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全个家名项所位自")]
+
+
+def _subnational(gazetteer: Any, ref: Ref) -> bool:
+    """A place inside a country (杜洛, 信德省): not the area of a figure (the shapes ask for a country or region)."""
+    row = gazetteer.get(ref.kind, ref.key) if ref.kind == "region" else None
+    return getattr(row, "kind", "") == "subnational"
 
 
 def _orgs(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
@@ -347,6 +356,8 @@ def _figures_in(seg: Segment, gazetteer: Any, skip_first: bool,
                 places = [(r, s, base + at) for r, s, at in _places(gazetteer, opening[1])]
             else:
                 places = [(r, s, c0 + at) for r, s, at in places]
+            if not places:  # the one place of the sentence's clauses before the figure's (为应对非洲之角…，联合国…向 1700 万人…)
+                places = [(r, s, lo + at) for r, s, at in _places(gazetteer, norm[lo:c0]) if not _subnational(gazetteer, r)]
             place = places[0] if len({p[0] for p in places}) == 1 else None
             found = _period(norm, lo, m.start()) or _period(norm, m.end(), c1)
             period = (found[0], doc_span(found[1], found[2]), seg.id) if found is not None else \
