@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ungraph.evaluate import GoldItem, GraphItem, Scores, normalize_label, score
-from ungraph.sparql import execute
+from ungraph.sparql import select
 
 __all__ = ["PARTICIPANT_KINDS", "load_gold_participants", "graph_participants", "evaluate_participants"]
 
@@ -68,7 +68,7 @@ def graph_participants(store: ox.Store, text: str, gold_dir: str | Path) -> list
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     rows = _gold_rows(gold_dir)
     found: dict[tuple[str, str, int], tuple[set[str], set[str]]] = {}
-    for r in execute(store, _QUERY):
+    for r in select(store, _QUERY):
         n = bisect.bisect_right(starts, int(r["start"].value))
         names, forms = found.setdefault((r["e"].value, r["p"].value, n), (set(), set()))
         names.add(r["name"].value)
