@@ -11,12 +11,13 @@ import pyoxigraph as ox
 import pytest
 
 from ungraph.config import Settings
+from ungraph.kinds import KINDS
 from ungraph.validate import Result, validate_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.enlarge import OWN_KINDS, copies, enlarge, tag  # noqa: E402 - once the repository root is on sys.path (benchmarks/ is not installed)
+from benchmarks.enlarge import OWN_KINDS, SHARED_KINDS, copies, enlarge, tag  # noqa: E402 - once the repository root is on sys.path (benchmarks/ is not installed)
 
 B = "http://h/"
 LINES = [
@@ -35,6 +36,11 @@ def test_each_report_owns_its_nodes_and_shares_the_reference_entities() -> None:
     assert out[4] == f'<{B}id/report/{t}/A-78-1/chapter/1> <{B}ontology#mentions> <{B}id/country/COD> <{B}graph/report/{t}> .\n'
     assert out[5].endswith(f'"和平"@zh <{B}graph/report/{t}> .\n')  # a report built by ungraph has Chinese text
     assert out[6] == LINES[2].replace("graph/report>", f"graph/report/{t}>")  # a shared entity keeps its label
+
+
+def test_every_kind_is_either_a_report_s_own_or_shared() -> None:
+    assert not set(OWN_KINDS) & set(SHARED_KINDS)
+    assert sorted(set(OWN_KINDS) | set(SHARED_KINDS)) == sorted(KINDS)
 
 
 def test_the_enlargement_is_deterministic(tmp_path: Path) -> None:
