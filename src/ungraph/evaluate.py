@@ -305,7 +305,7 @@ _GRAPH: dict[str, tuple[str, Callable[[str], str]]] = {
                   normalize_label),
     "regions": ("VALUES ?t { ug:Region ug:Territory schema:Place } ?e a ?t . "
                 f"FILTER NOT EXISTS {{ ?e a schema:Country }} FILTER NOT EXISTS {{ {_ALPHA3} }} "
-                f"FILTER NOT EXISTS {{ {_CITY} }} {_FROM_REPORT} {_LABEL}", normalize_label),
+                f"MINUS {{ {_CITY} }} {_FROM_REPORT} {_LABEL}", normalize_label),  # MINUS: evaluated once, not per ?e
     "cities": (f"{_CITY} FILTER NOT EXISTS {{ ?e a schema:Country }} FILTER NOT EXISTS {{ {_ALPHA3} }} "
                f"{_FROM_REPORT} {_LABEL}", normalize_label),
     "goals": ("{ ?_x dcterms:subject ?e } UNION { ?_a oa:hasBody ?e } UNION { ?e ug:mentionedIn ?_b } "
