@@ -21,7 +21,7 @@ For each figure:
   the sentence opens with ("在阿富汗，…"), else the one the sentence's clauses before the figure's
   name (为应对非洲之角…，联合国…向 1700 万人提供了援助; not a sub-national place, not one named after
   the figure: 45个国家，其中…出口到非洲和亚洲); none when they name two; a name counts as a place after
-  在/向/为/对/于/自 (来自非洲) or a list word;
+  在/向/为/对/于/自 (来自非洲), a date (2022年巴基斯坦洪灾) or a list word;
 - ``period``: the last date before the figure in its sentence (else the first after it in its clause,
   else the date the block opens with, "2022 年，…", else the year of the title heading over the block,
   except in a clause that says now or in all: 现已, 目前, 总体而言 ...);
@@ -240,12 +240,12 @@ def place_in(gazetteer: Any, text: str) -> tuple[Ref, str, int] | None:
 
 
 def _places(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
-    """Countries and regions the text names as places: after 在/向/为/对/于/和/、 or at its start, not inside a
-    longer name (以色列大屠杀纪念馆)."""
+    """Countries and regions the text names as places: after 在/向/为/对/于/自/和/、, a year (2022年巴基斯坦) or at
+    its start, not inside a longer name (以色列大屠杀纪念馆)."""
     if gazetteer is None:
         return []
     return [(m.ref, m.surface, m.start) for m in gazetteer.find(text) if m.kind in ("country", "region")
-            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全个家名项所位自")]
+            and (m.start == 0 or text[m.start - 1] in "在向为对于和、及与,，整个全个家名项所位自年")]
 
 
 def _subnational(gazetteer: Any, ref: Ref) -> bool:
