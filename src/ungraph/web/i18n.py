@@ -177,6 +177,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "sdmx-measure:obsValue": ("数值", "value"), "sdmx-dimension:refPeriod": ("参考期", "reference period"),
     "sdmx-attribute:unitMeasure": ("计量单位", "unit"),
     "lode:atPlace": ("地点", "at place"), "lode:atTime": ("时间", "at time"), "lode:Event": ("活动", "event"),
+    "lode:involvedAgent": ("参与方", "involved agent"),
     "skos:Concept": ("概念", "concept"), "skos:ConceptScheme": ("概念体系", "concept scheme"),
     "owl:Class": ("类", "class"), "owl:ObjectProperty": ("对象属性", "object property"),
     "owl:DatatypeProperty": ("数据属性", "datatype property"), "owl:Ontology": ("本体", "ontology"),
