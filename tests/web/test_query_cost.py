@@ -15,8 +15,6 @@ S = "<http://127.0.0.1:8080/id/country/AFG>"
     f"select * {{ {S} ?p ?o . }} limit 10",
     f"SELECT ?s WHERE {{ ?s a {S} }} LIMIT 50\n#8-1234",
     f"# a comment first\nSELECT ?p ?o WHERE {{ {S} ?p ?o }} LIMIT 0",
-    f"DESCRIBE {S}",
-    f"DESCRIBE {S} # 17",
     r"\u0053ELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 5",  # escapes are undone first, as a parser does
 ])
 def test_bounded(query: str) -> None:
@@ -36,7 +34,7 @@ def test_bounded(query: str) -> None:
     "SELECT * WHERE { { SELECT * WHERE { ?s ?p ?o } ORDER BY ?o } } LIMIT 10",
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } LIMIT 1",
     "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } } LIMIT 1",
-    f"DESCRIBE {S} <http://x/b>", "DESCRIBE ?s WHERE { ?s ?p ?o }", "ASK { ?s ?p ?o }",
+    f"DESCRIBE {S}", f"DESCRIBE {S} <http://x/b>", "DESCRIBE ?s WHERE { ?s ?p ?o }", "ASK { ?s ?p ?o }",
     "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "", "SELECT", "LIMIT 10",
     "SELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 10" + " " * 5000,  # long texts are not read
 ])
@@ -52,6 +50,6 @@ def test_a_bounded_query_is_answered_without_a_worker_and_others_are_not(client,
     lookup = client.get("/sparql", query_string={"query": f"SELECT ?p ?o WHERE {{ {S} ?p ?o }} LIMIT 200 # t1"})
     assert lookup.status_code == 200 and lookup.get_json()["results"]["bindings"]
     describe = client.get("/sparql", query_string={"query": f"DESCRIBE {S} # t1"}, headers={"Accept": "text/turtle"})
-    assert describe.status_code == 200 and "Afghanistan" in describe.get_data(as_text=True)
+    assert describe.status_code == 503
     join = client.get("/sparql", query_string={"query": f"SELECT * WHERE {{ {S} ?p ?o . ?o ?q ?r }} LIMIT 5 # t1"})
     assert join.status_code == 503

@@ -6,14 +6,18 @@ that can be killed. The price is a round trip to another process per request, wh
 lookup costs several times the query (``benchmarks/endpoint/README.md``).
 
 A query whose cost is bounded by its own text needs no time limit. :func:`bounded` recognises
-two such shapes, and nothing else (any doubt: the worker answers):
+one such shape, and nothing else (any doubt: the worker answers):
 
 * ``SELECT`` of variables (or ``*``) over **one triple pattern** (IRIs, variables, ``a``; no
   literal, no prefixed name) with a top-level ``LIMIT n``, ``n <= max_rows``, and no ``DISTINCT``,
   ``ORDER BY``, ``OFFSET``, ``FILTER`` or anything else. oxigraph evaluates a triple pattern as a
   lazy index scan and stops after ``n`` solutions, so the work is at most ``n`` index steps.
-* ``DESCRIBE <iri>`` of one IRI: the triples with that subject (a bounded index scan, as large as
-  the entity's own description), which the caller also cuts at ``max_rows``.
+
+``DESCRIBE <iri>`` is bounded too, but it was measured slower here with one server process
+(``benchmarks/endpoint/README.md``: 941 -> 493 req/s): its serialization and the labels of what
+it links to then run on the one core of the process that also serves HTTP, where the workers
+spread them over every core. Point lookups gain (1,054 -> 1,118 req/s with one server process,
+1,819 -> 2,380 with ``UNGRAPH_WORKERS=2``), so only they are answered here.
 
 Comments and whitespace are allowed anywhere (a trailing ``# 17`` is how clients defeat caches).
 The text is read after undoing ``\\uXXXX`` escapes, as a SPARQL parser does. The answer is made by
@@ -22,7 +26,7 @@ the same function a worker uses (``sparql_pool.checked_run``), so it is byte for
 >>> bounded("SELECT ?p ?o WHERE { <http://x/a> ?p ?o } LIMIT 200 # 7", max_rows=10000)
 True
 >>> bounded("describe <http://x/a>", max_rows=10000)
-True
+False
 >>> bounded("SELECT ?p ?o WHERE { <http://x/a> ?p ?o }", max_rows=10000)   # no LIMIT
 False
 >>> bounded("SELECT DISTINCT ?p WHERE { ?s ?p ?o } LIMIT 10", max_rows=10000)   # DISTINCT may scan it all
@@ -65,14 +69,12 @@ def _term(token: tuple[str, str], predicate: bool = False) -> bool:
 
 
 def bounded(query: str, *, max_rows: int) -> bool:
-    """True when ``query`` is one of the two bounded shapes above (see the module's docstring)."""
+    """True when ``query`` is the bounded shape above (see the module's docstring)."""
     if len(query) > 4096:
         return False
     tokens = _tokens(unescape_codepoints(query))
     if not tokens:
         return False
-    if tokens[0] == ("word", "DESCRIBE"):
-        return len(tokens) == 2 and tokens[1][0] == "iri"
     if tokens[0] != ("word", "SELECT"):
         return False
     i = 1
