@@ -211,10 +211,12 @@ def _name(gazetteer: Any, ref: Ref, lang: str) -> str:
 
 def _labels(gazetteer: Any, agents: list[Ref], actions: Sequence[tuple[Action | None, str, int]],
             places: list[Ref]) -> tuple:
-    """zh and en labels: agents, the action (its verb as written where it has no concept), places."""
+    """zh and en labels: agents, the action (in zh its verb as written where it has no concept), places."""
     zh = f"{'、'.join(_name(gazetteer, a, 'zh') for a in agents)}：{'、'.join(a.zh if a else v for a, v, _ in actions)}" \
          f"（{'、'.join(_name(gazetteer, p, 'zh') for p in places)}）"
-    en = f"{', '.join(_name(gazetteer, a, 'en') for a in agents)}: {', '.join(a.en if a else v for a, v, _ in actions)}" \
+    # English names only the actions that have a concept: a verb as written is Chinese (it stays in ug:actionVerb)
+    acts = ", ".join(a.en for a, _, _ in actions if a)
+    en = f"{', '.join(_name(gazetteer, a, 'en') for a in agents)}{': ' + acts if acts else ''}" \
          f" ({', '.join(_name(gazetteer, p, 'en') for p in places)})"
     return (("rdfs:label", Literal(zh, "zh")), ("rdfs:label", Literal(en, "en")))
 
