@@ -203,10 +203,12 @@ def _initiative_before(doc: Document, container: Segment, end: int, gazetteer: A
 # --- records ------------------------------------------------------------------------------------
 
 def _name(gazetteer: Any, ref: Ref, lang: str) -> str:
+    """The entity's name in ``lang``: its table row's, else (English) its curated ``english.tsv`` row's, else its key."""
     row = gazetteer.get(ref.kind, ref.key)
-    if row is None:
-        return ref.key
-    return (getattr(row, "name_en", "") or ref.key) if lang == "en" else row.name_zh
+    if lang == "en":
+        english = next((r for r in gazetteer.tables.get("english.tsv", []) if r.id == f"{ref.kind}/{ref.key}"), None)
+        return (getattr(row, "name_en", "") if row is not None else "") or (english.name_en if english else "") or ref.key
+    return row.name_zh if row is not None else ref.key
 
 
 def _labels(gazetteer: Any, agents: list[Ref], actions: Sequence[tuple[Action | None, str, int]],
