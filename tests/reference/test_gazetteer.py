@@ -182,3 +182,9 @@ def test_find_whole_report_is_fast(gz: Gazetteer, report: str) -> None:
     for _ in range(5):
         gz.find(report)
     assert time.perf_counter() - start < 5
+
+
+def test_english_name_from_the_entity_table_or_the_curated_english_rows(gz: Gazetteer) -> None:
+    assert gz.name_en("country", "MLI") == "Mali"                             # countries.tsv / package data
+    assert gz.name_en("region", "great-lakes-region") == "Great Lakes region"  # english.tsv only
+    assert gz.name_en("region", "no-such-region") == ""

@@ -203,11 +203,10 @@ def _initiative_before(doc: Document, container: Segment, end: int, gazetteer: A
 # --- records ------------------------------------------------------------------------------------
 
 def _name(gazetteer: Any, ref: Ref, lang: str) -> str:
-    """The entity's name in ``lang``: its table row's, else (English) its curated ``english.tsv`` row's, else its key."""
-    row = gazetteer.get(ref.kind, ref.key)
+    """The entity's name in ``lang`` from the reference tables, else its key."""
     if lang == "en":
-        english = next((r for r in gazetteer.tables.get("english.tsv", []) if r.id == f"{ref.kind}/{ref.key}"), None)
-        return (getattr(row, "name_en", "") if row is not None else "") or (english.name_en if english else "") or ref.key
+        return gazetteer.name_en(ref.kind, ref.key) or ref.key
+    row = gazetteer.get(ref.kind, ref.key)
     return row.name_zh if row is not None else ref.key
 
 

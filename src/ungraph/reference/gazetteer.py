@@ -146,6 +146,7 @@ class Gazetteer:
         self._index: dict[str, tuple[str, str] | _Blocked] = {}
         self.conflicts: list[str] = []
         self.problems: list[str] = []
+        self._english = {row.id: row.name_en for row in self.tables.get("english.tsv", []) if row.name_en}
         self._build()
 
     @classmethod
@@ -212,6 +213,11 @@ class Gazetteer:
     def get(self, kind: str, id: str) -> Any | None:
         """The row of entity ``kind``/``id``, or ``None``."""
         return self._rows.get((kind, id))
+
+    def name_en(self, kind: str, id: str) -> str:
+        """The entity's English name: its own table's ``name_en``, else its ``english.tsv`` row's; ``""`` if none."""
+        row = self._rows.get((kind, id))
+        return (getattr(row, "name_en", "") if row is not None else "") or self._english.get(f"{kind}/{id}", "")
 
     def labels(self, kind: str, id: str) -> list[str]:
         """The entity's names as written in the tables: its name columns first, then its aliases."""
