@@ -9,6 +9,7 @@ read in captions and paragraphs; mention counts by grep (``grep -o "马克 *· *
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 import pytest
@@ -82,8 +83,12 @@ def report(real):
 
 
 def _labels(records, kind, prop="skos:prefLabel", lang="zh"):
+    """The labels as the report writes them: ``lang``, or ``en`` for a name printed in Latin letters
+    (on the record the report states, not the curated English one)."""
     return {r.ref: lit.value for r in records if isinstance(r, Entity) and r.ref.kind == kind
-            for p, lit in r.labels if p == prop and lit.lang == (lang if lit.lang else None)}
+            for p, lit in r.labels if p == prop
+            and (lit.lang == lang or (lang == "zh" and lit.lang == "en" and r.provenance is not None
+                                      and not re.search(r"[\u4e00-\u9fff]", lit.value)))}
 
 
 def _holds(records):

@@ -18,14 +18,15 @@ from collections.abc import Iterator, Sequence
 from ungraph.extract.context import Context
 from ungraph.extract.people import Occurrence, People
 from ungraph.extract.posts import is_former, post_key, post_org
-from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
+from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement, name_literal
 from ungraph.reference.gazetteer import Gazetteer
 
 __all__ = ["extract"]
 
 
 def _zh(value: str) -> Literal:
-    return Literal(value, "zh") if re.search(r"[\u4e00-\u9fff]", value) else Literal(value)
+    """A name as written: ``zh`` with a Han character, else ``en`` (a Latin-script credit, "Nhet Sokheng")."""
+    return name_literal(value)
 
 
 def _person_records(doc: Document, people: People) -> Iterator[Record]:
@@ -36,6 +37,8 @@ def _person_records(doc: Document, people: People) -> Iterator[Record]:
         names = people.names[key]
         labels = [("foaf:name", _zh(people.written[key])), ("skos:prefLabel", _zh(names[0]))]
         labels += [("skos:altLabel", _zh(n)) for n in names[1:]]
+        if key in people.english:  # the curated English name is the one English prefLabel
+            labels = [(p, lit) for p, lit in labels if not (p == "skos:prefLabel" and lit.lang == "en")]
         ref = Ref("person", key)
         yield Entity(ref, ("foaf:Person", "schema:Person"), tuple(labels), first[key].provenance())
         if key in people.english:
