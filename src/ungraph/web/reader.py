@@ -9,6 +9,7 @@ report pages.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -138,7 +139,7 @@ def chapter_overview(chapter: str, lang: str) -> dict[str, object]:
     sections = []
     for child in tree.children if tree else []:
         if cat.is_a(child.iri, ug + "Section") and child.kind != "Section":
-            items = [n for n in _walk(child) if n.spans][:15]
+            items = [(n, english_names(n.spans, lang, urls)) for n in _walk(child) if n.spans][:15]
             sections.append((child, items))
     counts: Counter[str] = Counter()
     for block, body, _s, _e in set(queries.mentions_under(services.store, chapter, ug)):
@@ -151,6 +152,29 @@ def chapter_overview(chapter: str, lang: str) -> dict[str, object]:
     mentioned = sorted(((k, sorted(v, key=lambda x: (-x[2], x[0]))) for k, v in by_kind.items()),
                        key=lambda kv: (-sum(x[2] for x in kv[1]), kv[0]))
     return {"sections": sections, "mentioned": mentioned, "reader": urls.reader(chapter)}
+
+
+_SEPARATORS = re.compile(r"^[\s\-–—·•、，,;；:：.。]*$")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def english_names(spans: list[Span], lang: str, urls: Urls) -> list[tuple[str, str]] | None:
+    """In English mode, the English names (and page URLs) of a block that is nothing but names of
+    entities that have one (a core programme as listed: "选举援助"); ``None`` when the block has other
+    text or a name without English, so the page shows it as printed, marked Chinese."""
+    if lang != "en" or not any(s.iri for s in spans):
+        return None
+    out = []
+    for s in spans:
+        if s.iri is None:
+            if not _SEPARATORS.match(s.text):
+                return None
+            continue
+        label, fallback = name_lang(s.iri, lang)
+        if fallback is not None or _HAN.search(label):
+            return None
+        out.append((label, urls.page(s.iri)))
+    return out
 
 
 def _walk(node: Node) -> list[Node]:
