@@ -285,8 +285,11 @@ _STATED = "FILTER EXISTS { ?_st rdf:subject ?m ; rdf:predicate ug:servesArea ; r
 _TOP = "BIND(REPLACE(STR(?p), '^.*/id/report/[^/]+/(introduction|chapter/[0-9]+)(/.*)?$', '$1') AS ?part)"
 
 #: Cities and sub-national places: typed with a schema.org class for them (or a subclass of one).
-_CITY = ("?e a ?_c . ?_c rdfs:subClassOf* ?_ct . "
-         "VALUES ?_ct { schema:City schema:AdministrativeArea schema:Town schema:Village }")
+#: A place typed only schema:Place (no region, no territory) is one inside a country that is neither an
+#: area nor a settlement, the port 拉斯伊萨 or the island 圣安唐 (issue 11, places): the gold set lists them with the cities.
+_CITY = ("{ ?e a ?_c . ?_c rdfs:subClassOf* ?_ct . "
+         "VALUES ?_ct { schema:City schema:AdministrativeArea schema:Town schema:Village } } UNION "
+         "{ ?e a schema:Place FILTER NOT EXISTS { ?e a ug:Region } FILTER NOT EXISTS { ?e a ug:Territory } }")
 #: ?g is the UN's IRI of a goal: the entity itself, or what it is declared the same as.
 _SDG_RE = "'^" + SDG.replace(".", "[.]") + "[0-9]+$'"
 _GOAL = (f"OPTIONAL {{ ?e skos:exactMatch|owl:sameAs ?_m FILTER(REGEX(STR(?_m), {_SDG_RE})) }} "

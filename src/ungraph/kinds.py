@@ -45,7 +45,7 @@ _ALL = (
     Kind("artwork", "schema:VisualArtwork", "a work of art a photo of the report shows (a mural), made by a person"),
     Kind("annotation", "oa:Annotation", "a Web Annotation tying an entity or statement to its span of the report"),
     Kind("build", "ug:Build", "one build of the graph (PROV activity)"),
-    Kind("city", "schema:City", "a city inside its country, with its GeoNames id"),
+    Kind("city", "schema:City", "a populated place (city, town or village) inside its country, with its GeoNames id where GeoNames has one"),
     Kind("country", "schema:Country", "a country or territory with an ISO 3166-1 code"),
     Kind("dataset", "qb:DataSet", "a Data Cube dataset grouping the figures of a part of the report"),
     Kind("event", "ug:Event", "a named event the report speaks of"),

@@ -249,9 +249,9 @@ def _places(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:
 
 
 def _subnational(gazetteer: Any, ref: Ref) -> bool:
-    """A place inside a country (杜洛, 信德省): not the area of a figure (the shapes ask for a country or region)."""
+    """A place inside a country (信德省, the port 拉斯伊萨): not the area of a figure (the shapes ask for a country or region)."""
     row = gazetteer.get(ref.kind, ref.key) if ref.kind == "region" else None
-    return getattr(row, "kind", "") == "subnational"
+    return getattr(row, "kind", "") in ("subnational", "place")
 
 
 def _orgs(gazetteer: Any, text: str) -> list[tuple[Ref, str, int]]:

@@ -43,7 +43,7 @@ def _nested_ok(gazetteer: Any, ref: Ref, outer: Ref) -> bool:
     row = gazetteer.get(ref.kind, ref.key)
     if row is None:
         return False
-    if row.kind in ("area", "subnational"):
+    if row.kind in ("area", "subnational", "place"):
         return True
     body = gazetteer.get(outer.kind, outer.key)
     return body is not None and getattr(body, "classification", "") not in _EXTERNAL

@@ -16,8 +16,10 @@ Every written form resolves to one entity: the short and adjectival forms (俄�
 Russian Federation, 一个叙利亚难民 -> Syria, 诉玻利维亚案 -> Bolivia) through the aliases, former
 States (苏联, ISO 3166-3 ``SUN``), territories (西撒哈拉 and Kosovo: hdx-python-country says they are
 not independent, so ``ug:Territory``), sub-national areas (布干维尔 inside Papua New Guinea, the
-places of photo credits such as 也门马里卜: ``schema:AdministrativeArea``) and cities (海牙, 内罗毕,
-乌日霍罗德: ``schema:City``) as places of their own. Each form the report uses that is not the
+provinces and states of photo credits such as 巴基斯坦信德省: ``schema:AdministrativeArea``), other
+named places that are neither (拉斯伊萨, a port; 圣安唐, an island: ``schema:Place``) and populated
+places, cities, towns and villages alike (海牙, 内罗毕, 乌日霍罗德, 杜洛, 戴利村: the ``city`` kind,
+``schema:City``) as places of their own. Each form the report uses that is not the
 entity's name becomes a ``skos:altLabel`` (Chinese when it has a Han character, else English).
 
 Each place used becomes an :class:`~ungraph.records.Entity` whose provenance is its first
@@ -69,6 +71,8 @@ def _types(ref: Ref, row: Any) -> tuple[str, ...]:
         return ("schema:Country", "ug:FormerState") if status == "former" else ("schema:Country",)
     if row.kind == "subnational":
         return ("schema:AdministrativeArea",)
+    if row.kind == "place":  # a port or an island: neither an administrative area nor a settlement
+        return ("schema:Place",)
     return ("ug:Territory", "schema:Place") if row.kind == "area" else ("ug:Region", "schema:Place")
 
 

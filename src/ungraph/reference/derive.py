@@ -323,7 +323,7 @@ def merge(derived: Iterable[Any], existing: Iterable[Any], *, derived_kind: str 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite countries.tsv, cities.tsv, the derived rows of regions.tsv and of aliases.tsv."""
+    """Rewrite countries.tsv, the derived rows of cities.tsv, regions.tsv and aliases.tsv."""
     from ungraph.reference.cities import RULE, derive_cities, derive_subnational
 
     args = sys.argv[1:] if argv is None else argv
@@ -339,10 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     curated = [r for r in existing("regions.tsv", Region) if not (r.kind == "subnational" and r.source.startswith(RULE))]
     aliases = merge(derive_aliases(countries), existing("aliases.tsv", Alias), derived_kind="country")
     write_table(directory / "aliases.tsv", aliases, Alias)
-    cities = derive_cities(countries, aliases, regions=curated)
+    # curated rows (settlements no package names in Chinese: 杜洛, 戴利村) are kept beside the derived ones
+    cities = merge(derive_cities(countries, aliases, regions=curated), existing("cities.tsv", City))
     write_table(directory / "cities.tsv", cities, City)
     regions = merge(derive_m49_regions(curated), curated, derived_kind="m49-region")
-    regions = sorted(regions + derive_subnational(countries, aliases, cities), key=lambda r: r.id)
+    regions = sorted(regions + derive_subnational(countries, aliases, cities, regions=curated), key=lambda r: r.id)
     write_table(directory / "regions.tsv", regions, Region)
     print(f"{len(countries)} countries, {len(regions)} regions, {len(aliases)} aliases, {len(cities)} cities -> {directory}")
     return 0

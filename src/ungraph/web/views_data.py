@@ -206,17 +206,6 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
             row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
         countries.append(row)
     countries.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
-    # regions, territories without an M49 code (萨赫勒, Kosovo, 阿卜耶伊), former States (苏联): no shape, a row each
-    drawn = set(places) | {c["city"] for c in t["cities"]}
-    others = []
-    for p in sorted({p for p in cat.types if p.startswith(ns.base + "id/") and p not in drawn and
-                     (cat.is_a(p, ns.ontology + "Region") or cat.is_a(p, ns.ontology + "Territory") or
-                      cat.is_a(p, _SCHEMA + "Country")) and (cat.mentions.get(p, 0) or links.get(p))}):
-        row = {**_ref(p, lang, urls, cat), "mentions": cat.mentions.get(p, 0)}
-        for rel in RELATIONS:
-            row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
-        others.append(row)
-    others.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
     coords = None
     cities = []
     for c in t["cities"]:
@@ -231,6 +220,18 @@ def world(lang: str, urls: Urls) -> dict[str, Any]:
                        "country": c["country"], "mentions": cat.mentions.get(c["city"], 0), "source": source,
                        "geonames": c["match"]})
     cities = sorted({c["iri"]: c for c in cities}.values(), key=lambda c: (-c["mentions"], c["label"]))
+    # regions, territories without an M49 code (萨赫勒, Kosovo, 阿卜耶伊), former States (苏联), towns and
+    # villages without coordinates (杜洛, 戴利村): no shape or point, a row each
+    drawn = set(places) | {c["iri"] for c in cities}
+    others = []
+    for p in sorted({p for p in cat.types if p.startswith(ns.base + "id/") and p not in drawn and
+                     (cat.is_a(p, ns.ontology + "Region") or cat.is_a(p, ns.ontology + "Territory") or
+                      cat.is_a(p, _SCHEMA + "Country") or cat.is_a(p, _SCHEMA + "City")) and (cat.mentions.get(p, 0) or links.get(p))}):
+        row = {**_ref(p, lang, urls, cat), "mentions": cat.mentions.get(p, 0)}
+        for rel in RELATIONS:
+            row[rel] = sorted((_ref(x, lang, urls, cat) for x in links[p].get(rel, ())), key=lambda r: (r["label"], r["iri"]))
+        others.append(row)
+    others.sort(key=lambda c: (-c["mentions"], c["label"], c["iri"]))
     return {"countries": countries, "cities": cities, "others": others,
             "max": max((c["mentions"] for c in countries), default=0),
             "geometry": urls.root + "/static/vendor/world-atlas/countries-50m.json", "join": "m49"}
