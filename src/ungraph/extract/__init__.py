@@ -24,6 +24,7 @@ from ungraph.extract import (
     instruments,
     links,
     missions,
+    moved,
     organizations,
     persons,
     photos,
@@ -62,7 +63,7 @@ ALL_EXTRACTORS: list[Extractor] = [
 ]
 
 #: Enrichers, run once over everything the extractors found (linked area).
-ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich, activities.enrich, event_participants.enrich]
+ALL_ENRICHERS: list[Enricher] = [english.enrich, links.enrich, activities.enrich, event_participants.enrich, moved.enrich]
 
 
 def build_context(doc: Document, segments: Sequence[Segment], gazetteer: Gazetteer | None) -> Context:

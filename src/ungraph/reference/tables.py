@@ -36,6 +36,7 @@ __all__ = [
     "Person",
     "English",
     "Link",
+    "Moved",
     "LINK_SCHEMES",
     "MAPPING_PROPERTIES",
     "TableSpec",
@@ -272,6 +273,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """An IRI the build once minted and no longer does: ``id`` is the old entity path
+    (``region/du-luo``), ``replaced_by`` the path of the entity it became (``city/dolow``),
+    ``since`` the date of the change (ISO 8601), ``source`` why it moved and where that is written. The old IRI stays
+    resolvable: ``dcterms:isReplacedBy`` and ``owl:sameAs`` in the graph, a 301 on the web.
+    """
+
+    id: str
+    replaced_by: str
+    since: str
+    source: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """One curated table: its file, row class, id pattern, entity kind and name columns.
 
@@ -307,6 +322,7 @@ TABLES: tuple[TableSpec, ...] = (
     # linked area
     TableSpec("english.tsv", English, _PATH),
     TableSpec("links.tsv", Link, _PATH[:-1] + r"@(?:" + "|".join(LINK_SCHEMES) + r")$"),
+    TableSpec("moved.tsv", Moved, _PATH),
 )
 
 Row = TypeVar("Row")

@@ -102,12 +102,50 @@ def _not_an_iri(iri: str) -> Response:
     return resp
 
 
+_REPLACED_BY = "http://purl.org/dc/terms/isReplacedBy"
+_MOVED_ONLY = {_REPLACED_BY, "http://www.w3.org/2002/07/owl#sameAs"}
+
+
+def replaced_by(iri: str, triples: list[ox.Triple], also: Iterable[str] = ()) -> str | None:
+    """The IRI that replaces ``iri`` when the graph says nothing else about it (an IRI that moved,
+    :mod:`ungraph.extract.moved`) than what replaces it and the predicates ``also`` (where that was
+    recorded: ``ug:curatedFrom``), else None.
+
+    >>> t = lambda p, o: ox.Triple(ox.NamedNode("x:old"), ox.NamedNode(p), ox.NamedNode(o))
+    >>> replaced_by("x:old", [t(_REPLACED_BY, "x:new"), t("http://www.w3.org/2002/07/owl#sameAs", "x:new")])
+    'x:new'
+    >>> replaced_by("x:old", [t(_REPLACED_BY, "x:new"), t("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "x:C")])
+    """
+    own = [t for t in triples if t.subject == ox.NamedNode(iri)]
+    allowed = _MOVED_ONLY | set(also)
+    if not own or any(t.predicate.value not in allowed for t in own):
+        return None
+    return next((t.object.value for t in own if t.predicate.value == _REPLACED_BY), None)
+
+
+def _moved(iri: str, new: str) -> Response:
+    """A 301 from a moved IRI to the one that replaced it, in every format (as Wikidata redirects an item)."""
+    base = services.ns.base
+    target = request.script_root + "/" + new[len(base):] if new.startswith(base) else new
+    if request.query_string:
+        target += "?" + request.query_string.decode("latin-1")
+    resp = Response(f"{iri} moved to {new}\n", status=301, mimetype="text/plain")
+    resp.headers["Location"] = target
+    resp.headers["Vary"] = "Accept, Cookie"
+    resp.headers.update(documents.CORS_HEADERS)
+    return resp
+
+
 @blueprint.route("/id/<path:rest>")
 def entity(rest: str) -> Response:
     iri = services.ns.base + "id/" + rest
     if not _is_iri(iri):
         return _not_an_iri(iri)
-    return _serve(iri, queries.describe(services.store, iri), lambda: _cached_entity_html(iri))
+    triples = queries.describe(services.store, iri)
+    new = replaced_by(iri, triples, also=(services.ns.expand("ug:curatedFrom"),))
+    if new is not None:
+        return _moved(iri, new)
+    return _serve(iri, triples, lambda: _cached_entity_html(iri))
 
 
 @blueprint.route("/ontology", defaults={"which": "ontology"})
