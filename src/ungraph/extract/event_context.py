@@ -88,10 +88,19 @@ def context_before(norm_before: str) -> Context:
     return _context(m["date"], None) if m else Context()
 
 
+#: An opening ``在…，`` that is an adverbial phrase, not a place: closed by a postposition (在这方面,
+#: 在我们的支持下, 在网络犯罪相关问题上, 在此期间) or naming the speaker or what was just said (我们, 这, 此, 该).
+_NOT_A_PLACE = re.compile(r"(?:下|上|中|方面|期间|时|前|后|以来)$|我们|这|此|该")
+
+
 def sentence_place(norm_sentence: str) -> str | None:
-    """The place a sentence opens with (``在摩洛哥马拉喀什，…``)."""
+    """The place a sentence opens with (``在摩洛哥马拉喀什，…``); not an adverbial opening (``在这方面，…``).
+
+    >>> sentence_place("在摩洛哥马拉喀什，我们召集了…"), sentence_place("在这方面，我们…"), sentence_place("在秘书长的倡导下，…")
+    ('摩洛哥马拉喀什', None, None)
+    """
     m = re.match(r"^在([\u4e00-\u9fff]{2,10})[，,]", norm_sentence)
-    return m[1] if m else None
+    return m[1] if m and not _NOT_A_PLACE.search(m[1]) else None
 
 
 def sentence_date(norm_sentence: str) -> Context:
