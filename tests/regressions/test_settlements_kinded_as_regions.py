@@ -33,7 +33,7 @@ def test_villages_and_towns_are_settlements_not_administrative_areas(real) -> No
         assert entities[ref].types == ("schema:City",), name
         matches = {s.object for s in statements if s.subject == ref and s.predicate == "skos:exactMatch"}
         assert matches == ({f"http://sws.geonames.org/{geonames}/"} if geonames else set()), name
-    assert not [n for ref, e in entities.items() if "schema:AdministrativeArea" in e.types
+    assert not [lit.value for ref, e in entities.items() if "schema:AdministrativeArea" in e.types
                 for p, lit in e.labels if p == "skos:prefLabel" and lit.value[-1:] in "村镇"]
 
 

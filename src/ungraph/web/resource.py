@@ -120,7 +120,8 @@ def replaced_by(iri: str, triples: list[ox.Triple], also: Iterable[str] = ()) ->
     allowed = _MOVED_ONLY | set(also)
     if not own or any(t.predicate.value not in allowed for t in own):
         return None
-    return next((t.object.value for t in own if t.predicate.value == _REPLACED_BY), None)
+    return next((t.object.value for t in own if t.predicate.value == _REPLACED_BY and isinstance(t.object, ox.NamedNode)),
+                None)
 
 
 def _moved(iri: str, new: str) -> Response:
