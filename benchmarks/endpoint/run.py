@@ -2,7 +2,7 @@
 rdflib-endpoint, same data, same queries, measured side by side in one run.
 
     .venv/bin/python benchmarks/endpoint/run.py [--scale 1] [--duration 8] [--rounds 2] [--connections 8]
-        [--servers ungraph,oxigraph,rdflib,ungraph-oxigraph,ungraph-virtuoso] [--ungraph-workers 1]
+        [--servers ungraph,oxigraph,rdflib,ungraph-oxigraph,ungraph-virtuoso] [--ungraph-workers 0]
 
 Load generator: wrk (Debian ``wrk``) with ``mix.lua``. It is C with an event loop, so at 8
 connections it uses a fraction of a core. A Python load generator would take as much CPU as the
@@ -160,7 +160,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--servers", default="ungraph,oxigraph,rdflib")
-    ap.add_argument("--ungraph-workers", type=int, default=1, help="UNGRAPH_WORKERS of every ungraph server")
+    ap.add_argument("--ungraph-workers", type=int, default=0,
+                    help="UNGRAPH_WORKERS of every ungraph server (0, the default: one per usable core)")
     ap.add_argument("--query-workers", type=int, default=0, help="UNGRAPH_QUERY_WORKERS of every ungraph server")
     ap.add_argument("--store-mode", default="auto", help="UNGRAPH_STORE_MODE of the embedded ungraph server")
     ap.add_argument("--kinds", default="", help="comma-separated query kinds to run alone (default: all)")

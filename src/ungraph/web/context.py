@@ -85,9 +85,7 @@ class Services:
                 if pool is None or pool.owner != os.getpid():
                     from ungraph.web.sparql_pool import WorkerPool
 
-                    pool = self._pool = WorkerPool(self.store, size=self.settings.query_workers
-                                                    or max(4, min(8, 2 * (os.cpu_count() or 2))),
-                                                    reopen=self.reopen)
+                    pool = self._pool = WorkerPool(self.store, size=self.settings.pool_size(), reopen=self.reopen)
         return pool
 
     def started_pool(self) -> "WorkerPool | None":
