@@ -356,7 +356,7 @@ def test_two_server_processes_answer_and_a_killed_one_is_replaced(built) -> None
     store, dump = built
     with ungraph_process(store, env=_env(dump, UNGRAPH_WORKERS="2")) as (root, server):
         processes = _wait_for("server processes", lambda: server_processes(server), 2)
-        workers = _wait_for("query workers", lambda: query_workers(server), 2 * POOL)
+        _wait_for("query workers", lambda: query_workers(server), 2 * POOL)
         assert {p: len(_children(p)) for p in processes} == {p: POOL for p in processes}  # a pool each
         deadline = time.monotonic() + 30
         while len(_answering_processes(root)) < 2:  # both take requests (the kernel picks who accepts)

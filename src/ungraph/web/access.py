@@ -53,12 +53,14 @@ class AccessLines(logging.StreamHandler):
 
     def write(self, text: str) -> None:
         """``text`` and a newline on the descriptor, directly (``fd`` is not None)."""
+        fd = self.fd
+        assert fd is not None, "AccessLines.write needs a stream with a file descriptor"
         data = (text + "\n").encode("utf-8", "backslashreplace")
         if len(data) <= select.PIPE_BUF:
-            _write_all(self.fd, data)
+            _write_all(fd, data)
         else:
             with self.long_lines:
-                _write_all(self.fd, data)
+                _write_all(fd, data)
 
 
 def _write_all(fd: int, data: bytes) -> None:
