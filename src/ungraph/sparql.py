@@ -299,8 +299,8 @@ def _label_triples(store: ReadStore, objects: Iterable[ox.NamedNode]) -> list[ox
     if not values:
         return []
     iris = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    q = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {iris} }} ?o ?p ?l }}"
-    return list(store.query(q, use_default_graph_as_union=True))
+    query = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {iris} }} ?o ?p ?l }}"
+    return list(store.query(query, use_default_graph_as_union=True))
 
 
 def used_prefixes(triples: list[ox.Triple], prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -323,20 +323,19 @@ def used_prefixes(triples: list[ox.Triple], prefixes: Iterable[tuple[str, str]])
     named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
     for t in triples:
         s, o = t.subject, t.object
-        ts, to = type(s), type(o)
-        if ts is named:
+        if isinstance(s, named):
             add(s.value)
-        elif ts is not blank:
+        elif not isinstance(s, blank):  # a quoted triple
             return _used_prefixes_in_text(triples, prefixes)
         add(t.predicate.value)
-        if to is named:
+        if isinstance(o, named):
             add(o.value)
-        elif to is literal:
+        elif isinstance(o, literal):
             if not o.language:
                 dt = o.datatype.value
                 if dt != _XSD_STRING:
                     add(dt)
-        elif to is not blank:
+        elif not isinstance(o, blank):
             return _used_prefixes_in_text(triples, prefixes)
     ordered = sorted(iris)
     found = {}
