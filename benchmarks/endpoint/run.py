@@ -163,6 +163,7 @@ def main() -> None:
     ap.add_argument("--ungraph-workers", type=int, default=0,
                     help="UNGRAPH_WORKERS of every ungraph server (0, the default: one per usable core)")
     ap.add_argument("--query-workers", type=int, default=0, help="UNGRAPH_QUERY_WORKERS of every ungraph server")
+    ap.add_argument("--threads", type=int, default=8, help="UNGRAPH_THREADS of every ungraph server")
     ap.add_argument("--store-mode", default="auto", help="UNGRAPH_STORE_MODE of the embedded ungraph server")
     ap.add_argument("--kinds", default="", help="comma-separated query kinds to run alone (default: all)")
     ap.add_argument("--dump", default=str(ROOT / "build/ungraph.nq"))
@@ -181,7 +182,7 @@ def main() -> None:
             names = args.servers.split(",")
             ungraph_env = {**os.environ, "UNGRAPH_BASE": "http://127.0.0.1:8080/", "UNGRAPH_RATE_LIMIT": "",
                            "UNGRAPH_QUERY_BUDGET": "0", "UNGRAPH_WORKERS": str(args.ungraph_workers),
-                           "UNGRAPH_QUERY_WORKERS": str(args.query_workers),
+                           "UNGRAPH_QUERY_WORKERS": str(args.query_workers), "UNGRAPH_THREADS": str(args.threads),
                            "UNGRAPH_DUMP": str(dump)}  # one client address: no fair-use limits
             servers: dict[str, tuple[int, str, str]] = {}
 
@@ -259,7 +260,7 @@ def main() -> None:
                 info["rss_mb"] = rss_mb(info["pid"])
             out = HERE / f"results-x{args.scale}{args.tag}.json"
             out.write_text(json.dumps({"quads": quads, "connections": args.connections, "rounds": args.rounds,
-                                       "ungraph_workers": args.ungraph_workers, "query_workers": args.query_workers, "store_mode": args.store_mode,
+                                       "ungraph_workers": args.ungraph_workers, "query_workers": args.query_workers, "threads": args.threads, "store_mode": args.store_mode,
                                        "servers": started, "timings": timings, "results": results}, indent=1))
             print(f"\n{quads} quads, {args.connections} connections, {args.rounds} rounds (mean of rounds; p99 = worst "
                   f"round); load at the end {load()}\n")

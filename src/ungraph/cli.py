@@ -110,7 +110,7 @@ def serve(store: str | None, host: str | None, port: int | None, workers: int | 
     # respawn_failed_workers: a server process that dies (killed, out of memory) is replaced, and the others
     # serve meanwhile (tests/web/test_faults.py); without it granian stops the whole server
     Granian("ungraph.web.wsgi:create_from_env", factory=True, address=settings.host, port=settings.port,
-            interface=Interfaces.WSGI, workers=settings.server_workers(), blocking_threads=8,
+            interface=Interfaces.WSGI, workers=settings.server_workers(), blocking_threads=settings.threads,
             log_access=False, respawn_failed_workers=True).serve()
 
 

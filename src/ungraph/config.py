@@ -69,6 +69,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8080, "TCP port the server listens on."),
     Setting("workers", 0, "Number of server worker processes (0: the number of usable cores). Each holds the "
             "graph in memory, or its own read-only handle on the on-disk store; a worker that dies is replaced."),
+    Setting("threads", 8, "Request threads per server process (granian's blocking threads). Python runs one at a "
+            "time; more let requests wait for their query workers side by side."),
     Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of usable "
             "cores, between 4 and 8)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
@@ -124,6 +126,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     workers: int = 0
+    threads: int = 8
     query_workers: int = 0
     query_timeout: float = 10.0
     max_rows: int = 10000
@@ -140,7 +143,7 @@ class Settings:
             raise SettingsError(f"UNGRAPH_BASE: must be an absolute IRI ending with '/', got {self.base!r}")
         if not 0 < self.port < 65536:
             raise SettingsError(f"UNGRAPH_PORT: must be between 1 and 65535, got {self.port}")
-        for name in ("max_rows", "max_body"):
+        for name in ("threads", "max_rows", "max_body"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
         if self.workers < 0:
