@@ -34,11 +34,11 @@ import os
 import queue
 import signal
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 
 from ungraph.sparql import Answer, Job, run_job
 from ungraph.web import sparql_check
@@ -73,6 +73,50 @@ def checked_run(store, job: Job) -> Answer:
     return run_job(store, job)
 
 
+class _Channel:
+    """Length-prefixed messages over one end of a socket pair.
+
+    ``multiprocessing.connection.Connection`` did the same with more Python per message: its
+    ``poll`` builds a selector for every wait, and its reads go through several layers; the
+    socket's own timeout waits in C (``poll(2)``). Measured in a profile: the wait and the read were
+    15 % of a DESCRIBE's Python time in the server process (``benchmarks/endpoint/README.md``).
+    """
+
+    _HEADER = struct.Struct("!Q")
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def send_bytes(self, data: bytes) -> None:
+        self.sock.sendall(self._HEADER.pack(len(data)) + data)
+
+    def _exactly(self, n: int) -> bytes:
+        buf = bytearray(n)
+        view = memoryview(buf)
+        while view:
+            got = self.sock.recv_into(view)
+            if not got:
+                raise EOFError("the other end closed the channel")
+            view = view[got:]
+        return bytes(buf)
+
+    def recv_bytes(self, timeout: float | None = None) -> bytes:
+        """The next message; :class:`TimeoutError` when its first byte has not come within ``timeout``
+        seconds (None: wait), :class:`EOFError` when the other end is gone."""
+        self.sock.settimeout(timeout)
+        try:
+            first = self.sock.recv(self._HEADER.size)
+        finally:
+            self.sock.settimeout(None)  # the rest of a message that has begun is read to its end
+        if not first:
+            raise EOFError("the other end closed the channel")
+        header = first if len(first) == self._HEADER.size else first + self._exactly(self._HEADER.size - len(first))
+        return self._exactly(self._HEADER.unpack(header)[0])
+
+    def close(self) -> None:
+        self.sock.close()
+
+
 class QueryTimeout(Exception):
     """The query (or the wait for a free worker) went past the time limit."""
 
@@ -80,7 +124,7 @@ class QueryTimeout(Exception):
 @dataclass
 class _Worker:
     pid: int
-    conn: Connection
+    conn: _Channel
 
 
 def _set_parent_death_signal() -> None:
@@ -93,7 +137,7 @@ def _set_parent_death_signal() -> None:
         pass
 
 
-def _serve(conn: Connection, store, reopen: Callable[[], object] | None = None) -> None:
+def _serve(conn: _Channel, store, reopen: Callable[[], object] | None = None) -> None:
     _set_parent_death_signal()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if reopen is not None:  # the parent's RocksDB handle must not be used after the fork: a handle of our own
@@ -168,13 +212,13 @@ class WorkerPool:
                     ours.close()
                     for w in self._all.values():
                         w.conn.close()
-                    _serve(Connection(theirs.detach()), self.store, self.reopen)
+                    _serve(_Channel(theirs), self.store, self.reopen)
                 except BaseException as e:  # noqa: BLE001 - say why a worker dies, then die
                     os.write(2, f"ungraph query worker {os.getpid()} died: {type(e).__name__}: {e}\n".encode())
                 finally:
                     os._exit(0)
             theirs.close()
-            worker = _Worker(pid, Connection(ours.detach()))
+            worker = _Worker(pid, _Channel(ours))
             self._all[pid] = worker
         return worker
 
@@ -211,9 +255,11 @@ class WorkerPool:
         else:
             return Answer("unavailable", error="no query worker could be started; the query was not answered")
         try:
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
-            answer: Answer = decode(Answer, worker.conn.recv_bytes())
+            try:
+                data = worker.conn.recv_bytes(max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped") from None
+            answer: Answer = decode(Answer, data)
         except (QueryTimeout, EOFError, OSError) as e:
             self.killed += 1
             self._replace(worker)
