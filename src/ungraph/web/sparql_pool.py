@@ -15,10 +15,11 @@ answered by :func:`checked_run` in the server process, without the round trip.)
 **The protocol.** A job goes to the worker as the :mod:`marshal` bytes of its fields, and the answer
 comes back the same way (:func:`encode` / :func:`decode`), not pickled: both ends are the same
 interpreter (forked), and marshal writes a tuple of strings, numbers and bytes without pickle's
-class lookups and reducers. Measured: 20 µs per query for both ways (marshal) against 35 µs (pickle
-through ``multiprocessing``), 8 % of a DESCRIBE's Python time in the server process
-(``benchmarks/endpoint/README.md``). The round trip's larger cost is the two process switches,
-which no encoding removes.
+class lookups and reducers (20 µs per query both ways, against 35 µs pickled), framed on the socket
+itself (:class:`_Channel`) instead of ``multiprocessing.connection``. With its waits and reads, the
+pickled round trip was 18 % of a DESCRIBE's Python time in the server process in a profile under
+load (``benchmarks/endpoint/README.md``). The round trip's larger cost is the two process
+switches, which no encoding removes.
 
 Workers hold no lock of the server: they only read the store and their socket, and they die
 with the server (their socket reaches end-of-file, and Linux sends them SIGKILL when the parent
@@ -78,8 +79,8 @@ class _Channel:
 
     ``multiprocessing.connection.Connection`` did the same with more Python per message: its
     ``poll`` builds a selector for every wait, and its reads go through several layers; the
-    socket's own timeout waits in C (``poll(2)``). Measured in a profile: the wait and the read were
-    15 % of a DESCRIBE's Python time in the server process (``benchmarks/endpoint/README.md``).
+    socket's own timeout waits in C (``poll(2)``). Measured in a profile: with the pickling, the wait and
+    the read were 18 % of a DESCRIBE's Python time in the server process (``benchmarks/endpoint/README.md``).
     """
 
     _HEADER = struct.Struct("!Q")
