@@ -19,6 +19,11 @@ Status paths, all decided before the query runs unless noted:
 Results past ``max_rows`` are cut, and the response says so: the header ``X-Ungraph-Truncated``
 (the number of rows kept) and, in SPARQL JSON/XML, a ``link`` in the head pointing to
 ``/sparql#truncated``. Answers are cached per build (the data never changes while served).
+
+Per request, this module's own Python was about a fifth of a point lookup's in a py-spy profile
+under load (``benchmarks/endpoint/README.md``); two parts of it are now made once rather than per
+request: the content negotiation of an ``Accept`` header (cached per header, :func:`_formats_for`)
+and the constant part of the answer key (the build and the prefixes, :func:`answer_key`).
 """
 
 from __future__ import annotations
