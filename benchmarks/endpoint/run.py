@@ -119,6 +119,38 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional resident memory (PSS) of a process and all its descendants (server processes and
+    their forked query workers), MB: pages shared copy-on-write are counted once, not once per process."""
+    total = 0
+    for p in _descendants(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total / 1024
+
+
 def prepare(args: argparse.Namespace) -> tuple[Path, Path, Path, dict]:
     """(N-Quads file, store directory, dump for the build identity, timings) of the data at ``args.scale``."""
     from benchmarks.enlarge import enlarge
@@ -258,13 +290,15 @@ def main() -> None:
                               file=sys.stderr)
             for name, info in started.items():
                 info["rss_mb"] = rss_mb(info["pid"])
+                info["pss_mb"] = pss_mb(info["pid"])  # every process of the server, shared pages once
             out = HERE / f"results-x{args.scale}{args.tag}.json"
             out.write_text(json.dumps({"quads": quads, "connections": args.connections, "rounds": args.rounds,
                                        "ungraph_workers": args.ungraph_workers, "query_workers": args.query_workers, "threads": args.threads, "store_mode": args.store_mode,
                                        "servers": started, "timings": timings, "results": results}, indent=1))
             print(f"\n{quads} quads, {args.connections} connections, {args.rounds} rounds (mean of rounds; p99 = worst "
                   f"round); load at the end {load()}\n")
-            print("cold start: " + ", ".join(f"{n} {i['cold_start_s']:.2f} s ({i['rss_mb']:.0f} MB)" for n, i in started.items()))
+            print("cold start: " + ", ".join(f"{n} {i['cold_start_s']:.2f} s ({i['rss_mb']:.0f} MB RSS, {i['pss_mb']:.0f} MB PSS "
+                                             "of all its processes)" for n, i in started.items()))
             print("\n| query kind | " + " | ".join(f"{n} req/s | {n} p50 / p99 ms" for n in order_names) + " |")
             print("|---|" + "---|---|" * len(order_names))
             for label, per in results.items():
