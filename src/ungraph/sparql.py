@@ -30,7 +30,7 @@ from ungraph.store import ReadStore
 from ungraph.terms import serialized
 
 __all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
-           "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LABEL_PREDICATES"]
+           "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES"]
 
 #: What :func:`execute` gives, by query form: SELECT, ASK, CONSTRUCT/DESCRIBE (a list of triples from
 #: :class:`ungraph.backend.RemoteStore`).
@@ -280,15 +280,42 @@ def top_level_limit(query: str) -> int | None:
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 
 
-def _label_triples(store: ReadStore, objects: Iterable[ox.NamedNode]) -> list[ox.Triple]:
+class LabelCache:
+    """The labels of objects looked up before, for one store that does not change while it is served
+    (each query worker keeps one: ``ungraph.web.sparql_pool``). The objects a DESCRIBE links to recur
+    from one entity to the next (its types, bodies, countries, the report's parts), and looking up
+    their labels was a third of a DESCRIBE's Python in a worker (``benchmarks/endpoint/README.md``).
+    At most ``size`` objects; past that it starts again, empty.
+    """
+
+    def __init__(self, size: int = 10_000) -> None:
+        self.size = size
+        self.known: dict[ox.NamedNode, tuple[ox.Triple, ...]] = {}
+
+    def labels(self, store: ox.Store, o: ox.NamedNode) -> tuple[ox.Triple, ...]:
+        found = self.known.get(o)
+        if found is None:
+            found = tuple(q.triple for p in _LABEL_NODES for q in store.quads_for_pattern(o, p, None, None))
+            if len(self.known) >= self.size:
+                self.known.clear()
+            self.known[o] = found
+        return found
+
+
+def _label_triples(store: ReadStore, objects: Iterable[ox.NamedNode],
+                   cache: LabelCache | None = None) -> list[ox.Triple]:
     """The labels (rdfs:label, skos:prefLabel) of ``objects``, sorted, in any graph.
 
     On a pyoxigraph store by index lookups (two per object: measured 0.3 ms for the 173 objects of
     the largest DESCRIBE of the benchmark, where one SPARQL join took 11 ms and a ``VALUES`` list 46
-    ms); on any other store by one SPARQL query.
+    ms), remembered in ``cache`` when one is given; on any other store by one SPARQL query.
     """
     if isinstance(store, ox.Store):
         found: set[ox.Triple] = set()
+        if cache is not None:
+            for o in objects:
+                found.update(cache.labels(store, o))
+            return sorted(found, key=str)
         add = found.add
         for o in objects:
             for p in _LABEL_NODES:
@@ -358,8 +385,9 @@ def _graph_format(name: str) -> ox.RdfFormat:
     return found.rdf
 
 
-def run_job(store: ReadStore, job: Job) -> Answer:
-    """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize.
+def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Answer:
+    """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize;
+    ``labels`` remembers the labels a DESCRIBE adds (only for a store that does not change).
 
     At most ``job.max_rows`` solutions (or triples) are kept; ``truncated`` says whether more were cut.
     A query that does not parse gives ``Answer(kind="error")`` with the parser's message.
@@ -400,7 +428,7 @@ def run_job(store: ReadStore, job: Job) -> Answer:
         if job.describe and not truncated:
             seen = set(triples)
             objects = {o for t in triples if type(o := t.object) is ox.NamedNode}  # the labels come sorted
-            triples += [t for t in _label_triples(store, objects) if t not in seen]
+            triples += [t for t in _label_triples(store, objects, labels) if t not in seen]
         fmt = _graph_format(job.graph_format)
         prefixes = None
         if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):

@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ungraph.sparql import Answer, Job, run_job
+from ungraph.sparql import Answer, Job, LabelCache, run_job
 from ungraph.web import sparql_check
 
 __all__ = ["QueryTimeout", "WorkerPool", "checked_run", "encode", "decode"]
@@ -65,13 +65,13 @@ def decode(cls: type, data: bytes):
     return cls(*marshal.loads(data))
 
 
-def checked_run(store, job: Job) -> Answer:
+def checked_run(store, job: Job, labels: LabelCache | None = None) -> Answer:
     """Every step of a query — the safety check (rdflib parses it), then parse, execute, serialize —
     in one call, so that all of them run inside the worker and under the one time limit."""
     refusal = sparql_check.check(job.query)
     if refusal is not None:
         return Answer("refused", error=refusal.message, status=refusal.status)
-    return run_job(store, job)
+    return run_job(store, job, labels)
 
 
 class _Channel:
@@ -143,6 +143,7 @@ def _serve(conn: _Channel, store, reopen: Callable[[], object] | None = None) ->
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if reopen is not None:  # the parent's RocksDB handle must not be used after the fork: a handle of our own
         store = reopen()
+    labels = LabelCache()  # the store never changes while served: labels looked up once per worker
     while True:
         try:
             data = conn.recv_bytes()
@@ -155,7 +156,7 @@ def _serve(conn: _Channel, store, reopen: Callable[[], object] | None = None) ->
             continue
         start = time.perf_counter()
         try:
-            answer = checked_run(store, job)
+            answer = checked_run(store, job, labels)
         except Exception as e:  # noqa: BLE001 - report, never die silently
             answer = Answer("internal", error=f"the query worker failed: {type(e).__name__}: {e}")
         answer = dataclasses.replace(answer, seconds=time.perf_counter() - start)
