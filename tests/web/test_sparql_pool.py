@@ -41,6 +41,9 @@ def test_the_wait_has_a_time_limit_and_a_closed_end_is_eof() -> None:
     with pytest.raises(TimeoutError):
         ours.recv_bytes(timeout=0.2)
     assert 0.15 < time.monotonic() - started < 5
+    for no_time_left in (0.0, -1.0):  # the whole limit went on waiting for a free worker: still a time-out
+        with pytest.raises(TimeoutError):
+            ours.recv_bytes(timeout=no_time_left)
     theirs.send_bytes(b"late")  # an answer after a timeout is still read whole (the pool kills that worker anyway)
     assert ours.recv_bytes(timeout=1) == b"late"
     theirs.close()

@@ -104,7 +104,8 @@ class _Channel:
     def recv_bytes(self, timeout: float | None = None) -> bytes:
         """The next message; :class:`TimeoutError` when its first byte has not come within ``timeout``
         seconds (None: wait), :class:`EOFError` when the other end is gone."""
-        self.sock.settimeout(timeout)
+        # a timeout of 0 would make the socket non-blocking (BlockingIOError, not a timeout): wait a moment
+        self.sock.settimeout(None if timeout is None else max(timeout, 1e-6))
         try:
             first = self.sock.recv(self._HEADER.size)
         finally:
