@@ -30,3 +30,18 @@ def test_explicit_overrides_beat_environment_and_none_is_ignored() -> None:
 def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):
         Settings.from_env(env)
+
+
+def test_server_processes_default_to_the_usable_cores_and_threads_must_be_positive() -> None:
+    """Issue 14: ``UNGRAPH_WORKERS`` 0 (the default) is one server process per usable core; set, it wins."""
+    import os
+
+    from ungraph.config import usable_cores
+
+    assert Settings.from_env({}).workers == 0
+    assert Settings.from_env({}).server_workers() == usable_cores() == len(os.sched_getaffinity(0))
+    assert Settings.from_env({"UNGRAPH_WORKERS": "3"}).server_workers() == 3
+    assert Settings.from_env({"UNGRAPH_THREADS": "2"}).threads == 2
+    for bad in ({"UNGRAPH_WORKERS": "-1"}, {"UNGRAPH_THREADS": "0"}):
+        with pytest.raises(SettingsError):
+            Settings.from_env(bad)

@@ -2,7 +2,7 @@
 rdflib-endpoint, same data, same queries, measured side by side in one run.
 
     .venv/bin/python benchmarks/endpoint/run.py [--scale 1] [--duration 8] [--rounds 2] [--connections 8]
-        [--servers ungraph,oxigraph,rdflib,ungraph-oxigraph,ungraph-virtuoso] [--ungraph-workers 1]
+        [--servers ungraph,oxigraph,rdflib,ungraph-oxigraph,ungraph-virtuoso] [--ungraph-workers 0]
 
 Load generator: wrk (Debian ``wrk``) with ``mix.lua``. It is C with an event loop, so at 8
 connections it uses a fraction of a core. A Python load generator would take as much CPU as the
@@ -119,6 +119,38 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional resident memory (PSS) of a process and all its descendants (server processes and
+    their forked query workers), MB: pages shared copy-on-write are counted once, not once per process."""
+    total = 0
+    for p in _descendants(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total / 1024
+
+
 def prepare(args: argparse.Namespace) -> tuple[Path, Path, Path, dict]:
     """(N-Quads file, store directory, dump for the build identity, timings) of the data at ``args.scale``."""
     from benchmarks.enlarge import enlarge
@@ -160,8 +192,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--servers", default="ungraph,oxigraph,rdflib")
-    ap.add_argument("--ungraph-workers", type=int, default=1, help="UNGRAPH_WORKERS of every ungraph server")
+    ap.add_argument("--ungraph-workers", type=int, default=0,
+                    help="UNGRAPH_WORKERS of every ungraph server (0, the default: one per usable core)")
     ap.add_argument("--query-workers", type=int, default=0, help="UNGRAPH_QUERY_WORKERS of every ungraph server")
+    ap.add_argument("--threads", type=int, default=8, help="UNGRAPH_THREADS of every ungraph server")
     ap.add_argument("--store-mode", default="auto", help="UNGRAPH_STORE_MODE of the embedded ungraph server")
     ap.add_argument("--kinds", default="", help="comma-separated query kinds to run alone (default: all)")
     ap.add_argument("--dump", default=str(ROOT / "build/ungraph.nq"))
@@ -180,7 +214,7 @@ def main() -> None:
             names = args.servers.split(",")
             ungraph_env = {**os.environ, "UNGRAPH_BASE": "http://127.0.0.1:8080/", "UNGRAPH_RATE_LIMIT": "",
                            "UNGRAPH_QUERY_BUDGET": "0", "UNGRAPH_WORKERS": str(args.ungraph_workers),
-                           "UNGRAPH_QUERY_WORKERS": str(args.query_workers),
+                           "UNGRAPH_QUERY_WORKERS": str(args.query_workers), "UNGRAPH_THREADS": str(args.threads),
                            "UNGRAPH_DUMP": str(dump)}  # one client address: no fair-use limits
             servers: dict[str, tuple[int, str, str]] = {}
 
@@ -256,13 +290,15 @@ def main() -> None:
                               file=sys.stderr)
             for name, info in started.items():
                 info["rss_mb"] = rss_mb(info["pid"])
+                info["pss_mb"] = pss_mb(info["pid"])  # every process of the server, shared pages once
             out = HERE / f"results-x{args.scale}{args.tag}.json"
             out.write_text(json.dumps({"quads": quads, "connections": args.connections, "rounds": args.rounds,
-                                       "ungraph_workers": args.ungraph_workers, "query_workers": args.query_workers, "store_mode": args.store_mode,
+                                       "ungraph_workers": args.ungraph_workers, "query_workers": args.query_workers, "threads": args.threads, "store_mode": args.store_mode,
                                        "servers": started, "timings": timings, "results": results}, indent=1))
             print(f"\n{quads} quads, {args.connections} connections, {args.rounds} rounds (mean of rounds; p99 = worst "
                   f"round); load at the end {load()}\n")
-            print("cold start: " + ", ".join(f"{n} {i['cold_start_s']:.2f} s ({i['rss_mb']:.0f} MB)" for n, i in started.items()))
+            print("cold start: " + ", ".join(f"{n} {i['cold_start_s']:.2f} s ({i['rss_mb']:.0f} MB RSS, {i['pss_mb']:.0f} MB PSS "
+                                             "of all its processes)" for n, i in started.items()))
             print("\n| query kind | " + " | ".join(f"{n} req/s | {n} p50 / p99 ms" for n in order_names) + " |")
             print("|---|" + "---|---|" * len(order_names))
             for label, per in results.items():

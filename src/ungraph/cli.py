@@ -87,7 +87,7 @@ def _check_port(host: str, port: int) -> None:
 @store_option
 @click.option("--host", default=None, help="Interface to bind (default: 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: 8080).")
-@click.option("--workers", type=int, default=None, help="Worker processes (default: 1).")
+@click.option("--workers", type=int, default=None, help="Server processes (default: the number of usable cores).")
 @click.option("--backend", default=None, help="Serve an external SPARQL endpoint instead of the local store.")
 def serve(store: str | None, host: str | None, port: int | None, workers: int | None, backend: str | None) -> None:
     """Serve the store read-only: SPARQL endpoint and entity pages, on granian (WSGI)."""
@@ -105,10 +105,13 @@ def serve(store: str | None, host: str | None, port: int | None, workers: int | 
     from granian import Granian
     from granian.constants import Interfaces
 
-    click.echo(f"serving {settings.store} at http://{settings.host}:{settings.port}/ (SPARQL: /sparql)", err=True)
+    click.echo(f"serving {settings.store} at http://{settings.host}:{settings.port}/ (SPARQL: /sparql), "
+               f"{settings.server_workers()} server processes", err=True)
+    # respawn_failed_workers: a server process that dies (killed, out of memory) is replaced, and the others
+    # serve meanwhile (tests/web/test_faults.py); without it granian stops the whole server
     Granian("ungraph.web.wsgi:create_from_env", factory=True, address=settings.host, port=settings.port,
-            interface=Interfaces.WSGI, workers=settings.workers, blocking_threads=8,
-            log_access=False).serve()
+            interface=Interfaces.WSGI, workers=settings.server_workers(), blocking_threads=settings.threads,
+            log_access=False, respawn_failed_workers=True).serve()
 
 
 @cli.command()

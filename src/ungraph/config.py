@@ -24,7 +24,24 @@ from typing import Any
 
 from ungraph.errors import UngraphError
 
-__all__ = ["Setting", "SETTINGS", "Settings", "SettingsError"]
+__all__ = ["Setting", "SETTINGS", "Settings", "SettingsError", "usable_cores"]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as a container or ``taskset`` limits it),
+    not the machine's: ``os.process_cpu_count`` (Python 3.13) or ``os.sched_getaffinity``, else
+    ``os.cpu_count``; at least 1.
+
+    >>> usable_cores() >= 1
+    True
+    """
+    counter = getattr(os, "process_cpu_count", None)
+    if counter is not None:
+        return max(1, counter() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class SettingsError(UngraphError, ValueError):
@@ -50,10 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dump", "build/ungraph.nq", "Path of the canonical, sorted N-Quads dump written by build."),
     Setting("host", "127.0.0.1", "Interface the server binds to."),
     Setting("port", 8080, "TCP port the server listens on."),
-    Setting("workers", 1, "Number of server worker processes (each holds the graph in memory, or its own "
-            "read-only handle on the on-disk store)."),
-    Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of cores, "
-            "between 4 and 8)."),
+    Setting("workers", 0, "Number of server worker processes (0: the number of usable cores). Each holds the "
+            "graph in memory, or its own read-only handle on the on-disk store; a worker that dies is replaced."),
+    Setting("threads", 8, "Request threads per server process (granian's blocking threads). Python runs one at a "
+            "time; more let requests wait for their query workers side by side."),
+    Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of usable "
+            "cores, between 4 and 8)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
@@ -106,7 +125,8 @@ class Settings:
     dump: str = "build/ungraph.nq"
     host: str = "127.0.0.1"
     port: int = 8080
-    workers: int = 1
+    workers: int = 0
+    threads: int = 8
     query_workers: int = 0
     query_timeout: float = 10.0
     max_rows: int = 10000
@@ -123,9 +143,11 @@ class Settings:
             raise SettingsError(f"UNGRAPH_BASE: must be an absolute IRI ending with '/', got {self.base!r}")
         if not 0 < self.port < 65536:
             raise SettingsError(f"UNGRAPH_PORT: must be between 1 and 65535, got {self.port}")
-        for name in ("workers", "max_rows", "max_body"):
+        for name in ("threads", "max_rows", "max_body"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"UNGRAPH_{name.upper()}: must be at least 1")
+        if self.workers < 0:
+            raise SettingsError("UNGRAPH_WORKERS: must be 0 (the number of usable cores) or more")
         if self.store_mode not in ("auto", "memory", "disk"):
             raise SettingsError(f"UNGRAPH_STORE_MODE: one of auto, memory, disk, got {self.store_mode!r}")
         if self.shacl not in ("auto", "pyshacl", "rust"):
@@ -160,6 +182,18 @@ class Settings:
             if raw is not None:
                 values[name] = _coerce(name, _BY_NAME[name].default, raw)
         return cls(**values)
+
+    def server_workers(self) -> int:
+        """How many server processes ``serve`` starts: ``workers``, or the usable cores when it is 0.
+
+        >>> Settings(workers=3).server_workers(), Settings().server_workers() == usable_cores()
+        (3, True)
+        """
+        return self.workers or usable_cores()
+
+    def pool_size(self) -> int:
+        """Query workers per server process: ``query_workers``, or twice the usable cores within 4-8."""
+        return self.query_workers or max(4, min(8, 2 * usable_cores()))
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)

@@ -7,7 +7,13 @@
   build it loaded, downloads included, until it is restarted (documented in the README);
 * a full disk during a build: the build fails, the previous store and dump are untouched and still
   served;
-* SIGTERM: the request in flight is answered in full, then the server exits.
+* SIGTERM: the request in flight is answered in full, then the server exits;
+* a server process killed (granian's worker; ``UNGRAPH_WORKERS``, by default one per usable
+  core): the others answer meanwhile, granian starts a new one with its own query workers, and the
+  killed one's query workers die with it.
+
+The server runs with its default number of server processes (one per usable core): the query
+workers are the children of every one of them (:func:`query_workers`).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -29,6 +35,7 @@ import pytest
 from tests.web.sample_graph import BASE, sample_quads
 from tests.web.servers import ROOT, VENV_BIN, free_port, oxigraph_server, ungraph_process, ungraph_server
 from ungraph import store as stores
+from ungraph.config import usable_cores
 from ungraph.errors import StoreError
 
 pytestmark = pytest.mark.server  # a real server in a subprocess
@@ -57,7 +64,7 @@ def built(tmp_path: Path, quads: list[ox.Quad]) -> tuple[Path, Path]:
 
 
 def _env(dump: Path | None = None, **more: str) -> dict[str, str]:
-    env = {"UNGRAPH_BASE": BASE, **more}
+    env = {"UNGRAPH_BASE": BASE, "UNGRAPH_QUERY_WORKERS": str(POOL), **more}
     if dump is not None:
         env["UNGRAPH_DUMP"] = str(dump)
     return env
@@ -76,9 +83,22 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def server_processes(server: subprocess.Popen) -> list[int]:
+    """granian's worker processes: the server's children."""
+    return sorted(_children(server.pid))
+
+
 def query_workers(server: subprocess.Popen) -> list[int]:
-    """The forked query workers: the children of granian's worker process, the server's child."""
-    return sorted(w for child in _children(server.pid) for w in _children(child))
+    """The forked query workers of every server process (the children of granian's workers)."""
+    return sorted(w for child in server_processes(server) for w in _children(child))
+
+
+def _alive(pid: int) -> bool:
+    """Running (not gone, not a zombie waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _cpu(pid: int) -> int:
@@ -117,14 +137,25 @@ def in_background(fn) -> Iterator[dict[str, object]]:
         t.join(timeout=120)
 
 
-def _wait_workers(server: subprocess.Popen, n: int, seconds: float = 20.0) -> list[int]:
+#: query workers per server process in these tests (UNGRAPH_QUERY_WORKERS)
+POOL = 2
+
+
+def _wait_for(what: str, found: Callable[[], list[int]], n: int, seconds: float = 30.0) -> list[int]:
     deadline = time.monotonic() + seconds
+    last: list[int] = []
     while time.monotonic() < deadline:
-        found = query_workers(server)
-        if len(found) >= n:
-            return found
+        last = found()
+        if len(last) == n:
+            return last
         time.sleep(0.1)
-    raise AssertionError(f"fewer than {n} query workers")
+    raise AssertionError(f"{len(last)} {what}, not {n}")
+
+
+def _wait_workers(server: subprocess.Popen, seconds: float = 30.0) -> list[int]:
+    """Every query worker of every server process, once all are there (each process forks POOL at start)."""
+    processes = _wait_for("server processes", lambda: server_processes(server), usable_cores(), seconds)
+    return _wait_for("query workers", lambda: query_workers(server), POOL * len(processes), seconds)
 
 
 # --- a query worker killed ------------------------------------------------------------------------
@@ -133,7 +164,7 @@ def test_a_worker_killed_mid_query_is_a_503_and_the_pool_heals(built) -> None:
     store, dump = built
     with ungraph_process(store, env=_env(dump, UNGRAPH_QUERY_TIMEOUT="60")) as (root, server):
         assert httpx.get(root + "sparql", params={"query": "ASK {}"}, headers=JSON).status_code == 200
-        workers = _wait_workers(server, 2)
+        workers = _wait_workers(server)
         with in_background(lambda: httpx.post(root + "sparql", data={"query": cube(600)}, headers=JSON,
                                               timeout=90)) as slow:
             victim = busy_worker(server)
@@ -142,7 +173,7 @@ def test_a_worker_killed_mid_query_is_a_503_and_the_pool_heals(built) -> None:
         assert resp.status_code == 503 and resp.headers["Retry-After"]
         assert "worker" in resp.json()["error"]
         assert httpx.get(root + "sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON).json()["boolean"] is True
-        healed = _wait_workers(server, len(workers))
+        healed = _wait_workers(server)
         assert victim not in healed and len(healed) == len(workers)
         assert httpx.get(root + "health").status_code == 200
 
@@ -151,7 +182,7 @@ def test_a_worker_that_dies_idle_costs_no_request_anything(built) -> None:
     store, dump = built
     with ungraph_process(store, env=_env(dump)) as (root, server):
         assert httpx.get(root + "sparql", params={"query": "ASK {}"}, headers=JSON).status_code == 200
-        workers = _wait_workers(server, 2)
+        workers = _wait_workers(server)
         for pid in workers:  # the out-of-memory killer takes every idle worker
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.2)
@@ -296,3 +327,50 @@ def test_sigterm_lets_the_request_in_flight_finish_then_exits(built) -> None:
         assert server.returncode == 0 and time.monotonic() - stopped_at < 60
         with pytest.raises(httpx.ConnectError):
             httpx.get(root + "health", timeout=2)
+
+
+# --- a server process killed ------------------------------------------------------------------------
+
+def _answering_processes(root: str, n: int = 64) -> set[str]:
+    """The request-id prefixes (one per server process, ``ungraph.web.errors``) of ``n`` concurrent requests."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i: int) -> str:
+        resp = httpx.get(root + "sparql", params={"query": f"ASK {{ ?s ?p {i} }}"}, headers=JSON, timeout=30)
+        assert resp.status_code == 200, resp.text[:200]
+        return resp.headers["X-Request-Id"].rsplit("-", 1)[0]
+
+    with ThreadPoolExecutor(8) as pool:
+        return set(pool.map(one, range(n)))
+
+
+def test_the_default_is_one_server_process_per_usable_core(built) -> None:
+    store, dump = built
+    env = _env(dump)
+    assert "UNGRAPH_WORKERS" not in env and "UNGRAPH_WORKERS" not in os.environ
+    with ungraph_process(store, env=env) as (_root, server):
+        assert len(_wait_for("server processes", lambda: server_processes(server), usable_cores())) == usable_cores()
+
+
+def test_two_server_processes_answer_and_a_killed_one_is_replaced(built) -> None:
+    store, dump = built
+    with ungraph_process(store, env=_env(dump, UNGRAPH_WORKERS="2")) as (root, server):
+        processes = _wait_for("server processes", lambda: server_processes(server), 2)
+        _wait_for("query workers", lambda: query_workers(server), 2 * POOL)
+        assert {p: len(_children(p)) for p in processes} == {p: POOL for p in processes}  # a pool each
+        deadline = time.monotonic() + 30
+        while len(_answering_processes(root)) < 2:  # both take requests (the kernel picks who accepts)
+            assert time.monotonic() < deadline, "one server process answered every request"
+        victim = processes[0]
+        its_workers = _children(victim)
+        os.kill(victim, signal.SIGKILL)
+        for i in range(20):  # the other one answers meanwhile
+            resp = httpx.get(root + "sparql", params={"query": f"ASK {{ ?s ?p {100 + i} }}"}, headers=JSON, timeout=30)
+            assert resp.status_code == 200
+        replaced = _wait_for("server processes", lambda: [p for p in server_processes(server) if p != victim], 2)
+        assert victim not in replaced and processes[1] in replaced
+        healed = _wait_for("query workers", lambda: query_workers(server), 2 * POOL)
+        assert not set(its_workers) & set(healed)
+        _wait_for("query workers of the killed process alive", lambda: [w for w in its_workers if _alive(w)], 0)
+        assert server.poll() is None and httpx.get(root + "health").status_code == 200
+        assert len(_answering_processes(root)) >= 1

@@ -61,7 +61,7 @@ def test_a_client_error_is_400_with_the_parsers_message(client) -> None:
 def test_an_internal_error_is_a_logged_500_with_the_request_id(tmp_path, monkeypatch, caplog) -> None:
     from ungraph.web import sparql_pool
 
-    def broken(store, job):
+    def broken(store, job, labels=None):  # run_job's signature
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(sparql_pool, "run_job", broken)  # before the pool forks: the workers inherit it

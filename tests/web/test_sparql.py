@@ -333,3 +333,42 @@ def test_downloads(tmp_path) -> None:
     assert nt.mimetype == "application/n-triples" and len(Graph().parse(data=nt.data, format="nt")) > 100
     assert client.get("/download/secrets.txt").status_code == 404
     assert client.get("/download/..%2Fungraph.nq").status_code == 404
+
+
+# --- the per-request shortcuts (issue 14): the same answers as without them --------------------------
+
+ACCEPTS = [None, "*/*", "application/sparql-results+json", "text/turtle", "text/csv;q=0.5, application/json",
+           "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/plain", "image/png",
+           "application/sparql-results+xml, text/turtle;q=0.9"]
+
+
+@pytest.mark.parametrize("param", [None, "json", "csv", "ttl", "nonsense"])
+def test_cached_negotiation_gives_what_negotiating_afresh_gives(param) -> None:
+    from ungraph.web import sparql
+
+    for accept in ACCEPTS:
+        assert sparql._formats_for(accept, param) == sparql._formats_for.__wrapped__(accept, param), (accept, param)
+        assert sparql._prefers_page(accept) == sparql._prefers_page.__wrapped__(accept), accept
+    assert sparql._formats_for("text/turtle", "nonsense") is None  # the 406 of an unknown format=
+
+
+def test_a_long_accept_header_is_negotiated_but_not_cached(client) -> None:
+    from ungraph.web import sparql
+
+    before = sparql._formats_for.cache_info().currsize
+    long_accept = ", ".join(f"application/x-{i}" for i in range(60)) + ", application/sparql-results+json"
+    assert len(long_accept) > sparql._CACHED_HEADER
+    resp = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": long_accept})
+    assert resp.status_code == 200 and resp.mimetype == "application/sparql-results+json"
+    assert sparql._formats_for.cache_info().currsize == before
+
+
+def test_the_answer_key_and_last_modified_are_the_app_s_own(app, client) -> None:
+    from email.utils import formatdate
+
+    services = app.extensions["ungraph"]
+    a = client.get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+    b = client.get("/sparql", query_string={"query": "ASK { }"}, headers={"Accept": "application/sparql-results+json"})
+    assert a.headers["ETag"] != b.headers["ETag"]  # another query text, another answer
+    assert a.headers["Last-Modified"] == formatdate(services.built_at, usegmt=True)
+    assert services.job_prefixes() == tuple(sorted(services.ns.prefixes.items()))

@@ -95,6 +95,9 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
             def reopen() -> ox.Store:
                 return stores.open_store(path, read_only=True)
     app = Flask(__name__)
+    from ungraph.web.body import Response  # bodies in memory go to the server in one piece (ungraph.web.body)
+
+    app.response_class = Response
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body
     if isinstance(app.json, DefaultJSONProvider):  # Flask's own, unless an extension replaced it
         app.json.ensure_ascii = False

@@ -51,6 +51,7 @@ class Services:
     _statistics: "Statistics | None" = field(default=None, repr=False)
     _pool: "WorkerPool | None" = field(default=None, repr=False)
     _urls: dict[str, Urls] = field(default_factory=dict, repr=False)
+    _constants: dict[str, Any] = field(default_factory=dict, repr=False)
     _locks: dict[str, threading.Lock] = field(
         default_factory=lambda: {k: threading.Lock() for k in ("catalog", "statistics", "pool")}, repr=False)
 
@@ -85,15 +86,36 @@ class Services:
                 if pool is None or pool.owner != os.getpid():
                     from ungraph.web.sparql_pool import WorkerPool
 
-                    pool = self._pool = WorkerPool(self.store, size=self.settings.query_workers
-                                                    or max(4, min(8, 2 * (os.cpu_count() or 2))),
-                                                    reopen=self.reopen)
+                    pool = self._pool = WorkerPool(self.store, size=self.settings.pool_size(), reopen=self.reopen)
         return pool
 
     def started_pool(self) -> "WorkerPool | None":
         """The pool if this process has started one (for ``/health``), without starting it."""
         pool = self._pool
         return pool if pool is not None and pool.owner == os.getpid() else None
+
+    def job_prefixes(self) -> tuple[tuple[str, str], ...]:
+        """The prefixes every SPARQL :class:`~ungraph.sparql.Job` of this app carries, sorted (made once)."""
+        found = self._constants.get("prefixes")
+        if found is None:
+            found = self._constants["prefixes"] = tuple(sorted(self.ns.prefixes.items()))
+        return found
+
+    def answer_key_base(self) -> str:
+        """What every answer key of this app starts from: the build and the job prefixes (made once)."""
+        found = self._constants.get("key")
+        if found is None:
+            found = self._constants["key"] = repr((self.build_id, self.job_prefixes()))
+        return found
+
+    def last_modified(self) -> str:
+        """``Last-Modified`` of everything served: the build's time as an HTTP date (made once)."""
+        found = self._constants.get("last_modified")
+        if found is None:
+            from email.utils import formatdate
+
+            found = self._constants["last_modified"] = formatdate(self.built_at, usegmt=True)
+        return found
 
     def urls(self, root: str = "") -> Urls:
         """The URL builder for a script root (made once per root)."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -126,7 +126,7 @@ def not_modified(etag: str) -> bool:
 
 def set_validators(resp: Response, etag: str) -> Response:
     resp.headers["ETag"] = etag
-    resp.headers["Last-Modified"] = formatdate(services.built_at, usegmt=True)
+    resp.headers["Last-Modified"] = services.last_modified()
     return resp
 
 

@@ -1,7 +1,9 @@
 """Fair use per client: a request rate and a budget of query time, answered 429 with ``Retry-After``.
 
 * **Requests**: every route but ``/health`` and the static files is limited per client address to
-  ``settings.rate_limit`` (flask-limiter; e.g. ``50 per second``; empty: no limit).
+  ``settings.rate_limit`` (flask-limiter; e.g. ``50 per second``; empty: no limit, and flask-limiter
+  is not installed at all: its per-request check cost about 26 µs of Python per request with no
+  limit to check, 14 % of a ``/health`` request in a profile, ``benchmarks/endpoint/README.md``).
 * **Query time**: like the Wikidata query service, each client has ``settings.query_budget``
   query-seconds per minute (``limits``' fixed window, counted in hundredths of a second of the time
   the query really ran in a worker; answers from the cache cost nothing). A client past its budget
@@ -106,6 +108,8 @@ def register(app: Flask, rate_limit: str, query_budget: float) -> None:
     from ungraph.web.errors import error_response
 
     app.extensions["ungraph"].budget = QueryBudget(query_budget)
+    if not rate_limit.strip():  # no request limit: no per-request check either
+        return
 
     def exempt() -> bool:
         return request.path == "/health" or request.path.startswith("/static/") or request.method == "OPTIONS"

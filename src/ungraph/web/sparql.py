@@ -19,11 +19,17 @@ Status paths, all decided before the query runs unless noted:
 Results past ``max_rows`` are cut, and the response says so: the header ``X-Ungraph-Truncated``
 (the number of rows kept) and, in SPARQL JSON/XML, a ``link`` in the head pointing to
 ``/sparql#truncated``. Answers are cached per build (the data never changes while served).
+
+Per request, this module's own Python was about a fifth of a point lookup's in a py-spy profile
+under load (``benchmarks/endpoint/README.md``); two parts of it are now made once rather than per
+request: the content negotiation of an ``Accept`` header (cached per header, :func:`_formats_for`)
+and the constant part of the answer key (the build and the prefixes, :func:`answer_key`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import time
@@ -56,6 +62,8 @@ SLOW_QUERY_SECONDS = 1.0
 log = logging.getLogger("ungraph.sparql")
 _UPDATE_PARAMS = ("update", "using-graph-uri", "using-named-graph-uri")
 _READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
+#: ``Accept`` headers (and ``format=`` values) up to this length have their negotiation cached
+_CACHED_HEADER = 512
 _CORS_EXPOSE = f"ETag, Last-Modified, {TRUNCATED_HEADER}, X-Ungraph-Rows, Content-Type"
 
 
@@ -134,18 +142,53 @@ def _request_params() -> tuple[str | None, dict[str, list[str]]]:
     return (queries[0] if queries else None), params
 
 
+@functools.lru_cache(maxsize=512)
+def _formats_for(accept: str | None, param: str | None) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """:func:`_negotiate` of one ``Accept`` header and ``format=`` value; None: an unknown ``format=``.
+
+    Cached: a client sends the same few headers again and again, and negotiating them afresh was
+    6 % of a point lookup's Python time in a profile (``benchmarks/endpoint/README.md``)."""
+    r = negotiate_media(RESULT_FORMATS, accept, param=param)
+    g = negotiate_media(GRAPH_FORMATS, accept, param=param)
+    if param and r is None and g is None:
+        return None
+    # a client that only accepts text/plain wants N-Triples for graphs, but nothing fits bindings
+    return (r[0].name if r else None), (r[1] if r else None), (g[0].name if g else None), (g[1] if g else None)
+
+
 def _negotiate(params: dict[str, list[str]]) -> tuple[str | None, str | None, str | None, str | None]:
     """(result_format, result_mime, graph_format, graph_mime) for the request; None where nothing fits."""
     wanted = params.get("format", [])
     param = wanted[-1] if wanted else None
     accept = request.headers.get("Accept")
-    r = negotiate_media(RESULT_FORMATS, accept, param=param)
-    g = negotiate_media(GRAPH_FORMATS, accept, param=param)
-    if param and r is None and g is None:
+    if (accept is not None and len(accept) > _CACHED_HEADER) or (param is not None and len(param) > _CACHED_HEADER):
+        found = _formats_for.__wrapped__(accept, param)  # not cached: an odd client's long header
+    else:
+        found = _formats_for(accept, param)
+    if found is None:
         known = sorted({n for f in RESULT_FORMATS + GRAPH_FORMATS for n in (f.name, *f.aliases)})
         raise _Refused(406, f"unknown format {param!r}; known: {', '.join(known)}")
-    # a client that only accepts text/plain wants N-Triples for graphs, but nothing fits bindings
-    return (r[0].name if r else None), (r[1] if r else None), (g[0].name if g else None), (g[1] if g else None)
+    return found
+
+
+#: Every field of a job but its prefixes, which are the app's own (in the key's base, once)
+_KEY_FIELDS = tuple(f.name for f in dataclasses.fields(Job) if f.name != "prefixes")
+
+
+def answer_key(base: str, job: Job) -> str:
+    """The cache key and ETag of ``job``'s answer: a digest of ``base`` (the build and the prefixes,
+    :meth:`~ungraph.web.context.Services.answer_key_base`) and every other field of the job.
+
+    Hashing the ``repr`` of the whole job, prefixes included, cost 21 µs a request.
+
+    >>> a, b = Job("ASK {}"), Job("ASK {}", max_rows=5)
+    >>> answer_key("x", a) == answer_key("x", Job("ASK {}")), answer_key("x", a) == answer_key("x", b)
+    (True, False)
+    >>> answer_key("x", a) == answer_key("y", a)
+    False
+    """
+    fields = tuple(getattr(job, name) for name in _KEY_FIELDS)
+    return hashlib.sha256((base + repr(fields)).encode("utf-8")).hexdigest()[:32]
 
 
 def _run(job: Job) -> Answer:
@@ -180,7 +223,13 @@ def _wants_page(params: dict[str, list[str]]) -> bool:
     what a browser sends (``*/*`` alone goes to the results, so SPARQL clients are unaffected)."""
     if request.method != "GET" or params.get("format"):
         return False
-    return negotiate([*RESULT_FORMATS, *GRAPH_FORMATS, formats.HTML], request.headers.get("Accept")) is formats.HTML
+    accept = request.headers.get("Accept")
+    return _prefers_page(accept) if accept is None or len(accept) <= _CACHED_HEADER else _prefers_page.__wrapped__(accept)
+
+
+@functools.lru_cache(maxsize=512)
+def _prefers_page(accept: str | None) -> bool:
+    return negotiate([*RESULT_FORMATS, *GRAPH_FORMATS, formats.HTML], accept) is formats.HTML
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
@@ -209,9 +258,9 @@ def endpoint() -> Response:
         job = Job(query=query, result_format=rfmt, graph_format=gfmt, base=request.base_url,
                   default_graph=tuple(params.get("default-graph-uri", [])),
                   named_graphs=tuple(params.get("named-graph-uri", [])), max_rows=settings.max_rows,
-                  describe=form == "DESCRIBE", prefixes=tuple(sorted(services.ns.prefixes.items())),
+                  describe=form == "DESCRIBE", prefixes=services.job_prefixes(),
                   truncation_link=request.url_root + "sparql#truncated")
-        key = hashlib.sha256(repr((services.build_id, job)).encode("utf-8")).hexdigest()[:32]
+        key = answer_key(services.answer_key_base(), job)
         etag = f'"{key}"'
         if documents.not_modified(etag):
             return _validators(Response(status=304), etag)
