@@ -108,6 +108,56 @@ def wrk(port: int, mix: Path, duration: int, connections: int, unique: bool) -> 
     return r
 
 
+def _tree(pids: list[int]) -> list[int]:
+    """``pids`` and all their descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = Path(f"/proc/{d}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+            children.setdefault(ppid, []).append(int(d))
+    out, todo = [], list(pids)
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by ``pids`` and their descendants."""
+    total = 0
+    for pid in _tree(pids):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pids: list[int], max_wait: float, idle_cores: float = 0.05, window: float = 0.5) -> float:
+    """Wait until the servers are idle (under ``idle_cores`` of CPU over ``window`` s), at most ``max_wait`` s.
+
+    wrk stops sending at the end of a row, but the servers go on with what they were given: an
+    aggregate at 100x runs until the time limit, in ungraph's query workers and in oxigraph alike.
+    Without this wait the next row (the point lookups come right after the uncached mix) is measured
+    on cores still busy with the last row's queries. Returns the seconds waited.
+    """
+    start = time.monotonic()
+    before = cpu_seconds(pids)
+    while time.monotonic() - start < max_wait:
+        time.sleep(window)
+        now = cpu_seconds(pids)
+        if now - before < idle_cores * window:
+            break
+        before = now
+    return time.monotonic() - start
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (MB)."""
     total = 0
@@ -200,6 +250,7 @@ def main() -> None:
     ap.add_argument("--kinds", default="", help="comma-separated query kinds to run alone (default: all)")
     ap.add_argument("--dump", default=str(ROOT / "build/ungraph.nq"))
     ap.add_argument("--tag", default="", help="suffix of the results file name")
+    ap.add_argument("--timeout", type=int, default=10, help="query time limit of every server (s)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ungraph-bench-"))
     procs: list[subprocess.Popen] = []
@@ -215,6 +266,7 @@ def main() -> None:
             ungraph_env = {**os.environ, "UNGRAPH_BASE": "http://127.0.0.1:8080/", "UNGRAPH_RATE_LIMIT": "",
                            "UNGRAPH_QUERY_BUDGET": "0", "UNGRAPH_WORKERS": str(args.ungraph_workers),
                            "UNGRAPH_QUERY_WORKERS": str(args.query_workers), "UNGRAPH_THREADS": str(args.threads),
+                           "UNGRAPH_QUERY_TIMEOUT": str(args.timeout),
                            "UNGRAPH_DUMP": str(dump)}  # one client address: no fair-use limits
             servers: dict[str, tuple[int, str, str]] = {}
 
@@ -233,8 +285,10 @@ def main() -> None:
 
             oxigraph_port = None
             if "oxigraph" in names or "ungraph-oxigraph" in names:
+                # the same time limit as ungraph's (UNGRAPH_QUERY_TIMEOUT, 10 s): oxigraph cancels the query
                 oxigraph_port = start("oxigraph", [str(BIN / "oxigraph"), "serve-read-only", "--location", str(store_dir),
-                                                   "--bind", "127.0.0.1:{port}"], dict(os.environ), "/query",
+                                                   "--bind", "127.0.0.1:{port}", "--timeout-s", str(args.timeout)],
+                                      dict(os.environ), "/query",
                                       "union-default-graph&")
             for name in names:
                 if name == "ungraph":
@@ -282,11 +336,13 @@ def main() -> None:
                             mix.write_text("/health\n", encoding="utf-8")
                         else:
                             write_mix(mix, path, qs, extra)
+                        waited = settle([p.pid for p in procs], max_wait=args.timeout + 5)
                         r = wrk(port, mix, duration, args.connections, unique)
-                        r["load"] = load()
+                        r["load"], r["settle_s"] = load(), waited
                         results.setdefault(label, {}).setdefault(name, []).append(r)
                         print(f"round {rnd + 1} {label:15} {name:16} {r['rps']:8.1f} req/s p50 {r['p50_ms']:7.2f} ms "
-                              f"p99 {r['p99_ms']:8.2f} ms errors {r['errors'] + r['non2xx']} load {r['load']}",
+                              f"p99 {r['p99_ms']:8.2f} ms errors {r['errors'] + r['non2xx']} load {r['load']} "
+                              f"(settled in {waited:.1f} s)",
                               file=sys.stderr)
             for name, info in started.items():
                 info["rss_mb"] = rss_mb(info["pid"])

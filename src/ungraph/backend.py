@@ -30,10 +30,14 @@ import pyoxigraph as ox
 
 from ungraph.errors import UngraphError
 from ungraph.sparql import QueryError
+from ungraph.web.sparql_check import query_form
 
 __all__ = ["BackendError", "BackendTimeout", "RemoteStore", "publish", "split_credentials", "values_clause", "bind_values"]
 
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.1"
+#: For CONSTRUCT and DESCRIBE: N-Triples alone. Virtuoso 7.2 ignores q-values and answers a graph query
+#: in SPARQL JSON results when they are listed at all (``s``/``p``/``o`` bindings, not triples).
+_ACCEPT_TRIPLES = "application/n-triples, text/plain;q=0.1"
 
 
 class BackendError(UngraphError):
@@ -98,6 +102,7 @@ class RemoteStore:
     def query(self, query: str, *, base_iri: str | None = None, use_default_graph_as_union: bool = False,
               default_graph: object = None, named_graphs: object = None, substitutions: dict | None = None,
               **_: object):
+        accept = _ACCEPT_TRIPLES if query_form(query) in ("CONSTRUCT", "DESCRIBE") else _ACCEPT
         if substitutions:
             query = bind_values(query, substitutions)
         if base_iri and not query.lstrip().upper().startswith("BASE"):
@@ -107,16 +112,16 @@ class RemoteStore:
         params += [("named-graph-uri", g) for g in _graph_iris(named_graphs)]
         if use_default_graph_as_union and not default_graph:
             params.append(("union-default-graph", ""))
-        ctype, body = self._post(urlencode(params).encode("utf-8"))
+        ctype, body = self._post(urlencode(params).encode("utf-8"), accept)
         if ctype in ("application/sparql-results+json", "application/json"):
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         if ctype in ("application/n-triples", "text/plain"):
             return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
         raise BackendError(f"the backend answered with {ctype or 'no type'}, which this server cannot read")
 
-    def _post(self, data: bytes) -> tuple[str, bytes]:
+    def _post(self, data: bytes, accept: str = _ACCEPT) -> tuple[str, bytes]:
         req = urllib.request.Request(self.url, data=data, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT})
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 return resp.headers.get_content_type(), resp.read()

@@ -1,0 +1,122 @@
+"""In-process timing of the endpoint benchmark's queries: no HTTP, no worker round trip.
+
+    .venv/bin/python benchmarks/endpoint/inprocess.py [--scales 1,10,100] [--n 2000] [--kinds 'point lookup,DESCRIBE']
+        [--mode disk|memory] [--rounds 2]
+
+For every scale, the store is opened as ``ungraph serve`` opens it (``--mode disk``: read-only on disk,
+what ``UNGRAPH_STORE_MODE=auto`` does at 10x and 100x; ``memory``: loaded into memory, what it does at 1x)
+and each query kind of ``benchmarks/endpoint/run.py`` is run ``--n`` times, every text distinct (a
+trailing comment, as ``mix.lua`` does), through :func:`ungraph.sparql.run_job` (what a query worker
+runs: execute and serialize, SPARQL JSON or Turtle) and through plain ``Store.query`` + serialize.
+Scales alternate within each round, so a busy machine slows them alike: the ratio between
+scales is what counts. Prints median and p90 per query (ms), and per subject for the lookups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from run import queries  # noqa: E402
+
+from ungraph import store as stores  # noqa: E402
+from ungraph.namespaces import Namespaces  # noqa: E402
+from ungraph.sparql import Job, run_job  # noqa: E402
+
+
+def store_dir(scale: int, main: Path) -> Path:
+    return main / "build" / "store" if scale == 1 else main / "build" / f"bench-x{scale}" / "store"
+
+
+def targets(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """(name, store directory) to compare: ``--scales`` of ``--main``, then every ``--store NAME=DIR``."""
+    out = [(f"x{s}", store_dir(int(s), Path(args.main))) for s in args.scales.split(",") if s]
+    out += [(name, Path(d)) for name, d in (x.split("=", 1) for x in args.store)]
+    return out
+
+
+def job(q: str, prefixes) -> Job:
+    return Job(query=q, result_format="json", graph_format="ttl", base="http://127.0.0.1:8080/sparql",
+               describe=q.startswith("DESCRIBE"), prefixes=prefixes)
+
+
+def time_one(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--kinds", default="point lookup,DESCRIBE")
+    ap.add_argument("--mode", default="disk", choices=["disk", "memory"])
+    ap.add_argument("--main", default=str(ROOT), help="repository whose build/ holds the stores")
+    ap.add_argument("--raw", action="store_true", help="also time Store.query + serialize without run_job")
+    ap.add_argument("--store", action="append", default=[], help="NAME=DIR: another store to compare (repeatable)")
+    args = ap.parse_args()
+    named = targets(args)
+    scales = [n for n, _ in named]
+    prefixes = tuple(sorted(Namespaces("http://127.0.0.1:8080/").prefixes.items()))
+    opened = {}
+    for s, d in named:
+        t = time.perf_counter()
+        st = stores.load_in_memory(d) if args.mode == "memory" else stores.open_store(d, read_only=True)
+        opened[s] = (st, queries(st))
+        print(f"{s}: opened {d} ({args.mode}) in {time.perf_counter() - t:.2f} s", file=sys.stderr)
+    kinds = args.kinds.split(",")
+    times: dict = {}
+    for rnd in range(args.rounds):
+        for kind in kinds:
+            for s in (scales if rnd % 2 == 0 else scales[::-1]):
+                st, mixes = opened[s]
+                qs = mixes[kind]
+                per = args.n // args.rounds
+                for i in range(per):
+                    base = qs[i % len(qs)]
+                    q = f"{base}\n# {rnd}-{i}"
+                    ms = time_one(lambda: run_job(st, job(q, prefixes)))
+                    times.setdefault((kind, s, "run_job"), []).append(ms)
+                    times.setdefault((kind, s, "run_job", base), []).append(ms)
+                    if args.raw:
+                        def raw():
+                            r = st.query(q, use_default_graph_as_union=True)
+                            if isinstance(r, ox.QuerySolutions):
+                                r.serialize(format=ox.QueryResultsFormat.JSON)
+                            else:
+                                ox.serialize(list(r), format=ox.RdfFormat.TURTLE)
+                        times.setdefault((kind, s, "raw"), []).append(time_one(raw))
+
+    def fmt(xs):
+        xs = sorted(xs)
+        return f"{statistics.median(xs):8.3f} {xs[int(len(xs) * 0.9)]:8.3f}"
+
+    print(f"\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
+          + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
+    for kind in kinds:
+        for path in ("run_job", "raw") if args.raw else ("run_job",):
+            meds = [statistics.median(times[(kind, s, path)]) for s in scales]
+            print(f"| {kind} | {path} | " + " | ".join(fmt(times[(kind, s, path)]) for s in scales) + " | "
+                  + " | ".join(f"{m / meds[0]:.2f}" for m in meds[1:]) + " |")
+    for kind in kinds:
+        print(f"\n{kind}, per query (median ms; answer size at the largest scale):")
+        for base in opened[scales[0]][1][kind]:
+            meds = [statistics.median(times.get((kind, s, "run_job", base), [float('nan')])) for s in scales]
+            a = run_job(opened[scales[-1]][0], job(base, prefixes))
+            print("  " + " ".join(f"{m:8.3f}" for m in meds) + f"  {len(a.body or b''):8d} B  {base[:110]}")
+
+
+if __name__ == "__main__":
+    main()
