@@ -7,7 +7,8 @@ For every scale, the store is opened as ``ungraph serve`` opens it (``--mode dis
 what ``UNGRAPH_STORE_MODE=auto`` does at 10x and 100x; ``memory``: loaded into memory, what it does at 1x)
 and each query kind of ``benchmarks/endpoint/run.py`` is run ``--n`` times, every text distinct (a
 trailing comment, as ``mix.lua`` does), through :func:`ungraph.sparql.run_job` (what a query worker
-runs: execute and serialize, SPARQL JSON or Turtle) and through plain ``Store.query`` + serialize.
+runs: execute and serialize, SPARQL JSON or Turtle), through plain ``Store.query`` + serialize (``--raw``)
+and, for label search, through the label table (``ungraph.web.label_search``: what the server answers it with).
 Scales alternate within each round, so a busy machine slows them alike: the ratio between
 scales is what counts. Prints median and p90 per query (ms), and per subject for the lookups.
 """
@@ -32,6 +33,7 @@ from run import queries  # noqa: E402
 from ungraph import store as stores  # noqa: E402
 from ungraph.namespaces import Namespaces  # noqa: E402
 from ungraph.sparql import Job, run_job  # noqa: E402
+from ungraph.web import label_search  # noqa: E402
 
 
 def store_dir(scale: int, main: Path) -> Path:
@@ -76,6 +78,11 @@ def main() -> None:
         st = stores.load_in_memory(d) if args.mode == "memory" else stores.open_store(d, read_only=True)
         opened[s] = (st, queries(st))
         print(f"{s}: opened {d} ({args.mode}) in {time.perf_counter() - t:.2f} s", file=sys.stderr)
+        if "label search" in args.kinds:
+            t = time.perf_counter()
+            table = label_search.table_for(st)
+            print(f"{s}: label table read in {time.perf_counter() - t:.2f} s "
+                  f"({sum(len(r) for r in table.runs.values())} runs)", file=sys.stderr)
     kinds = args.kinds.split(",")
     times: dict = {}
     for rnd in range(args.rounds):
@@ -90,6 +97,9 @@ def main() -> None:
                     ms = time_one(lambda: run_job(st, job(q, prefixes)))
                     times.setdefault((kind, s, "run_job"), []).append(ms)
                     times.setdefault((kind, s, "run_job", base), []).append(ms)
+                    if kind == "label search":
+                        ms = time_one(lambda: label_search.answer(st, job(q, prefixes)))
+                        times.setdefault((kind, s, "table"), []).append(ms)
                     if args.raw:
                         def raw():
                             r = st.query(q, use_default_graph_as_union=True)
@@ -106,7 +116,9 @@ def main() -> None:
     print(f"\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw") if args.raw else ("run_job",):
+        for path in ("run_job", "raw", "table") if args.raw else ("run_job", "table"):
+            if (kind, scales[0], path) not in times:
+                continue
             meds = [statistics.median(times[(kind, s, path)]) for s in scales]
             print(f"| {kind} | {path} | " + " | ".join(fmt(times[(kind, s, path)]) for s in scales) + " | "
                   + " | ".join(f"{m / meds[0]:.2f}" for m in meds[1:]) + " |")
