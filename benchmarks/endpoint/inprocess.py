@@ -80,9 +80,9 @@ def main() -> None:
         print(f"{s}: opened {d} ({args.mode}) in {time.perf_counter() - t:.2f} s", file=sys.stderr)
         if "label search" in args.kinds:
             t = time.perf_counter()
-            table = label_search.table_for(st)
-            print(f"{s}: label table read in {time.perf_counter() - t:.2f} s "
-                  f"({sum(len(r) for r in table.runs.values())} runs)", file=sys.stderr)
+            table = label_search.table_for(st, label_search.SKOS_PREF)
+            print(f"{s}: skos:prefLabel table read in {time.perf_counter() - t:.2f} s ({len(table.runs)} runs)",
+                  file=sys.stderr)
     kinds = args.kinds.split(",")
     times: dict = {}
     for rnd in range(args.rounds):
@@ -113,7 +113,7 @@ def main() -> None:
         xs = sorted(xs)
         return f"{statistics.median(xs):8.3f} {xs[int(len(xs) * 0.9)]:8.3f}"
 
-    print(f"\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
+    print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
         for path in ("run_job", "raw", "table") if args.raw else ("run_job", "table"):

@@ -4,7 +4,7 @@ oxigraph answers ``SELECT ?s ?l WHERE { ?s skos:prefLabel ?l FILTER(CONTAINS(?l,
 by scanning every ``skos:prefLabel`` quad of the union default graph and decoding its literal for
 the filter: 86,084 quads at the 100x enlargement, 8 ms of the 8.3 ms a query costs in process
 (``benchmarks/endpoint/README.md``). The same rows come from far fewer distinct labels (1,523 at
-100x: a label is repeated in every report graph), so :class:`LabelTable` keeps, per predicate, the
+100x: a label is repeated in every report graph), so :class:`LabelTable` keeps, for a predicate, the
 runs of quads with the same label in the store's own scan order (``quads_for_pattern``, which is
 the order in which the engine scans the union default graph: the same rows, duplicates included) and
 tests ``CONTAINS`` once per label. The answer is the engine's, row for row and in the same order
@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -95,28 +96,27 @@ def parse(query: str) -> Search | None:
 
 
 class LabelTable:
-    """Per label predicate, the runs of (label, subjects) in the store's scan order (see the module's docstring)."""
+    """The runs of (label, subjects) of one label predicate, in the store's scan order (see the module's docstring)."""
 
-    def __init__(self, store) -> None:
-        self.runs: dict[str, list[tuple[ox.Literal, list[ox.NamedNode | ox.BlankNode]]]] = {}
-        for p in PREDICATES:
-            runs: list[tuple[ox.Literal, list]] = []
-            for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None):
-                o = q.object
-                if runs and runs[-1][0] == o:
-                    runs[-1][1].append(q.subject)
-                elif isinstance(o, ox.Literal) and o.datatype.value in _STRING_TYPES:
-                    runs.append((o, [q.subject]))
-                else:  # CONTAINS of an IRI, a blank node or a number is an error: the row is filtered out
-                    runs.append((o, []))
-            self.runs[p] = runs
+    def __init__(self, store, predicate: str) -> None:
+        self.predicate = predicate
+        self.runs: list[tuple[Any, list[Any]]] = []
+        runs = self.runs
+        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+            o = q.object
+            if runs and runs[-1][0] == o:
+                runs[-1][1].append(q.subject)
+            elif isinstance(o, ox.Literal) and o.datatype.value in _STRING_TYPES:
+                runs.append((o, [q.subject]))
+            else:  # CONTAINS of an IRI, a blank node or a number is an error: the row is filtered out
+                runs.append((o, []))
 
-    def rows(self, predicate: str, text: str, limit: int) -> list[tuple[object, ox.Literal]]:
+    def rows(self, text: str, limit: int) -> list[tuple[Any, Any]]:
         """(subject, label) of every quad whose label contains ``text``, in scan order, at most ``limit``."""
-        out: list[tuple[object, ox.Literal]] = []
+        out: list[tuple[Any, Any]] = []
         if limit <= 0:
             return out
-        for label, subjects in self.runs[predicate]:
+        for label, subjects in self.runs:
             if subjects and text in label.value:
                 for s in subjects:
                     out.append((s, label))
@@ -125,17 +125,19 @@ class LabelTable:
         return out
 
 
-_tables: dict[int, tuple[object, LabelTable | None]] = {}  #: id(store) -> (store, its table; None while it is read)
+#: (id(store), predicate) -> (store, its table; None while it is being read)
+_tables: dict[tuple[int, str], tuple[object, LabelTable | None]] = {}
 _lock = threading.Lock()
 
 
-def table_for(store, wait: bool = True) -> LabelTable | None:
-    """The :class:`LabelTable` of ``store``, read once per process.
+def table_for(store, predicate: str, wait: bool = True) -> LabelTable | None:
+    """The :class:`LabelTable` of ``predicate`` in ``store``, read once per process.
 
     With ``wait`` False the first call starts reading it on a thread of its own and every call returns
-    None until it is read (the server answers with the engine meanwhile: reading it takes seconds at 100x).
+    None until it is read (the server answers with the engine meanwhile: reading the ``skos:prefLabel``
+    table takes 3 s at 100x, on disk).
     """
-    key = id(store)
+    key = (id(store), predicate)
     found = _tables.get(key)
     if found is not None and found[0] is store and (found[1] is not None or not wait):
         return found[1]
@@ -143,20 +145,20 @@ def table_for(store, wait: bool = True) -> LabelTable | None:
         found = _tables.get(key)
         if found is None or found[0] is not store:
             if wait:
-                found = _tables[key] = (store, LabelTable(store))
+                found = _tables[key] = (store, LabelTable(store, predicate))
                 return found[1]
             _tables[key] = (store, None)
-            threading.Thread(target=_read, args=(store,), name="ungraph-label-table", daemon=True).start()
+            threading.Thread(target=_read, args=(store, predicate), name="ungraph-label-table", daemon=True).start()
             return None
-    if found[1] is None and wait:  # being read on the thread: read it here (the data do not change)
-        return LabelTable(store)
+    if found[1] is None and wait:  # being read on the thread: read it here too (the data do not change)
+        return LabelTable(store, predicate)
     return found[1]
 
 
-def _read(store) -> None:
-    table = LabelTable(store)
+def _read(store, predicate: str) -> None:
+    table = LabelTable(store, predicate)
     with _lock:
-        _tables[id(store)] = (store, table)
+        _tables[(id(store), predicate)] = (store, table)
 
 
 def answer(store, job: Job, wait: bool = True) -> Answer | None:
@@ -167,10 +169,10 @@ def answer(store, job: Job, wait: bool = True) -> Answer | None:
     search = parse(job.query)
     if search is None or search.limit > job.max_rows:
         return None
-    table = table_for(store, wait)
+    table = table_for(store, search.predicate, wait)
     if table is None:
         return None
-    found = table.rows(search.predicate, search.text, search.limit)
+    found = table.rows(search.text, search.limit)
     order = [0 if v == search.subject else 1 for v in search.projection]
     rows = [[pair[i] for i in order] for pair in found]
     return Answer("bindings", job.result_format, serialize_bindings(list(search.projection), rows, job.result_format),
