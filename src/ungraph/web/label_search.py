@@ -135,7 +135,7 @@ def table_for(store, predicate: str, wait: bool = True) -> LabelTable | None:
 
     With ``wait`` False the first call starts reading it on a thread of its own and every call returns
     None until it is read (the server answers with the engine meanwhile: reading the ``skos:prefLabel``
-    table takes 3 s at 100x, on disk).
+    table of the 100x enlargement from disk takes 0.9 s, about 50 MB).
     """
     key = (id(store), predicate)
     found = _tables.get(key)
