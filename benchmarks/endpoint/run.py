@@ -127,6 +127,20 @@ def _tree(pids: list[int]) -> list[int]:
     return out
 
 
+def with_argument(arg: str) -> list[int]:
+    """The processes with ``arg`` (a path of this run's own) among their command-line arguments."""
+    found = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                args = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if arg.encode() in args:
+                found.append(int(d))
+    return found
+
+
 def cpu_seconds(pids: list[int]) -> float:
     """CPU time (user + system) used so far by ``pids`` and their descendants."""
     total = 0
@@ -272,6 +286,7 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ungraph-bench-"))
     procs: list[subprocess.Popen] = []
+    others: list[int] = []  # servers started elsewhere (Virtuoso), for settle()
     started: dict[str, dict] = {}
     with ExitStack() as stack:
         try:
@@ -324,6 +339,7 @@ def main() -> None:
 
                     t = time.perf_counter()
                     root, sql = stack.enter_context(virtuoso_server(work / "virtuoso", buffers=200000))
+                    others += with_argument(str(work / "virtuoso" / "virtuoso.ini"))
                     subprocess.run([sys.executable, "-m", "ungraph", "publish", "--store", str(store_dir), "--to",
                                     root.replace("http://", "http://dba:dba@", 1) + "sparql-graph-crud-auth"],
                                    cwd=ROOT, check=True, capture_output=True, timeout=7200)
@@ -354,7 +370,7 @@ def main() -> None:
                             mix.write_text("/health\n", encoding="utf-8")
                         else:
                             write_mix(mix, path, qs, extra)
-                        waited = settle([p.pid for p in procs], max_wait=args.timeout + 5)
+                        waited = settle([p.pid for p in procs] + others, max_wait=args.timeout + 5)
                         r = wrk(port, mix, duration, args.connections, unique)
                         r["load"], r["settle_s"] = load(), waited
                         results.setdefault(label, {}).setdefault(name, []).append(r)
