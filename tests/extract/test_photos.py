@@ -52,13 +52,19 @@ def test_city_in_the_place_is_resolved(report):
 
 
 @pytest.mark.parametrize("caption,creator", [
-    ("chapter/5/section/results/caption/2", Ref("person", "huo-er-mu-a-he-da-er")),  # © 霍尔姆 · 阿赫达尔 (no organisation)
     ("chapter/6/section/results/caption/1", Ref("person", "nhet-sokheng")),  # /Nhet Sokheng
     ("chapter/5/section/results/subsection/1/caption/1", Ref("person", "ji-ha-de-a-er-na-ha-li")),  # “…”组织 - 吉哈德·阿尔·纳哈里
 ])
 def test_unusual_credits(report, caption, creator):
     doc, records = report[0], report[3]
     assert ("schema:creator", creator) in _facts(records, photo_ref(doc, caption))
+
+
+def test_a_credited_organization_written_as_a_name_holds_the_copyright(report):
+    doc, records = report[0], report[3]
+    facts = _facts(records, photo_ref(doc, "chapter/5/section/results/caption/2"))  # © 霍尔姆 · 阿赫达尔 (Holm Akhdar)
+    assert ("schema:copyrightHolder", Ref("organization", "huo-er-mu-a-he-da-er")) in facts
+    assert not [o for p, o in facts if p == "schema:creator"]
 
 
 def test_credit_without_photographer_has_no_creator(report):

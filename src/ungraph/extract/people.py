@@ -7,7 +7,9 @@ The records (persons, posts, quotations) are made by :mod:`ungraph.extract.perso
    name starts after the last title word (:data:`~ungraph.extract.posts.TITLE_ENDINGS`) that
    ends before the name's first "·" (or, for names without "·" such as 李军华, after the last
    title word). In a ``credit`` block the photographer (and an "organisation" that is written
-   as a name with "·") is a person. In any other block a transliterated name is a run of
+   as a name with "·") is a person, unless ``organizations.tsv`` lists the name: a body credited
+   under a transliterated name (© 霍尔姆 · 阿赫达尔, Holm Akhdar, the source of the footage) is an
+   organization, which the organizations extractor finds there like 人道协调厅 or 联合国图库. In any other block a transliterated name is a run of
    name characters joined by "·" (:func:`find_dotted_names`); the run is cut on the left after
    a title word or a known name (墨西哥, 黎巴嫩前总理) and on both sides at function words
    (:data:`STOP`); a run inside 《》 or whose last part is longer than :data:`MAX_PART`
@@ -205,13 +207,20 @@ def _attribution(seg: Segment) -> Titled | None:
     return Titled(_span(seg, pos, lead, split, norm), _span(seg, pos, split, len(norm), norm), seg, seg.attr("quotation"))
 
 
-def _credit_names(seg: Segment) -> list[Occurrence]:
+def _is_organization(name: str, gazetteer: Any) -> bool:
+    """``organizations.tsv`` lists the name: a body credited, not a person (© 霍尔姆 · 阿赫达尔, Holm Akhdar)."""
+    ref = gazetteer.ref(name) if gazetteer is not None else None
+    return ref is not None and ref.kind == "organization"
+
+
+def _credit_names(seg: Segment, gazetteer: Any = None) -> list[Occurrence]:
     norm, pos = normalise_with_offsets(seg.text)
     out = []
     for attr in ("photographer", "organisation"):
         raw = seg.attr(attr) or ""
         value = normalise(raw)
-        if not value or not _is_name(raw) or (attr == "organisation" and seg.attr("photographer")):
+        if not value or not _is_name(raw) or (attr == "organisation" and seg.attr("photographer")) \
+                or _is_organization(raw, gazetteer):
             continue
         spans = find_dotted_names(value, None) if "·" in value else [(0, len(value))]
         for a, b in spans:
@@ -319,7 +328,7 @@ def collect(doc: Document, segments: Sequence[Segment], gazetteer: Any) -> Peopl
                 seeds.append(t.name)
                 titled.append(t)
         elif seg.kind == "credit":
-            seeds.extend(_credit_names(seg))
+            seeds.extend(_credit_names(seg, gazetteer))
         else:
             names, more = _text_names(seg, gazetteer)
             seeds.extend(names)

@@ -10,7 +10,8 @@ photographer``) and parses the credit into ``place``, ``date``, ``organisation``
   or the organisation written in the photographer's place (业务转型和问责司) when the gazetteer
   knows it;
 - ``schema:copyrightHolder``: the organisation after © (联合国图库, 妇女署, 人权高专办...);
-  a "©" followed by a person's name (© 霍尔姆 · 阿赫达尔) makes that person the creator;
+  a "©" followed by a person's name makes that person the creator, unless ``organizations.tsv``
+  lists the name (© 霍尔姆 · 阿赫达尔 is Holm Akhdar, an organization: the copyright holder);
 - ``schema:contentLocation``: the most specific place the credit names
   (:func:`ungraph.extract.place_names.resolve_place`: 荷兰海牙 -> The Hague, a city in the Netherlands;
   墨西哥格雷罗 -> Mexico), a link; only a place no table knows stays as written;
