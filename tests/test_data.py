@@ -114,6 +114,8 @@ def test_blockers_contain_a_name(gazetteer: Gazetteer) -> None:
 def test_cross_refs(gazetteer: Gazetteer) -> None:
     kinds = {spec.kind: {r.id for r in TABLE_ROWS[spec.file]} for spec in TABLES if spec.kind}
     for alias in TABLE_ROWS["aliases.tsv"]:
+        if alias.kind == "event":  # events have no table: tests/regressions/test_ocean_conference_is_one_event.py
+            continue
         assert alias.kind in kinds, f"aliases.tsv:{alias.id}: unknown kind {alias.kind!r}"
         assert alias.target in kinds[alias.kind], f"aliases.tsv:{alias.id}: no {alias.kind} {alias.target!r}"
     for spec in TABLES:

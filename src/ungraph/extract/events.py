@@ -16,6 +16,11 @@ start); dates and places by :mod:`ungraph.extract.event_context`. Then:
   (缔约方会议第二十七届会议 / 《联合国气候变化框架公约》缔约方会议第二十七届会议, 高级别政治论坛 /
   可持续发展高级别政治论坛), with no two editions or years in conflict, are one event; a quoted
   short title inside the same block (“聚焦”活动) is the event whose title it begins;
+- a name the text gives no link to, but ``aliases.tsv`` lists as an event alias (kind ``event``: the
+  name as written -> the key of the event it names, with the source that says they are one), is that
+  event: the formal name 联合国支持落实可持续发展目标14即保护和可持续利用海洋和海洋资源以促进可持续发展会议
+  is the 2022 联合国海洋大会 (:func:`event_aliases`); the key that would have been its own is in
+  ``moved.tsv``;
 - the same name with two different months (人权日 in March and in December 2022) is two events;
 - ``skos:prefLabel`` is the most frequent name (the longest of those), the others ``skos:altLabel``;
   ``ug:eventKind`` the head word's concept; ``ug:edition`` the edition (第五次 -> 5); dates as
@@ -42,9 +47,9 @@ from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
 from ungraph.extract.place_names import find_places, resolve_place
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
-from ungraph.reference.gazetteer import normalise_with_offsets
+from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 
-__all__ = ["Occurrence", "occurrences", "group", "extract"]
+__all__ = ["Occurrence", "occurrences", "group", "event_aliases", "extract"]
 
 _BLOCKS = ("paragraph", "heading", "caption", "item", "quotation", "figure", "footnote")
 _PRECISION = {"xsd:gYear": 1, "xsd:gYearMonth": 2, "xsd:date": 3}
@@ -468,6 +473,25 @@ def _adopted(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) 
                 return
 
 
+#: The kind of an ``aliases.tsv`` row that names an event (read here, not by the gazetteer: events have no table).
+ALIAS_KIND = "event"
+
+
+def event_aliases(gazetteer: Any) -> dict[str, str]:
+    """Normalised name as written -> key of the event it names, from the ``event`` rows of ``aliases.tsv``."""
+    rows = gazetteer.tables.get("aliases.tsv", []) if gazetteer is not None else []
+    return {normalise(re.sub(r"[《》“”\"]", "", row.id)): row.target for row in rows if row.kind == ALIAS_KIND}
+
+
+def _merge_aliases(keyed: dict[Ref, tuple[list[Occurrence], str]], aliases: dict[str, str]) -> None:
+    """Fold an event named by an alias into the event the alias names (when the build has that one)."""
+    for ref in sorted(keyed, key=lambda r: r.key):
+        names = {normalise(re.sub(r"[《》“”\"]", "", o.name.name)) for o in keyed[ref][0]}
+        target = next((Ref("event", aliases[n]) for n in sorted(names) if n in aliases), None)
+        if target is not None and target != ref and target in keyed:
+            keyed[target][0].extend(keyed.pop(ref)[0])
+
+
 def extract(doc: Document, segments: Sequence[Segment], ctx: ExtractionContext) -> Iterator[Record]:
     """Every named event, with its kind, names, dates, places, organisers and mentions."""
     gazetteer = ctx.gazetteer
@@ -485,6 +509,7 @@ def extract(doc: Document, segments: Sequence[Segment], ctx: ExtractionContext) 
             keyed[ref][0].extend(g)
         else:
             keyed[ref] = (g, pref)
+    _merge_aliases(keyed, event_aliases(gazetteer))
     taken = [(o.name.start, o.name.end) for o in occs]
     blocks = [(s, *normalise_with_offsets(s.text)) for s in segments if s.kind in _BLOCKS]
     for ref, (g, pref) in sorted(keyed.items(), key=lambda kv: min(o.name.start for o in kv[1][0])):

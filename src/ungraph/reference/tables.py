@@ -222,7 +222,7 @@ LINK_SCHEMES: dict[str, str] = {
     "wikipedia": "https://en.wikipedia.org/wiki/{}",
     "geonames": "http://sws.geonames.org/{}/",
     "un": "{}",
-    "web": "{}",  # the own site of a body outside the UN (its page, not its identity: rdfs:seeAlso)
+    "web": "{}",  # the own site of a body outside the UN, or of an event (its page, not its identity: rdfs:seeAlso)
 }
 #: Mapping properties a link may use (ontology/README.md, "Links out").
 MAPPING_PROPERTIES = ("owl:sameAs", "skos:exactMatch", "skos:closeMatch", "rdfs:seeAlso")
