@@ -21,6 +21,10 @@ start); dates and places by :mod:`ungraph.extract.event_context`. Then:
   event: the formal name 联合国支持落实可持续发展目标14即保护和可持续利用海洋和海洋资源以促进可持续发展会议
   is the 2022 联合国海洋大会 (:func:`event_aliases`); the key that would have been its own is in
   ``moved.tsv``;
+- one name for one event per place: "关于<place>和<place>的<head>" (关于乌克兰和伊朗伊斯兰共和国的特别会议,
+  two special sessions) is an event per place (:func:`distributed_subjects`), named for its place
+  (关于乌克兰的特别会议), the printed name its ``skos:altLabel`` and its mention, ``dcterms:subject`` the
+  place with the span of its name;
 - the same name with two different months (人权日 in March and in December 2022) is two events;
 - ``skos:prefLabel`` is the most frequent name (the longest of those), the others ``skos:altLabel``;
   ``ug:eventKind`` the head word's concept; ``ug:edition`` the edition (第五次 -> 5); dates as
@@ -49,7 +53,7 @@ from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 
-__all__ = ["Occurrence", "occurrences", "group", "event_aliases", "extract"]
+__all__ = ["Occurrence", "occurrences", "group", "distributed_subjects", "event_aliases", "extract"]
 
 _BLOCKS = ("paragraph", "heading", "caption", "item", "quotation", "figure", "footnote")
 _PRECISION = {"xsd:gYear": 1, "xsd:gYearMonth": 2, "xsd:date": 3}
@@ -71,6 +75,8 @@ class Occurrence:
     sentence: tuple[int, int] = (0, 0)
     credit: tuple[int, int, str] | None = None  # the photo credit whose "(place, month)" the context used
     at_meeting: bool = False  # the text is "在 <name> 上/期间": a meeting, even of a body
+    written: str | None = None  # the name as printed, when it names one event per place (distributed_subjects)
+    subject: tuple[Ref, int, int, str] | None = None  # the place such an event is about, with the span of its name
 
 
 def _org(gazetteer: Any, name: str) -> tuple[Ref, str] | None:
@@ -121,6 +127,43 @@ def _filter(gazetteer: Any, occ: Occurrence) -> Occurrence | None:
     return occ
 
 
+_ABOUT = re.compile(r"关于(?P<subject>.+?)的(?P<head>[^的]+)")
+
+
+def distributed_subjects(name: str, gazetteer: Any) -> list[tuple[str, int, int, Ref]]:
+    """One event per place when a name's subject is places joined by 和/与/及/、: ``(label, start, end, place)``.
+
+    "关于乌克兰和伊朗伊斯兰共和国的特别会议" (the Human Rights Council's special sessions on Ukraine and on
+    Iran) is two sessions: 关于乌克兰的特别会议 and 关于伊朗伊斯兰共和国的特别会议, each about its country
+    (``start``/``end``: the place's span in ``name``). A name about one place, or about anything but
+    places alone (关于和平与安全的高级别会议), is one event: ``[]``.
+    """
+    m = _ABOUT.fullmatch(name)
+    if m is None or gazetteer is None:
+        return []
+    subject, at = m["subject"], m.start("subject")
+    places = [(s, e, ref) for s, e, ref, _ in find_places(subject, gazetteer) if ref.kind in ("country", "region")]
+    if len(places) < 2:
+        return []
+    pos = 0
+    for s, e, _ in places:
+        joint = subject[pos:s]
+        if (pos == 0 and joint) or (pos and joint not in ("和", "与", "及", "、")):
+            return []
+        pos = e
+    if pos != len(subject):
+        return []
+    return [(f"关于{subject[s:e]}的{m['head']}", at + s, at + e, ref) for s, e, ref in places]
+
+
+def _distribute(occ: Occurrence, gazetteer: Any, seg: Segment, pos: list[int], at: int) -> list[Occurrence]:
+    """The events a name stands for: itself, or one per place of its subject (:func:`distributed_subjects`)."""
+    parts = distributed_subjects(occ.name.name, gazetteer)
+    return [replace(occ, name=replace(occ.name, name=label), written=occ.name.name,
+                    subject=(ref, seg.start + pos[at + s], seg.start + pos[at + e - 1] + 1, seg.id))
+            for label, s, e, ref in parts] or [occ]
+
+
 def _sentences(norm: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in re.finditer(r"[。！？!?]", norm):
@@ -158,7 +201,7 @@ def _block_occurrences(seg: Segment, credit: Segment | None, gazetteer: Any,
                          (seg.start + pos[sent[0]], seg.start + pos[sent[1] - 1] + 1), used, at_meeting)
         kept = _filter(gazetteer, occ)
         if kept is not None:
-            out.append(kept)
+            out.extend(_distribute(kept, gazetteer, seg, pos, index[kept.name.start - seg.start]))
     return out
 
 
@@ -360,9 +403,12 @@ def _year_in_name(group_: list[Occurrence]) -> Occurrence | None:
 def _event_records(doc: Document, ref: Ref, group_: list[Occurrence], pref: str, gazetteer: Any) -> Iterator[Record]:
     first = min(group_, key=lambda o: o.name.start)
     labels: list[tuple[str, Literal]] = [("skos:prefLabel", Literal(pref, "zh"))]
-    labels += [("skos:altLabel", Literal(n, "zh")) for n in sorted({o.name.name for o in group_} - {pref})]
+    names = {o.name.name for o in group_} | {o.written for o in group_ if o.written}
+    labels += [("skos:altLabel", Literal(n, "zh")) for n in sorted(names - {pref})]
     yield Entity(ref, ("ug:Event", "schema:Event", "lode:Event"), tuple(labels),
                  Provenance(first.name.start, first.name.end, first.segment_id))
+    for about in sorted({o.subject for o in group_ if o.subject}, key=lambda t: (t[1], t[0].key)):
+        yield Statement(ref, "dcterms:subject", about[0], Provenance(about[1], about[2], about[3]))
     kind = Counter(o.name.kind for o in group_ if o.name.name == pref).most_common(1)[0][0]
     yield Statement(ref, "ug:eventKind", kind, Provenance(first.name.start, first.name.end, first.segment_id))
     edition = next((edition_of(o.name.name) for o in group_ if edition_of(o.name.name)), None)
