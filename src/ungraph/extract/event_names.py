@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from ungraph.reference.gazetteer import normalise_with_offsets
 
-__all__ = ["Name", "HEADS", "BOUNDARIES", "find_names", "edition_of", "EVENT_KINDS"]
+__all__ = ["Name", "HEADS", "BOUNDARIES", "GENERIC_QUALIFIERS", "find_names", "edition_of", "EVENT_KINDS"]
 
 #: Kinds of event (concepts of ``ug:EventKinds``), by head word; longest heads are tried first.
 HEADS: dict[str, str] = {
@@ -74,6 +74,8 @@ _DETERMINERS = re.compile(r"^(?:[-–—\s]+)?(?:一次|一场|一个|一项|首
 _GENERIC = {"高级别", "区域", "国际", "全球", "政府间", "部长级", "年度区域", "双边", "多边", "专家", "多边裁军",
             "高级别双边", "民间社会", "联合", "专题", "公开", "非正式", "全体", "现场", "虚拟", "技术", "系列", "宣传",
             "相关", "各项", "各种", "重要", "年度", "其他", "和平", "预防", "开展", "能力建设", "外联", "监测和评价", "全球宣传", "管制", "实地", "区域论坛"}
+#: Qualifiers that say what kind of meeting, not which one (高级别活动, 区域论坛).
+GENERIC_QUALIFIERS = frozenset(_GENERIC)
 _EDITION = re.compile(r"第([一二三四五六七八九十百零\d]+)[届次]")
 EDITION = _EDITION
 _NAMED = re.compile(r"[《“\"]|第[一二三四五六七八九十百零\d]+[届次]|\d{4}年|联合国|世界|国际[\u4e00-\u9fff]{2}|全球[\u4e00-\u9fff]{3}")

@@ -34,7 +34,15 @@ start); dates and places by :mod:`ungraph.extract.event_context`. Then:
   ``lode:atPlace`` the country or region (named in the text, else the city's country); ``ug:adopted`` an instrument
   the sentence says it adopted (达成, 通过, 商定); every occurrence of a name is a mention.
 
-Key: the preferred name in pinyin plus the year when known.
+Key: the preferred name in pinyin plus the year when known. A *generic* name (:func:`generic_name`:
+an edition, qualifiers that say what kind of meeting and a head word, nothing that names a thing:
+总统选举, 第一次高级别活动) names a different event in every country and every year, so its key also
+carries the ISO 3166-1 alpha-3 code (lower case) of the country the event took place in, before the
+year: ``zong-tong-xuan-ju-som-2022``, ``di-yi-ci-gao-ji-bie-huo-dong-mar``. The decision (issue 11,
+defects): the key carries the place, the label does not. A label is the name as printed, and a reader
+of the page sees the place beside it (``schema:location``, ``lode:atPlace``) and the English name that
+says it ("2022 Somali presidential election"); a key is what must not clash across reports. A generic
+name with no known country keeps the plain key (第七十八届会议: the session of the body that names it).
 """
 
 from __future__ import annotations
@@ -47,13 +55,13 @@ from typing import Any
 
 from ungraph.extract.context import Context as ExtractionContext
 from ungraph.extract.event_context import Context, context_after, context_before, sentence_date, sentence_place
-from ungraph.extract.event_names import EDITION, Name, edition_of, find_names
+from ungraph.extract.event_names import EDITION, GENERIC_QUALIFIERS, HEADS, Name, edition_of, find_names
 from ungraph.extract.place_names import find_places, resolve_place
 from ungraph.kinds import name_key
 from ungraph.records import Document, Entity, Literal, Mention, Provenance, Record, Ref, Segment, Statement
 from ungraph.reference.gazetteer import normalise, normalise_with_offsets
 
-__all__ = ["Occurrence", "occurrences", "group", "distributed_subjects", "event_aliases", "extract"]
+__all__ = ["Occurrence", "occurrences", "group", "distributed_subjects", "generic_name", "event_aliases", "extract"]
 
 _BLOCKS = ("paragraph", "heading", "caption", "item", "quotation", "figure", "footnote")
 _PRECISION = {"xsd:gYear": 1, "xsd:gYearMonth": 2, "xsd:date": 3}
@@ -519,6 +527,42 @@ def _adopted(doc: Document, ref: Ref, group_: list[Occurrence], gazetteer: Any) 
                 return
 
 
+#: Head words that are the name of a topic themselves (人权日, Human Rights Day), not only a kind of event.
+_TOPICAL_HEADS = frozenset({"人权日", "和平日", "风险日", "国际日", "纪念日", "高级别周", "一般性辩论", "缔约方大会", "黑客马拉松",
+                            "刺激计划", "周年纪念活动", "纪念活动"})
+
+
+def generic_name(name: str) -> bool:
+    """A name that says only what kind of event, not which: an edition, generic qualifiers, a head word.
+
+    >>> generic_name("总统选举"), generic_name("第一次高级别活动"), generic_name("第七十八届会议")
+    (True, True, True)
+    >>> generic_name("教育变革峰会"), generic_name("人权日"), generic_name("大屠杀遇难者仪式")
+    (False, False, False)
+    """
+    rest = EDITION.sub("", name)
+    changed = True
+    while changed:
+        changed = False
+        for q in sorted(GENERIC_QUALIFIERS, key=len, reverse=True):
+            if rest.startswith(q) and rest != q:
+                rest, changed = rest[len(q):], True
+    return rest in HEADS and rest not in _TOPICAL_HEADS
+
+
+def _country_code(doc: Document, group_: list[Occurrence], gazetteer: Any) -> str | None:
+    """The alpha-3 code (lower case) of the first country an event's places lie in, or ``None``."""
+    if gazetteer is None:
+        return None
+    for occ in sorted(group_, key=lambda o: o.name.start):
+        for place, _span in _places_of(doc, occ):
+            where = resolve_place(place, gazetteer)
+            country = _country_of(place, where, gazetteer) if where is not None else None
+            if country is not None and country.kind == "country":
+                return country.key.lower()
+    return None
+
+
 #: The kind of an ``aliases.tsv`` row that names an event (read here, not by the gazetteer: events have no table).
 ALIAS_KIND = "event"
 
@@ -550,7 +594,9 @@ def extract(doc: Document, segments: Sequence[Segment], ctx: ExtractionContext) 
         months = sorted({m for o in g if (m := _month(o))})
         suffix = months[0] if len(months) == 1 and any(len(gg) for gg in groups if gg is not g and _pref(gg) == pref) \
             else (years[0] if years else None)
-        ref = Ref("event", name_key(re.sub(r"[《》“”\"]", "", pref)) + (f"-{suffix}" if suffix else ""))
+        where = _country_code(doc, g, gazetteer) if generic_name(pref) else None
+        ref = Ref("event", name_key(re.sub(r"[《》“”\"]", "", pref)) + (f"-{where}" if where else "")
+                  + (f"-{suffix}" if suffix else ""))
         if ref in keyed:
             keyed[ref][0].extend(g)
         else:
