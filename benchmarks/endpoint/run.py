@@ -102,7 +102,9 @@ def wrk(port: int, mix: Path, duration: int, connections: int, unique: bool) -> 
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "15s", "-s",
                           str(HERE / "mix.lua"), f"http://127.0.0.1:{port}/"], env=env, capture_output=True,
                          text=True, timeout=duration + 60)
-    line = next(l for l in out.stdout.splitlines() if l.startswith("RESULT "))
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")), None)
+    if line is None:  # wrk could not run its script: the server is gone, or wrk failed to start
+        raise RuntimeError(f"wrk on port {port} gave no result (exit {out.returncode}): {out.stderr.strip()[-500:]}")
     r = json.loads(line[7:])
     r["rps"] = r["requests"] / r["seconds"]
     return r
