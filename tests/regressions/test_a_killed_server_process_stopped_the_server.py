@@ -14,23 +14,10 @@ import httpx
 import pytest
 
 from tests.web.sample_graph import BASE, sample_quads
-from tests.web.servers import ungraph_process
+from tests.web.servers import children, ungraph_process
 from ungraph import store as stores
 
 pytestmark = pytest.mark.server
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
 
 
 def test_the_only_server_process_killed_is_replaced_and_the_server_answers_again(tmp_path: Path) -> None:
@@ -38,7 +25,7 @@ def test_the_only_server_process_killed_is_replaced_and_the_server_answers_again
     stores.write_build(list(sample_quads()), store, dump)
     env = {"UNGRAPH_BASE": BASE, "UNGRAPH_DUMP": str(dump), "UNGRAPH_WORKERS": "1", "UNGRAPH_QUERY_WORKERS": "2"}
     with ungraph_process(store, env=env) as (root, server):
-        (victim,) = _children(server.pid)
+        (victim,) = children(server.pid)
         os.kill(victim, signal.SIGKILL)
         deadline = time.monotonic() + 30
         while True:
@@ -53,7 +40,7 @@ def test_the_only_server_process_killed_is_replaced_and_the_server_answers_again
             assert time.monotonic() < deadline, "no answer within 30 s of the worker process's death"
             time.sleep(0.2)
         assert resp.json()["boolean"] is True
-        replaced = _children(server.pid)
+        replaced = children(server.pid)
         assert len(replaced) == 1 and victim not in replaced
-        assert len(_children(replaced[0])) == 2  # its own query workers
+        assert len(children(replaced[0])) == 2  # its own query workers
         assert httpx.get(root + "health").status_code == 200

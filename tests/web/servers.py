@@ -43,6 +43,20 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 30.0) -> None:
     raise RuntimeError(f"server at {url} did not answer within {seconds} s")
 
 
+def children(pid: int) -> list[int]:
+    """The process ids whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
 def output(proc: subprocess.Popen) -> str:
     """What an :func:`ungraph_process` server wrote so far (stdout and stderr)."""
     log = proc.log

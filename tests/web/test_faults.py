@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests.web.sample_graph import BASE, sample_quads
-from tests.web.servers import ROOT, VENV_BIN, free_port, oxigraph_server, ungraph_process, ungraph_server
+from tests.web.servers import ROOT, VENV_BIN, children, free_port, oxigraph_server, ungraph_process, ungraph_server
 from ungraph import store as stores
 from ungraph.config import usable_cores
 from ungraph.errors import StoreError
@@ -70,27 +70,14 @@ def _env(dump: Path | None = None, **more: str) -> dict[str, str]:
     return env
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(entry))
-    return out
-
-
 def server_processes(server: subprocess.Popen) -> list[int]:
     """granian's worker processes: the server's children."""
-    return sorted(_children(server.pid))
+    return sorted(children(server.pid))
 
 
 def query_workers(server: subprocess.Popen) -> list[int]:
     """The forked query workers of every server process (the children of granian's workers)."""
-    return sorted(w for child in server_processes(server) for w in _children(child))
+    return sorted(w for child in server_processes(server) for w in children(child))
 
 
 def _alive(pid: int) -> bool:
@@ -357,12 +344,12 @@ def test_two_server_processes_answer_and_a_killed_one_is_replaced(built) -> None
     with ungraph_process(store, env=_env(dump, UNGRAPH_WORKERS="2")) as (root, server):
         processes = _wait_for("server processes", lambda: server_processes(server), 2)
         _wait_for("query workers", lambda: query_workers(server), 2 * POOL)
-        assert {p: len(_children(p)) for p in processes} == {p: POOL for p in processes}  # a pool each
+        assert {p: len(children(p)) for p in processes} == {p: POOL for p in processes}  # a pool each
         deadline = time.monotonic() + 30
         while len(_answering_processes(root)) < 2:  # both take requests (the kernel picks who accepts)
             assert time.monotonic() < deadline, "one server process answered every request"
         victim = processes[0]
-        its_workers = _children(victim)
+        its_workers = children(victim)
         os.kill(victim, signal.SIGKILL)
         for i in range(20):  # the other one answers meanwhile
             resp = httpx.get(root + "sparql", params={"query": f"ASK {{ ?s ?p {100 + i} }}"}, headers=JSON, timeout=30)
