@@ -243,6 +243,10 @@ _TAIL = re.compile(
     re.IGNORECASE)
 
 
+#: An IRI written in full (SPARQL's IRIREF): a ``#`` inside it does not start a comment
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+
+
 def top_level_limit(query: str) -> int | None:
     """The LIMIT of the outermost query, when it is sure to be one; else None.
 
@@ -262,7 +266,8 @@ def top_level_limit(query: str) -> int | None:
     True
     """
     end = query.rfind("}")
-    if end < 0 or "#" in query[query.rfind("\n", 0, end) + 1:end]:  # that brace may sit in a comment
+    # that brace may sit in a comment: a ``#`` before it on its line, other than inside an IRI
+    if end < 0 or "#" in _IRIREF.sub("", query[query.rfind("\n", 0, end) + 1:end]):
         return None
     tail = query[end + 1:]
     limits = []
