@@ -30,7 +30,8 @@ from ungraph.store import ReadStore
 from ungraph.terms import serialized
 
 __all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
-           "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES"]
+           "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES",
+           "DESCRIBE_LABELLED_OBJECTS"]
 
 #: What :func:`execute` gives, by query form: SELECT, ASK, CONSTRUCT/DESCRIBE (a list of triples from
 #: :class:`ungraph.backend.RemoteStore`).
@@ -285,6 +286,13 @@ def top_level_limit(query: str) -> int | None:
 _LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
 
 
+#: A DESCRIBE adds the labels of at most this many of the IRIs it links to (the first in IRI order):
+#: a hub links to thousands (``organization/UNGA`` to 8,905 passages at the 100x enlargement), and
+#: two index scans per object made nine tenths of its answer's time
+#: (``tests/regressions/test_describe_labels_bounded.py``).
+DESCRIBE_LABELLED_OBJECTS = 500
+
+
 class LabelCache:
     """The labels of objects looked up before, for one store that does not change while it is served
     (each query worker keeps one: ``ungraph.web.sparql_pool``). The objects a DESCRIBE links to recur
@@ -430,10 +438,12 @@ def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Ans
         triples = list(islice(results, job.max_rows + 1))
         truncated = len(triples) > job.max_rows
         del triples[job.max_rows:]
-        if job.describe and not truncated:
+        if job.describe and not truncated:  # the labels of what it links to, within the row limit
             seen = set(triples)
-            objects = {o for t in triples if type(o := t.object) is ox.NamedNode}  # the labels come sorted
-            triples += [t for t in _label_triples(store, objects, labels) if t not in seen]
+            objects = sorted({o for t in triples if type(o := t.object) is ox.NamedNode}, key=str)
+            room = job.max_rows - len(triples)
+            found = [t for t in _label_triples(store, objects[:DESCRIBE_LABELLED_OBJECTS], labels) if t not in seen]
+            triples += found[:room]  # the labels come sorted
         fmt = _graph_format(job.graph_format)
         prefixes = None
         if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
