@@ -24,7 +24,24 @@ from typing import Any
 
 from ungraph.errors import UngraphError
 
-__all__ = ["Setting", "SETTINGS", "Settings", "SettingsError", "usable_cores"]
+__all__ = ["Setting", "SETTINGS", "Settings", "SettingsError", "usable_cores", "default_pool_size"]
+
+
+def default_pool_size(cores: int, servers: int) -> int:
+    """Query workers per server process by default: four per core in all, shared among the ``servers``
+    server processes, at least 2 and at most 8 each.
+
+    The total is what bounds the heavy queries running at once; it used to be twice the cores *per
+    server process*, so it grew with the square of the cores (16 cores: 16 processes x 8 workers).
+    On this 2-core machine (two server processes) it is 4 each, as before: the figures of
+    ``benchmarks/endpoint/README.md`` hold.
+
+    >>> default_pool_size(2, 2), default_pool_size(2, 1), default_pool_size(1, 1), default_pool_size(16, 16)
+    (4, 8, 4, 4)
+    >>> default_pool_size(64, 64), default_pool_size(64, 4)
+    (4, 8)
+    """
+    return max(2, min(8, -(-4 * cores // max(1, servers))))
 
 
 def usable_cores() -> int:
@@ -71,8 +88,8 @@ SETTINGS: tuple[Setting, ...] = (
             "graph in memory, or its own read-only handle on the on-disk store; a worker that dies is replaced."),
     Setting("threads", 8, "Request threads per server process (granian's blocking threads). Python runs one at a "
             "time; more let requests wait for their query workers side by side."),
-    Setting("query_workers", 0, "Forked query worker processes per server process (0: twice the number of usable "
-            "cores, between 4 and 8)."),
+    Setting("query_workers", 0, "Forked query worker processes per server process (0: four per usable core in all, "
+            "shared among the server processes, 2 to 8 each)."),
     Setting("query_timeout", 10.0, "Seconds a SPARQL query may run before it is stopped with 503."),
     Setting("max_rows", 10000, "Most result rows a SELECT returns; more are cut with an explicit signal."),
     Setting("max_body", 1048576, "Largest accepted request body in bytes; larger bodies get 413."),
@@ -192,8 +209,8 @@ class Settings:
         return self.workers or usable_cores()
 
     def pool_size(self) -> int:
-        """Query workers per server process: ``query_workers``, or twice the usable cores within 4-8."""
-        return self.query_workers or max(4, min(8, 2 * usable_cores()))
+        """Query workers per server process: ``query_workers``, or :func:`default_pool_size`."""
+        return self.query_workers or default_pool_size(usable_cores(), self.server_workers())
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
