@@ -41,7 +41,7 @@ from werkzeug.exceptions import HTTPException
 from ungraph import formats
 from ungraph.formats import media_types
 from ungraph.sparql import Answer, Job
-from ungraph.web import documents, label_search, sparql_check
+from ungraph.web import aggregate, documents, label_search, sparql_check
 from ungraph.web.context import services
 from ungraph.web.errors import error_response
 from ungraph.web.negotiation import negotiate, negotiate_media
@@ -201,6 +201,10 @@ def _run(job: Job) -> Answer:
             return dataclasses.replace(answer, seconds=time.perf_counter() - start)
         # label search (CONTAINS over skos:prefLabel / rdfs:label): from the in-memory label table, bounded by it
         found = label_search.answer(services.store, job, wait=False)
+        if found is not None:
+            return found
+        # a group count over one triple pattern (the VoID partitions): a columnar scan, bounded by the columns
+        found = aggregate.answer(services.store, job, wait=False)
         if found is not None:
             return found
         return pool.run(job, timeout)

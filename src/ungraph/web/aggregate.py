@@ -1,0 +1,456 @@
+"""Aggregates over one triple pattern (the VoID class and property partitions) answered by a columnar scan.
+
+Every statistics tool sends ``SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c``
+and ``SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p``. oxigraph evaluates them as a scan
+of the union default graph that decodes every quad and hashes it into a group: 28 ms in process at
+1x, seconds at 100x. This module is **an execution path, not a cache**: it does the query's work on
+every request, on a columnar copy of the store (:class:`Columns`: the subject, predicate and object
+of every quad as ``uint32`` ids into one term list, numpy arrays), where a group count over one
+triple pattern is a comparison per constant, then ``np.bincount`` (``COUNT(*)``, ``COUNT(?v)``) or
+``np.unique`` over the (group, value) pairs (``COUNT(DISTINCT ?v)``, ``COUNT(DISTINCT *)``): vectorized,
+about a millisecond at 1x (``benchmarks/endpoint/README.md``).
+
+The columns hold every quad of ``quads_for_pattern(None, None, None, None)``, graph ignored: the
+engine's queries run over ``use_default_graph_as_union=True``, where a triple in two named graphs and
+in the default graph is three solutions (``COUNT(*)`` says 3), so the columns keep the duplicates too.
+
+:func:`parse` recognises one shape and nothing else (any doubt: None, and the engine answers):
+
+* ``SELECT ?g (COUNT(X) AS ?n) WHERE { tp } GROUP BY ?g`` (the projection in either order, or ``?n``
+  alone), ``X`` one of ``*``, ``?v``, ``DISTINCT ?v``, ``DISTINCT *``; or the ungrouped total
+  ``SELECT (COUNT(X) AS ?n) WHERE { tp }``;
+* ``tp`` one triple pattern, each position a variable or a full absolute IRI ``<...>`` (``a`` as
+  predicate); no literal, prefixed name, blank node or path; ``?g`` and ``?v`` in the pattern, ``?n``
+  not; a variable may repeat (``?s ?p ?s``: the columns must be equal);
+* then ``ORDER BY`` one or two keys among ``?n``, ``ASC(?n)``, ``DESC(?n)`` and the same of ``?g``,
+  then ``LIMIT`` and ``OFFSET`` (either order); comments and whitespace anywhere; no backslash at all
+  (oxigraph reads ``\\uXXXX`` in IRIs and strings only, not in keywords: ``?s \\u0061 ?c`` is its
+  parse error, so no escape is undone here); no dataset in the request.
+
+Rows come in the order the query asks for; ties (unspecified in SPARQL) are broken by the group
+term's N-Triples string, and with no ``ORDER BY`` the rows come in that order. ``ORDER BY ?g``
+over groups that are not all IRIs (literals, blank nodes: SPARQL's order of those is the engine's
+business) goes back to the engine. Results past ``max_rows`` are cut as a query worker cuts them.
+Serialized by :func:`ungraph.sparql.serialize_bindings`, so every result format is the engine's.
+
+The server reads the columns once per process, on a thread of its own started by the first such
+query, and the engine answers until they are read (as :mod:`ungraph.web.label_search`). A store
+past :data:`MAX_QUADS` quads is not read (its term list alone would take a gigabyte): the engine
+answers there.
+
+>>> s = ox.Store()
+>>> t, a, b, g = ox.NamedNode(RDF_TYPE), ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.NamedNode("http://x/g")
+>>> for q in [ox.Quad(a, t, b), ox.Quad(a, t, b, g), ox.Quad(b, t, b, g), ox.Quad(a, t, a, g)]:
+...     s.add(q)
+>>> q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) # 7"
+>>> answer(s, Job(q, result_format="csv")).body
+b'c,n\\r\\nhttp://x/b,2\\r\\nhttp://x/a,1\\r\\n'
+>>> answer(s, Job(q, result_format="csv")).body == run_job(s, Job(q, result_format="csv")).body
+True
+>>> answer(s, Job(q.replace("DISTINCT ?s", "*"), result_format="tsv")).body.decode().split("\\n")[1]
+'<http://x/b>\\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+>>> answer(s, Job(q.replace("GROUP BY", "HAVING(?n > 1) GROUP BY"))) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyoxigraph as ox
+
+from ungraph import formats
+from ungraph.sparql import Answer, Job, run_job, serialize_bindings, top_level_limit  # noqa: F401 - run_job: the doctest
+from ungraph.terms import serialized
+
+__all__ = ["Aggregate", "Columns", "MAX_QUADS", "answer", "columns_for", "parse"]
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: Stores with more quads are not read into columns (the engine answers): see the module's docstring.
+MAX_QUADS = 5_000_000
+
+# query_cost's tokens, with parentheses; a comment ends at CR or LF, as in the SPARQL grammar
+_TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|[?$](?P<var>[A-Za-z_][A-Za-z0-9_]*)"""
+                    r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*()])|(?P<other>.)""", re.S)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A recognised aggregate: the projected variables in order (``None`` for ``?n``'s position is not
+    used: ``count`` names it), the pattern (``("var", name)`` or ``("iri", value)`` per position), the
+    group variable (None: the ungrouped total), what is counted (``counted`` None: ``*``), the order keys
+    ``(variable, descending)``, LIMIT (None: none) and OFFSET."""
+
+    projection: tuple[str, ...]
+    pattern: tuple[tuple[str, str], tuple[str, str], tuple[str, str]]
+    group: str | None
+    count: str
+    counted: str | None
+    distinct: bool
+    order: tuple[tuple[str, bool], ...] = ()
+    limit: int | None = None
+    offset: int = 0
+
+    @property
+    def variables(self) -> list[str]:
+        """The pattern's variables, each once, in the order they appear."""
+        return list(dict.fromkeys(v for kind, v in self.pattern if kind == "var"))
+
+
+def _tokens(text: str) -> list[tuple[str, str]] | None:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind == "skip":
+            continue
+        if kind == "other":
+            return None
+        value = m.group(kind)
+        out.append((kind, value.upper() if kind == "word" else value))
+    return out
+
+
+class _Reader:
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens, self.i = tokens, 0
+
+    def peek(self, offset: int = 0) -> tuple[str, str]:
+        j = self.i + offset
+        return self.tokens[j] if j < len(self.tokens) else ("end", "")
+
+    def take(self, *expected: tuple[str, str]) -> bool:
+        """Consume ``expected`` if the next tokens are exactly these."""
+        if all(self.peek(k) == e for k, e in enumerate(expected)):
+            self.i += len(expected)
+            return True
+        return False
+
+    def var(self) -> str | None:
+        kind, value = self.peek()
+        if kind != "var":
+            return None
+        self.i += 1
+        return value
+
+
+def _position(token: tuple[str, str], predicate: bool) -> tuple[str, str] | None:
+    kind, value = token
+    if kind == "var":
+        return ("var", value)
+    if predicate and token == ("word", "A"):
+        return ("iri", RDF_TYPE)
+    if kind == "iri":
+        iri = value[1:-1]
+        # absolute, and nothing a base IRI's resolution would change (dot segments) or the parser refuse
+        if not _ABSOLUTE.match(iri) or re.search(r"/\.\.?(?:/|$)", iri):
+            return None
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            return None
+        return ("iri", iri)
+    return None
+
+
+def _count(r: _Reader) -> tuple[str, str | None, bool] | None:
+    """``( COUNT ( [DISTINCT] (*|?v) ) AS ?n )``: (n, v or None, distinct)."""
+    if not r.take(("punct", "("), ("word", "COUNT"), ("punct", "(")):
+        return None
+    distinct = r.take(("word", "DISTINCT"))
+    star = r.take(("punct", "*"))
+    counted = None if star else r.var()
+    if not star and counted is None:
+        return None
+    if not r.take(("punct", ")"), ("word", "AS")):
+        return None
+    n = r.var()
+    return (n, counted, distinct) if n is not None and r.take(("punct", ")")) else None
+
+
+def _order(r: _Reader) -> list[tuple[str, bool]] | None:
+    keys: list[tuple[str, bool]] = []
+    while len(keys) < 2:
+        kind, value = r.peek()
+        if kind == "var":
+            r.i += 1
+            keys.append((value, False))
+        elif kind == "word" and value in ("ASC", "DESC") and r.peek(1) == ("punct", "(") and r.peek(2)[0] == "var" \
+                and r.peek(3) == ("punct", ")"):
+            keys.append((r.peek(2)[1], value == "DESC"))
+            r.i += 4
+        else:
+            break
+    return keys or None
+
+
+def _modifiers(r: _Reader) -> tuple[int | None, int] | None:
+    """``LIMIT`` and ``OFFSET`` in either order, each at most once, then the end: (limit, offset)."""
+    found: dict[str, int] = {}
+    while r.peek()[0] != "end":
+        kind, word = r.peek()
+        if kind != "word" or word not in ("LIMIT", "OFFSET") or word in found or r.peek(1)[0] != "int":
+            return None
+        found[word] = int(r.peek(1)[1])
+        r.i += 2
+    return found.get("LIMIT"), found.get("OFFSET", 0)
+
+
+def parse(query: str) -> Aggregate | None:
+    """The :class:`Aggregate` of ``query`` if it is the shape above, else None.
+
+    >>> parse("select (count(*) as ?n) { ?s <http://x/p> ?s }").variables
+    ['s']
+    >>> parse("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p OFFSET 2 LIMIT 20").order
+    (('n', True), ('p', False))
+    >>> parse("SELECT ?p (SUM(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p") is None
+    True
+    >>> parse("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p 'x' } GROUP BY ?p") is None  # a literal
+    True
+    >>> parse("SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p") is None  # ?o is not grouped
+    True
+    """
+    if len(query) > 4096 or "\\" in query:
+        return None
+    tokens = _tokens(query)
+    if not tokens:
+        return None
+    r = _Reader(tokens)
+    if not r.take(("word", "SELECT")):
+        return None
+    projection: list[str] = []
+    count = None
+    while True:
+        if r.peek() == ("punct", "("):
+            if count is not None:
+                return None
+            count = _count(r)
+            if count is None:
+                return None
+            projection.append(count[0])
+        elif (v := r.var()) is not None:
+            projection.append(v)
+        else:
+            break
+    if count is None or len(set(projection)) != len(projection) or len(projection) > 2:
+        return None
+    r.take(("word", "WHERE"))
+    if not r.take(("punct", "{")):
+        return None
+    s, p, o = (_position(r.peek(k), predicate=k == 1) for k in range(3))
+    r.i += 3
+    r.take(("punct", "."))
+    if not r.take(("punct", "}")) or s is None or p is None or o is None:
+        return None
+    group = None
+    if r.take(("word", "GROUP"), ("word", "BY")):
+        group = r.var()
+        if group is None:
+            return None
+    order: list[tuple[str, bool]] = []
+    if r.take(("word", "ORDER"), ("word", "BY")):
+        keys = _order(r)
+        if keys is None:
+            return None
+        order = keys
+    modifiers = _modifiers(r)
+    if modifiers is None:
+        return None
+    n, counted, distinct = count
+    found = Aggregate(tuple(projection), (s, p, o), group, n, counted, distinct, tuple(order), *modifiers)
+    variables = found.variables
+    if n in variables or (counted is not None and counted not in variables) or (group is not None and group not in variables):
+        return None
+    others = [v for v in projection if v != n]
+    if others and others != [group]:  # only the group variable may be projected besides the count
+        return None
+    if any(v not in (n, group) for v, _ in order):
+        return None
+    return found
+
+
+class Columns:
+    """The subject, predicate and object of every quad as ids into :attr:`terms` (see the module's docstring).
+
+    ``nt_rank[i]``: the rank of term ``i``'s N-Triples string among all terms (the tie-break);
+    ``iri_rank[i]``: the rank of an IRI's string among the IRIs, -1 for any other term (``ORDER BY ?g``).
+    ``complete`` is False when the store had more than ``max_quads`` quads (nothing else is then read).
+    """
+
+    def __init__(self, store, max_quads: int = MAX_QUADS) -> None:
+        ids: dict[Any, int] = {}
+        terms: list[Any] = []
+        cols = (array("I"), array("I"), array("I"))  # 4 bytes an item on every platform numpy runs on
+        get = ids.get
+        self.complete = True
+        for n, q in enumerate(store.quads_for_pattern(None, None, None, None)):
+            if n >= max_quads:
+                self.complete = False
+                break
+            for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
+                i = get(term)
+                if i is None:
+                    i = ids[term] = len(terms)
+                    terms.append(term)
+                col.append(i)
+        if not self.complete:
+            ids, terms, cols = {}, [], (array("I"), array("I"), array("I"))
+        self.ids, self.terms = ids, terms
+        self.s, self.p, self.o = (np.frombuffer(c, dtype=np.uint32) for c in cols)
+        self.nt_rank = _ranks([str(t) for t in terms])
+        iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
+        self.iri_rank = np.full(len(terms), -1, dtype=np.int64)
+        self.iri_rank[np.array(iris, dtype=np.int64)] = _ranks([terms[i].value for i in iris])
+
+    def __len__(self) -> int:
+        return len(self.s)
+
+    def nbytes(self) -> int:
+        """The bytes of the numpy arrays (the term list and its index come on top)."""
+        return sum(a.nbytes for a in (self.s, self.p, self.o, self.nt_rank, self.iri_rank))
+
+    def counts(self, agg: Aggregate) -> tuple[np.ndarray, np.ndarray]:
+        """(group ids, counts) of ``agg`` (one group id -1 for the ungrouped total), unordered."""
+        columns = dict(zip(("s", "p", "o"), (self.s, self.p, self.o)))
+        mask = None
+        first: dict[str, np.ndarray] = {}
+        for (kind, value), name in zip(agg.pattern, ("s", "p", "o")):
+            col = columns[name]
+            if kind == "iri":
+                i = self.ids.get(ox.NamedNode(value))
+                here = col == i if i is not None else np.zeros(len(col), dtype=bool)
+            elif value in first:  # a repeated variable: the same term in both positions
+                here = col == first[value]
+            else:
+                first[value] = col
+                continue
+            mask = here if mask is None else mask & here
+        bound = {v: (c if mask is None else c[mask]) for v, c in first.items()}
+        rows = len(self.s) if mask is None else int(np.count_nonzero(mask))
+        if agg.distinct:
+            keys = agg.variables if agg.counted is None else list(dict.fromkeys([agg.group, agg.counted] if agg.group
+                                                                                 else [agg.counted]))
+            kept = _first_of_each([bound[v] for v in keys if v is not None], len(self.terms), rows)
+        else:
+            kept = None
+        if agg.group is None:
+            n = rows if kept is None else len(kept)
+            return np.array([-1], dtype=np.int64), np.array([n], dtype=np.int64)
+        g = bound[agg.group] if kept is None else bound[agg.group][kept]
+        counts = np.bincount(g, minlength=0)
+        ids = np.flatnonzero(counts)
+        return ids, counts[ids]
+
+
+def _ranks(strings: list[str]) -> np.ndarray:
+    order = sorted(range(len(strings)), key=strings.__getitem__)
+    ranks = np.empty(len(strings), dtype=np.int64)
+    ranks[np.array(order, dtype=np.int64)] = np.arange(len(strings), dtype=np.int64)
+    return ranks
+
+
+def _first_of_each(cols: list[np.ndarray], size: int, rows: int) -> np.ndarray:
+    """The index of one row of each distinct combination of ``cols`` (ids below ``size``); no columns: the
+    pattern has no variable, and all its ``rows`` are one solution."""
+    if not cols:
+        return np.arange(min(rows, 1))
+    key = cols[0].astype(np.int64)
+    for c in cols[1:]:
+        _, dense = np.unique(key, return_inverse=True)
+        key = dense.astype(np.int64) * size + c
+    return np.unique(key, return_index=True)[1]
+
+
+def ordered(columns: Columns, agg: Aggregate, ids: np.ndarray, counts: np.ndarray) -> np.ndarray | None:
+    """The positions of the rows in the query's order, after OFFSET and LIMIT; None if the order is
+    one this module leaves to the engine (``ORDER BY ?g`` over groups that are not all IRIs)."""
+    if agg.group is None:
+        perm = np.arange(len(ids))
+    else:
+        keys = [columns.nt_rank[ids]]  # the tie-break, last: np.lexsort sorts by its last key first
+        for var, desc in reversed(agg.order):
+            if var == agg.count:
+                key = counts
+            else:
+                key = columns.iri_rank[ids]
+                if len(key) and key.min() < 0:
+                    return None
+            keys.append(-key if desc else key)
+        perm = np.lexsort(keys)
+    stop = None if agg.limit is None else agg.offset + agg.limit
+    return perm[agg.offset:stop]
+
+
+#: id(store) -> (store, its columns; None while they are being read)
+_tables: dict[int, tuple[object, Columns | None]] = {}
+_lock = threading.Lock()
+
+
+def columns_for(store, wait: bool = True) -> Columns | None:
+    """The :class:`Columns` of ``store``, read once per process; with ``wait`` False the first call starts
+    reading them on a thread of its own and every call returns None until they are read (the server
+    answers with the engine meanwhile), as :func:`ungraph.web.label_search.table_for` does."""
+    found = _tables.get(id(store))
+    if found is not None and found[0] is store and (found[1] is not None or not wait):
+        return found[1]
+    with _lock:
+        found = _tables.get(id(store))
+        if found is None or found[0] is not store:
+            if wait:
+                found = _tables[id(store)] = (store, Columns(store))
+                return found[1]
+            _tables[id(store)] = (store, None)
+            threading.Thread(target=_read, args=(store,), name="ungraph-columns", daemon=True).start()
+            return None
+    if found[1] is None and wait:  # being read on the thread: read them here too (the data do not change)
+        return Columns(store)
+    return found[1]
+
+
+def _read(store) -> None:
+    table = Columns(store)
+    with _lock:
+        _tables[id(store)] = (store, table)
+
+
+def answer(store, job: Job, wait: bool = True) -> Answer | None:
+    """The answer to ``job`` from the columns, or None when the query is not the shape above (or, with
+    ``wait`` False, while the columns are still being read: see :func:`columns_for`)."""
+    if job.default_graph or job.named_graphs or job.result_format is None:
+        return None
+    agg = parse(job.query)
+    if agg is None:
+        return None
+    columns = columns_for(store, wait)
+    if columns is None or not columns.complete:
+        return None
+    ids, counts = columns.counts(agg)
+    perm = ordered(columns, agg, ids, counts)
+    if perm is None:
+        return None
+    truncated = len(perm) > job.max_rows
+    perm = perm[:job.max_rows]
+    rows: list[list[object]] = []
+    terms = columns.terms
+    for k in perm.tolist():
+        values: dict[str, object] = {agg.count: ox.Literal(int(counts[k]))}
+        if agg.group is not None:
+            values[agg.group] = terms[int(ids[k])]
+        rows.append([values[v] for v in agg.projection])
+    body = serialize_bindings(list(agg.projection), rows, job.result_format, job.truncation_link if truncated else "")
+    limit = top_level_limit(job.query)
+    if limit is not None and limit <= job.max_rows:
+        # the engine's answer is then written by pyoxigraph's writer, rows not counted (ungraph.sparql.run_job;
+        # its XML and TSV differ from serialize_bindings'), so this one is too: the same bytes, the same headers
+        if job.result_format != "json":
+            body = serialize_bindings(list(agg.projection), rows, "json")
+            fmt = formats.by_name(job.result_format, "bindings")
+            assert fmt is not None and fmt.results is not None  # serialize_bindings knew the name
+            body = serialized(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=fmt.results))
+        return Answer("bindings", job.result_format, body, rows=-1)
+    return Answer("bindings", job.result_format, body, rows=len(rows), truncated=truncated)
