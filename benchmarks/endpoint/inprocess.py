@@ -7,8 +7,11 @@ For every scale, the store is opened as ``ungraph serve`` opens it (``--mode dis
 what ``UNGRAPH_STORE_MODE=auto`` does at 10x and 100x; ``memory``: loaded into memory, what it does at 1x)
 and each query kind of ``benchmarks/endpoint/run.py`` is run ``--n`` times, every text distinct (a
 trailing comment, as ``mix.lua`` does), through :func:`ungraph.sparql.run_job` (what a query worker
-runs: execute and serialize, SPARQL JSON or Turtle), through plain ``Store.query`` + serialize (``--raw``)
-and, for label search, through the label table (``ungraph.web.label_search``: what the server answers it with).
+runs: execute and serialize, SPARQL JSON or Turtle), through plain ``Store.query`` + serialize (``--raw``),
+for label search through the label table (``ungraph.web.label_search``: what the server answers it with)
+and for the aggregates through the columnar scan (``ungraph.web.aggregate``, path ``columns``; the columns
+are read first, and their read time and the memory they add are printed; ``--max-quads`` reads them past
+the server's limit, for measurement).
 Scales alternate within each round, so a busy machine slows them alike: the ratio between
 scales is what counts. Prints median and p90 per query (ms), and per subject for the lookups.
 """
@@ -33,7 +36,7 @@ from run import queries  # noqa: E402
 from ungraph import store as stores  # noqa: E402
 from ungraph.namespaces import Namespaces  # noqa: E402
 from ungraph.sparql import Job, run_job  # noqa: E402
-from ungraph.web import label_search  # noqa: E402
+from ungraph.web import aggregate, label_search  # noqa: E402
 
 
 def store_dir(scale: int, main: Path) -> Path:
@@ -52,6 +55,13 @@ def job(q: str, prefixes) -> Job:
                describe=q.startswith("DESCRIBE"), prefixes=prefixes)
 
 
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def time_one(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -68,6 +78,8 @@ def main() -> None:
     ap.add_argument("--main", default=str(ROOT), help="repository whose build/ holds the stores")
     ap.add_argument("--raw", action="store_true", help="also time Store.query + serialize without run_job")
     ap.add_argument("--store", action="append", default=[], help="NAME=DIR: another store to compare (repeatable)")
+    ap.add_argument("--max-quads", type=int, default=aggregate.MAX_QUADS,
+                    help="read the aggregate columns of stores up to this size (default: the server's limit)")
     args = ap.parse_args()
     named = targets(args)
     scales = [n for n, _ in named]
@@ -83,6 +95,13 @@ def main() -> None:
             table = label_search.table_for(st, label_search.SKOS_PREF)
             print(f"{s}: skos:prefLabel table read in {time.perf_counter() - t:.2f} s ({len(table.runs)} runs)",
                   file=sys.stderr)
+        if "aggregate" in args.kinds.split(","):
+            rss, t = rss_mb(), time.perf_counter()
+            cols = aggregate.Columns(st, max_quads=args.max_quads)
+            aggregate._tables[id(st)] = (st, cols)  # what columns_for keeps (read here with the limit asked for)
+            print(f"{s}: aggregate columns read in {time.perf_counter() - t:.2f} s ({len(cols)} quads, "
+                  f"{len(cols.terms)} terms, complete {cols.complete}; arrays {cols.nbytes() / 2**20:.0f} MB, "
+                  f"RSS +{rss_mb() - rss:.0f} MB)", file=sys.stderr)
     kinds = args.kinds.split(",")
     times: dict = {}
     for rnd in range(args.rounds):
@@ -100,6 +119,10 @@ def main() -> None:
                     if kind == "label search":
                         ms = time_one(lambda: label_search.answer(st, job(q, prefixes)))
                         times.setdefault((kind, s, "table"), []).append(ms)
+                    if kind == "aggregate" and aggregate._tables[id(st)][1].complete:
+                        ms = time_one(lambda: aggregate.answer(st, job(q, prefixes)))
+                        times.setdefault((kind, s, "columns"), []).append(ms)
+                        times.setdefault((kind, s, "columns", base), []).append(ms)
                     if args.raw:
                         def raw():
                             r = st.query(q, use_default_graph_as_union=True)
@@ -116,7 +139,7 @@ def main() -> None:
     print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw", "table") if args.raw else ("run_job", "table"):
+        for path in ("run_job", "raw", "table", "columns") if args.raw else ("run_job", "table", "columns"):
             if (kind, scales[0], path) not in times:
                 continue
             meds = [statistics.median(times[(kind, s, path)]) for s in scales]
@@ -128,6 +151,9 @@ def main() -> None:
             meds = [statistics.median(times.get((kind, s, "run_job", base), [float('nan')])) for s in scales]
             a = run_job(opened[scales[-1]][0], job(base, prefixes))
             print("  " + " ".join(f"{m:8.3f}" for m in meds) + f"  {len(a.body or b''):8d} B  {base[:110]}")
+            if (kind, scales[0], "columns", base) in times:
+                meds = [statistics.median(times.get((kind, s, "columns", base), [float('nan')])) for s in scales]
+                print("  " + " ".join(f"{m:8.3f}" for m in meds) + "  columns")
 
 
 if __name__ == "__main__":

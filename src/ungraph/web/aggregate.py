@@ -301,7 +301,9 @@ class Columns:
         if not self.complete:
             ids, terms, cols = {}, [], (array("I"), array("I"), array("I"))
         self.ids, self.terms = ids, terms
-        self.s, self.p, self.o = (np.frombuffer(c, dtype=np.uint32) for c in cols)
+        s, p, o = (np.frombuffer(c, dtype=np.uint32) for c in cols)
+        order = np.lexsort((s, o, p))  # by predicate, then object, then subject: the engine's POS index order
+        self.s, self.p, self.o = s[order], p[order], o[order]
         self.nt_rank = _ranks([str(t) for t in terms])
         iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
         self.iri_rank = np.full(len(terms), -1, dtype=np.int64)
@@ -316,33 +318,47 @@ class Columns:
 
     def counts(self, agg: Aggregate) -> tuple[np.ndarray, np.ndarray]:
         """(group ids, counts) of ``agg`` (one group id -1 for the ungrouped total), unordered."""
-        columns = dict(zip(("s", "p", "o"), (self.s, self.p, self.o)))
+        lo, hi = 0, len(self.p)
+        kind, value = agg.pattern[1]
+        if kind == "iri":  # the rows are in predicate order: a constant predicate is a slice
+            i = self.ids.get(ox.NamedNode(value))
+            lo, hi = (0, 0) if i is None else (int(np.searchsorted(self.p, i)), int(np.searchsorted(self.p, i, "right")))
+        columns = {"p": self.p[lo:hi], "o": self.o[lo:hi], "s": self.s[lo:hi]}
         mask = None
         first: dict[str, np.ndarray] = {}
+        var_at: dict[str, str] = {}
         for (kind, value), name in zip(agg.pattern, ("s", "p", "o")):
             col = columns[name]
             if kind == "iri":
+                if name == "p":
+                    continue
                 i = self.ids.get(ox.NamedNode(value))
                 here = col == i if i is not None else np.zeros(len(col), dtype=bool)
             elif value in first:  # a repeated variable: the same term in both positions
+                var_at[name] = value
                 here = col == first[value]
             else:
+                var_at[name] = value
                 first[value] = col
                 continue
             mask = here if mask is None else mask & here
         bound = {v: (c if mask is None else c[mask]) for v, c in first.items()}
-        rows = len(self.s) if mask is None else int(np.count_nonzero(mask))
+        rows = hi - lo if mask is None else int(np.count_nonzero(mask))
+        kept = None
         if agg.distinct:
-            keys = agg.variables if agg.counted is None else list(dict.fromkeys([agg.group, agg.counted] if agg.group
-                                                                                 else [agg.counted]))
-            kept = _first_of_each([bound[v] for v in keys if v is not None], len(self.terms), rows)
-        else:
-            kept = None
+            keys = agg.variables if agg.counted is None else list(dict.fromkeys([v for v in (agg.group, agg.counted) if v]))
+            # the rows are sorted by (p, o, s), the constant positions aside: distinct keys that are a prefix
+            # of that order are runs of equal rows, found without sorting
+            order = list(dict.fromkeys(var_at[name] for name in ("p", "o", "s") if name in var_at))
+            if set(keys) == set(order[:len(keys)]):
+                kept = _run_starts([bound[v] for v in keys], rows)
+            else:
+                kept = _first_of_each([bound[v] for v in keys], len(self.terms), rows)
         if agg.group is None:
             n = rows if kept is None else len(kept)
             return np.array([-1], dtype=np.int64), np.array([n], dtype=np.int64)
         g = bound[agg.group] if kept is None else bound[agg.group][kept]
-        counts = np.bincount(g, minlength=0)
+        counts = np.bincount(g)
         ids = np.flatnonzero(counts)
         return ids, counts[ids]
 
@@ -354,15 +370,28 @@ def _ranks(strings: list[str]) -> np.ndarray:
     return ranks
 
 
+def _run_starts(cols: list[np.ndarray], rows: int) -> np.ndarray:
+    """The index of the first row of each run of equal rows of ``cols`` (sorted rows: one per distinct row)."""
+    if not cols:
+        return np.arange(min(rows, 1))
+    starts = np.ones(rows, dtype=bool)
+    for c in cols:
+        starts[1:] &= c[1:] == c[:-1]
+    starts[1:] = ~starts[1:]
+    return np.flatnonzero(starts)
+
+
 def _first_of_each(cols: list[np.ndarray], size: int, rows: int) -> np.ndarray:
     """The index of one row of each distinct combination of ``cols`` (ids below ``size``); no columns: the
     pattern has no variable, and all its ``rows`` are one solution."""
     if not cols:
         return np.arange(min(rows, 1))
-    key = cols[0].astype(np.int64)
+    key, span = cols[0].astype(np.int64), size
     for c in cols[1:]:
-        _, dense = np.unique(key, return_inverse=True)
-        key = dense.astype(np.int64) * size + c
+        if span * size >= 2**63:  # the combined key would overflow: number the pairs so far densely first
+            uniq, dense = np.unique(key, return_inverse=True)
+            key, span = dense.astype(np.int64), len(uniq)
+        key, span = key * size + c, span * size
     return np.unique(key, return_index=True)[1]
 
 
