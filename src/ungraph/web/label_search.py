@@ -57,7 +57,7 @@ _VAR = r"[?$]([A-Za-z_][A-Za-z0-9_]*)"
 _SHAPE = re.compile(
     rf"""\s*SELECT\s+{_VAR}\s+{_VAR}\s+(?:WHERE\s*)?\{{\s*{_VAR}\s+<([^<>"{{}}|^`\\\s]*)>\s+{_VAR}\s*\.?\s*
     FILTER\s*\(\s*CONTAINS\s*\(\s*{_VAR}\s*,\s*(?:'([^'\\\n\r]*)'|"([^"\\\n\r]*)")\s*\)\s*\)\s*\.?\s*\}}\s*
-    LIMIT\s+([0-9]{{1,9}})\s*(?:\#[^\n]*(?:\n\s*|$))*""", re.IGNORECASE | re.VERBOSE)
+    LIMIT\s+([0-9]{{1,9}})\s*(?:\#[^\n\r]*(?:[\n\r]\s*|$))*""", re.IGNORECASE | re.VERBOSE)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from ungraph.web.sparql_check import unescape_codepoints
 
 __all__ = ["bounded"]
 
-_TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)"""
+_TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)"""
                     r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*])|(?P<other>.)""", re.S)
 
 

@@ -34,7 +34,7 @@ from typing import TypeVar
 __all__ = ["Refusal", "query_form", "unescape_codepoints", "check", "is_update", "nesting_depth", "MAX_DEPTH"]
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKEN = re.compile(r"""\s+|\#[^\n]*|<[^<>"{}|^`\\\s]*>|[A-Za-z_][A-Za-z0-9_.-]*:|[A-Za-z]+|.""", re.S)
+_TOKEN = re.compile(r"""\s+|\#[^\n\r]*|<[^<>"{}|^`\\\s]*>|[A-Za-z_][A-Za-z0-9_.-]*:|[A-Za-z]+|.""", re.S)
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_VERBS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
@@ -146,7 +146,7 @@ def _has_service(node: object) -> bool:
 
 #: Deeper nesting is refused: pyoxigraph's parser recurses, and a few thousand levels overflow its stack.
 MAX_DEPTH = 256
-_OPAQUE = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|\#[^\n]*""", re.S)
+_OPAQUE = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|\#[^\n\r]*""", re.S)
 
 
 def nesting_depth(text: str) -> int:
@@ -172,14 +172,14 @@ def check(text: str) -> Refusal | None:
     if nesting_depth(plain) > MAX_DEPTH:
         return Refusal(400, f"the query is nested more than {MAX_DEPTH} levels deep")
     form = query_form(plain)
-    if form in UPDATE_VERBS or (form not in FORMS and is_update(text)):
+    if form in UPDATE_VERBS or (form not in FORMS and is_update(text.replace("\r", "\n"))):
         return Refusal(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, ...) is refused")
     if "service" not in plain.casefold():
         return None
     from rdflib.plugins.sparql.parser import parseQuery
 
-    try:
-        tree = parseQuery(text)
+    try:  # rdflib ends a comment at LF only; the SPARQL grammar (and oxigraph) at CR too
+        tree = parseQuery(text.replace("\r", "\n"))
     except Exception:  # noqa: BLE001 - rdflib's parser raises several types
         return Refusal(400, "the query mentions SERVICE and could not be checked; federated queries are refused")
     if _has_service(tree):
