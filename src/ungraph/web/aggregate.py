@@ -345,11 +345,11 @@ class Columns:
         bound = {v: (c if mask is None else c[mask]) for v, c in first.items()}
         rows = hi - lo if mask is None else int(np.count_nonzero(mask))
         kept = None
+        # the rows are sorted by (p, o, s), the constant positions aside: distinct keys that are a prefix of
+        # that order are runs of equal rows, found without sorting, and so are the groups of its first variable
+        order = list(dict.fromkeys(var_at[name] for name in ("p", "o", "s") if name in var_at))
         if agg.distinct:
             keys = agg.variables if agg.counted is None else list(dict.fromkeys([v for v in (agg.group, agg.counted) if v]))
-            # the rows are sorted by (p, o, s), the constant positions aside: distinct keys that are a prefix
-            # of that order are runs of equal rows, found without sorting
-            order = list(dict.fromkeys(var_at[name] for name in ("p", "o", "s") if name in var_at))
             if set(keys) == set(order[:len(keys)]):
                 kept = _run_starts([bound[v] for v in keys], rows)
             else:
@@ -358,6 +358,9 @@ class Columns:
             n = rows if kept is None else len(kept)
             return np.array([-1], dtype=np.int64), np.array([n], dtype=np.int64)
         g = bound[agg.group] if kept is None else bound[agg.group][kept]
+        if order[:1] == [agg.group]:
+            starts = _run_starts([g], len(g))
+            return g[starts].astype(np.int64), np.diff(np.append(starts, len(g)))
         counts = np.bincount(g)
         ids = np.flatnonzero(counts)
         return ids, counts[ids]
@@ -382,8 +385,8 @@ def _run_starts(cols: list[np.ndarray], rows: int) -> np.ndarray:
 
 
 def _first_of_each(cols: list[np.ndarray], size: int, rows: int) -> np.ndarray:
-    """The index of one row of each distinct combination of ``cols`` (ids below ``size``); no columns: the
-    pattern has no variable, and all its ``rows`` are one solution."""
+    """The index of one row of each distinct combination of ``cols`` (ids below ``size``), ascending; no
+    columns: the pattern has no variable, and all its ``rows`` are one solution."""
     if not cols:
         return np.arange(min(rows, 1))
     key, span = cols[0].astype(np.int64), size
@@ -392,7 +395,7 @@ def _first_of_each(cols: list[np.ndarray], size: int, rows: int) -> np.ndarray:
             uniq, dense = np.unique(key, return_inverse=True)
             key, span = dense.astype(np.int64), len(uniq)
         key, span = key * size + c, span * size
-    return np.unique(key, return_index=True)[1]
+    return np.sort(np.unique(key, return_index=True)[1])  # in row order, as the rows were sorted
 
 
 def ordered(columns: Columns, agg: Aggregate, ids: np.ndarray, counts: np.ndarray) -> np.ndarray | None:
