@@ -238,6 +238,9 @@ def test_rows_past_the_row_limit_are_cut_as_a_worker_cuts_them(built: Settings) 
     "SELECT ?p (COUNT(*) AS ?n) WHERE { <http://x/../a> ?p ?o } GROUP BY ?p",  # resolved against the base
     "SELECT ?p (COUNT(*) AS ?n) WHERE { <http://[x/a> ?p ?o } GROUP BY ?p",  # not an IRI
     "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p LIMIT 1.5",
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p LIMIT 1234567890123456789012",
+    "SELECT ?p (COUNT(*) AS ?n) WHERE {\u00a0?s ?p ?o } GROUP BY ?p",  # not SPARQL white space
+    "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\x0cGROUP BY ?p",
     "ASK { ?s ?p ?o }",
     # oxigraph reads \\u escapes in IRIs and strings only (here: "expected OPTIONAL"): any escape, the engine
     "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s \\u0061 ?c } GROUP BY ?c ORDER BY ?c",

@@ -5,10 +5,12 @@ and ``SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p``. oxigraph eval
 of the union default graph that decodes every quad and hashes it into a group: 28 ms in process at
 1x, seconds at 100x. This module is **an execution path, not a cache**: it does the query's work on
 every request, on a columnar copy of the store (:class:`Columns`: the subject, predicate and object
-of every quad as ``uint32`` ids into one term list, numpy arrays), where a group count over one
-triple pattern is a comparison per constant, then ``np.bincount`` (``COUNT(*)``, ``COUNT(?v)``) or
-``np.unique`` over the (group, value) pairs (``COUNT(DISTINCT ?v)``, ``COUNT(DISTINCT *)``): vectorized,
-about a millisecond at 1x (``benchmarks/endpoint/README.md``).
+of every quad as ``uint32`` ids into one term list, numpy arrays in predicate-object-subject order, as
+the engine's POS index), where a group count over one triple pattern is a slice (a constant predicate)
+and a comparison per other constant, then run lengths (groups along that order) or ``np.bincount``
+(``COUNT(*)``, ``COUNT(?v)``), and for ``COUNT(DISTINCT ?v)`` / ``COUNT(DISTINCT *)`` first the runs of
+equal rows, or ``np.unique`` over the (group, value) pairs: vectorized, 0.6-1.1 ms at 1x where the
+engine takes 19-39 ms (``benchmarks/endpoint/README.md``).
 
 The columns hold every quad of ``quads_for_pattern(None, None, None, None)``, graph ignored: the
 engine's queries run over ``use_default_graph_as_union=True``, where a triple in two named graphs and
@@ -22,6 +24,7 @@ in the default graph is three solutions (``COUNT(*)`` says 3), so the columns ke
 * ``tp`` one triple pattern, each position a variable or a full absolute IRI ``<...>`` (``a`` as
   predicate); no literal, prefixed name, blank node or path; ``?g`` and ``?v`` in the pattern, ``?n``
   not; a variable may repeat (``?s ?p ?s``: the columns must be equal);
+* tokens apart by SPARQL's white space only (space, tab, CR, LF; not Python's ``\\s``);
 * then ``ORDER BY`` one or two keys among ``?n``, ``ASC(?n)``, ``DESC(?n)`` and the same of ``?g``,
   then ``LIMIT`` and ``OFFSET`` (either order); comments and whitespace anywhere; no backslash at all
   (oxigraph reads ``\\uXXXX`` in IRIs and strings only, not in keywords: ``?s \\u0061 ?c`` is its
@@ -31,7 +34,9 @@ Rows come in the order the query asks for; ties (unspecified in SPARQL) are brok
 term's N-Triples string, and with no ``ORDER BY`` the rows come in that order. ``ORDER BY ?g``
 over groups that are not all IRIs (literals, blank nodes: SPARQL's order of those is the engine's
 business) goes back to the engine. Results past ``max_rows`` are cut as a query worker cuts them.
-Serialized by :func:`ungraph.sparql.serialize_bindings`, so every result format is the engine's.
+Serialized by :func:`ungraph.sparql.serialize_bindings`, or, where a query worker would use
+pyoxigraph's writer (a top-level LIMIT within the row limit: :func:`ungraph.sparql.run_job`), by that
+writer: every result format is byte for byte the engine's, ``X-Ungraph-Rows`` as it would be.
 
 The server reads the columns once per process, on a thread of its own started by the first such
 query, and the engine answers until they are read (as :mod:`ungraph.web.label_search`). A store
@@ -75,8 +80,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MAX_QUADS = 5_000_000
 
 # query_cost's tokens, with parentheses; a comment ends at CR or LF, as in the SPARQL grammar
-_TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|[?$](?P<var>[A-Za-z_][A-Za-z0-9_]*)"""
-                    r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*()])|(?P<other>.)""", re.S)
+_TOKEN = re.compile(r"""(?P<skip>[ \t\r\n]+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|[?$](?P<var>[A-Za-z_][A-Za-z0-9_]*)"""
+                    r"""|(?P<int>[0-9]{1,18})(?![0-9])|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*()])|(?P<other>.)""", re.S)
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
