@@ -294,3 +294,17 @@ def test_the_endpoint_answers_aggregates_from_the_columns(built: Settings, monke
     assert calls == ["c"]  # the second from the columns, in the server process
     csv = client.get("/sparql", query_string={"query": q + "2", "format": "csv"})
     assert csv.status_code == 200 and csv.data == run_job(store, Job(q, result_format="csv")).body
+
+
+def test_the_real_server_answers_aggregates_as_the_engine(server: str, built: Settings) -> None:
+    import httpx
+
+    store = open_store(built.store, read_only=True)
+    q = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 20"
+    base = built.base + "sparql"
+    for i in range(40):  # the first starts reading the columns in the server process that got it; later ones use them
+        text = f"{q}\n# {i}"
+        resp = httpx.get(server + "/sparql", params={"query": text, "format": "csv"}, timeout=30)
+        assert resp.status_code == 200
+        assert resp.content == run_job(store, Job(text, result_format="csv", base=base)).body
+        time.sleep(0.05)
