@@ -398,6 +398,35 @@ def _graph_format(name: str) -> ox.RdfFormat:
     return found.rdf
 
 
+def bindings_answer(job: Job, variables: list[str], rows: list[list[object]]) -> Answer:
+    """The :class:`Answer` a query worker gives for these solutions of ``job`` (a SELECT answered
+    elsewhere, as ``ungraph.web.label_search`` and ``ungraph.web.aggregate`` do), byte for byte: cut at
+    ``max_rows`` and written by :func:`serialize_bindings`, or, when the query's top-level LIMIT is within
+    the row limit, by pyoxigraph's writer with the rows not counted, as :func:`run_job` does (its XML
+    and TSV differ from :func:`serialize_bindings`').
+
+    >>> job = Job("SELECT ?n WHERE { } LIMIT 1", result_format="tsv")
+    >>> bindings_answer(job, ["n"], [[ox.Literal(3)]]).body, bindings_answer(job, ["n"], [[ox.Literal(3)]]).rows
+    (b'?n\\n3\\n', -1)
+    >>> bindings_answer(Job("SELECT ?n WHERE { }", result_format="tsv", max_rows=0), ["n"], [[ox.Literal(3)]]).truncated
+    True
+    """
+    fmt = job.result_format or "json"
+    limit = top_level_limit(job.query)
+    if limit is not None and limit <= job.max_rows:
+        body = serialize_bindings(variables, rows, "json")
+        if fmt != "json":
+            found = formats.by_name(fmt, "bindings")
+            if found is None or found.results is None:
+                raise FormatError(f"format {fmt!r} does not fit SELECT results")
+            body = serialized(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=found.results))
+        return Answer("bindings", fmt, body, rows=-1)
+    truncated = len(rows) > job.max_rows
+    rows = rows[:job.max_rows]
+    return Answer("bindings", fmt, serialize_bindings(variables, rows, fmt, job.truncation_link if truncated else ""),
+                  len(rows), truncated)
+
+
 def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Answer:
     """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize;
     ``labels`` remembers the labels a DESCRIBE adds (only for a store that does not change).

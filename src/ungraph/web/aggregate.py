@@ -34,9 +34,9 @@ Rows come in the order the query asks for; ties (unspecified in SPARQL) are brok
 term's N-Triples string, and with no ``ORDER BY`` the rows come in that order. ``ORDER BY ?g``
 over groups that are not all IRIs (literals, blank nodes: SPARQL's order of those is the engine's
 business) goes back to the engine. Results past ``max_rows`` are cut as a query worker cuts them.
-Serialized by :func:`ungraph.sparql.serialize_bindings`, or, where a query worker would use
-pyoxigraph's writer (a top-level LIMIT within the row limit: :func:`ungraph.sparql.run_job`), by that
-writer: every result format is byte for byte the engine's, ``X-Ungraph-Rows`` as it would be.
+Written by :func:`ungraph.sparql.bindings_answer` as a query worker writes them (pyoxigraph's writer
+under a top-level LIMIT within the row limit, else :func:`ungraph.sparql.serialize_bindings`): every
+result format is byte for byte the engine's, ``X-Ungraph-Rows`` as it would be.
 
 The server reads the columns once per process, on a thread of its own started by the first such
 query, and the engine answers until they are read (as :mod:`ungraph.web.label_search`). A store
@@ -69,9 +69,7 @@ from typing import Any
 import numpy as np
 import pyoxigraph as ox
 
-from ungraph import formats
-from ungraph.sparql import Answer, Job, run_job, serialize_bindings, top_level_limit  # noqa: F401 - run_job: the doctest
-from ungraph.terms import serialized
+from ungraph.sparql import Answer, Job, bindings_answer, run_job  # noqa: F401 - run_job: the doctest
 
 __all__ = ["Aggregate", "Columns", "MAX_QUADS", "answer", "columns_for", "parse"]
 
@@ -470,8 +468,7 @@ def answer(store, job: Job, wait: bool = True) -> Answer | None:
     perm = ordered(columns, agg, ids, counts)
     if perm is None:
         return None
-    truncated = len(perm) > job.max_rows
-    perm = perm[:job.max_rows]
+    perm = perm[:job.max_rows + 1]  # one more than the row limit: the answer says it was cut
     rows: list[list[object]] = []
     terms = columns.terms
     for k in perm.tolist():
@@ -479,15 +476,4 @@ def answer(store, job: Job, wait: bool = True) -> Answer | None:
         if agg.group is not None:
             values[agg.group] = terms[int(ids[k])]
         rows.append([values[v] for v in agg.projection])
-    body = serialize_bindings(list(agg.projection), rows, job.result_format, job.truncation_link if truncated else "")
-    limit = top_level_limit(job.query)
-    if limit is not None and limit <= job.max_rows:
-        # the engine's answer is then written by pyoxigraph's writer, rows not counted (ungraph.sparql.run_job;
-        # its XML and TSV differ from serialize_bindings'), so this one is too: the same bytes, the same headers
-        if job.result_format != "json":
-            body = serialize_bindings(list(agg.projection), rows, "json")
-            fmt = formats.by_name(job.result_format, "bindings")
-            assert fmt is not None and fmt.results is not None  # serialize_bindings knew the name
-            body = serialized(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=fmt.results))
-        return Answer("bindings", job.result_format, body, rows=-1)
-    return Answer("bindings", job.result_format, body, rows=len(rows), truncated=truncated)
+    return bindings_answer(job, list(agg.projection), rows)

@@ -43,7 +43,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ungraph.sparql import Answer, Job, run_job, serialize_bindings  # noqa: F401 - run_job: the doctest
+from ungraph.sparql import Answer, Job, bindings_answer, run_job  # noqa: F401 - run_job: the doctest
 
 __all__ = ["LabelTable", "PREDICATES", "answer", "parse"]
 
@@ -175,5 +175,4 @@ def answer(store, job: Job, wait: bool = True) -> Answer | None:
     found = table.rows(search.text, search.limit)
     order = [0 if v == search.subject else 1 for v in search.projection]
     rows = [[pair[i] for i in order] for pair in found]
-    return Answer("bindings", job.result_format, serialize_bindings(list(search.projection), rows, job.result_format),
-                  rows=len(rows))
+    return bindings_answer(job, list(search.projection), rows)  # as a query worker writes them
