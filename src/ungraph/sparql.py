@@ -240,7 +240,7 @@ def serialize_bindings(variables: list[str], rows: list[list[object]], fmt: str,
 _VAR = r"[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+"
 _ORDER_KEY = rf"(?:{_VAR}|(?:ASC|DESC)\s*\(\s*{_VAR}\s*\))"
 _TAIL = re.compile(
-    rf"(?:\s+|\#[^\n]*|ORDER\s+BY(?:\s*{_ORDER_KEY})+|GROUP\s+BY(?:\s*{_VAR})+|OFFSET\s+\d+|LIMIT\s+(?P<limit>\d+))",
+    rf"(?:\s+|\#[^\n\r]*|ORDER\s+BY(?:\s*{_ORDER_KEY})+|GROUP\s+BY(?:\s*{_VAR})+|OFFSET\s+\d+|LIMIT\s+(?P<limit>\d+))",
     re.IGNORECASE)
 
 
@@ -268,7 +268,8 @@ def top_level_limit(query: str) -> int | None:
     """
     end = query.rfind("}")
     # that brace may sit in a comment: a ``#`` before it on its line, other than inside an IRI
-    if end < 0 or "#" in _IRIREF.sub("", query[query.rfind("\n", 0, end) + 1:end]):
+    line = max(query.rfind("\n", 0, end), query.rfind("\r", 0, end)) + 1  # a comment ends at LF or CR
+    if end < 0 or "#" in _IRIREF.sub("", query[line:end]):
         return None
     tail = query[end + 1:]
     limits = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ungraph.sparql import Job, run_job
+from ungraph.sparql import Job, run_job, top_level_limit
 from ungraph.web import label_search, sparql_check
 from ungraph.web.query_cost import bounded
 
@@ -37,3 +37,11 @@ def test_a_label_search_with_an_offset_after_a_cr_goes_to_the_engine() -> None:
     assert len(list(s.query(q))) == 2  # the engine reads the OFFSET
     assert label_search.answer(s, Job(q)) is None
     assert run_job(s, Job(q)).kind == "bindings"
+
+
+def test_top_level_limit_reads_a_comment_to_its_carriage_return() -> None:
+    """The writer choice (``top_level_limit``) reads comments as the engine does too: after ``#x\\r``
+    the text is the query's, before it the comment's."""
+    assert top_level_limit("SELECT * WHERE { ?s ?p ?o #x\r} LIMIT 5") == 5
+    assert top_level_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 5 #x\rOFFSET 2") == 5
+    assert top_level_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 99999\r# } LIMIT 5") is None
