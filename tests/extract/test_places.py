@@ -58,7 +58,7 @@ def test_no_mention_inside_a_false_friend(report, outer, inner):
 
 
 @pytest.mark.parametrize("sentence,keys", [
-    ("一名来自西尔瓦的境内流离失所妇女抵达也门马里卜的苏米亚难民营", ["YEM", "ma-rib"]),
+    ("一名来自西尔瓦的境内流离失所妇女抵达也门马里卜的苏米亚难民营", ["sirwah", "YEM", "ma-rib"]),
     ("在这方面，我们为印度尼西亚和越南启动了公正能源转型伙伴关系，并为南非伙伴关系敲定了一项投资计划",
      ["IDN", "VNM", "ZAF"]),
     ("56家撒哈拉以南非洲数字行业的中小微企业（**11**家由女性领导）获得额外**400**万美元由出口驱动的收入",
