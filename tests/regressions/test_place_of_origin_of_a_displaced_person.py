@@ -16,3 +16,13 @@ def test_sirwah_is_a_town_of_yemen_without_a_geonames_match(real) -> None:
     facts = {(s.predicate, s.object) for s in records if isinstance(s, Statement) and s.subject == ref}
     assert ("schema:containedInPlace", Ref("country", "YEM")) in facts
     assert not [p for p, _ in facts if p == "skos:exactMatch"]
+
+
+def test_a_name_joined_by_a_middle_dot_is_a_person_not_the_town(real) -> None:
+    """西尔瓦 is also the usual transliteration of the surname Silva: inside a dotted personal name
+    (卢拉·达·西尔瓦) it is no place, and no place of the report is written joined by a dot."""
+    from ungraph.extract.place_names import find_places
+
+    _, _, gazetteer = real
+    assert [r.key for _, _, r, _ in find_places("巴西总统路易斯·伊纳西奥·卢拉·达·西尔瓦", gazetteer)] == ["BRA"]
+    assert [r.key for _, _, r, _ in find_places("一名来自西尔瓦的境内流离失所妇女", gazetteer)] == ["sirwah"]

@@ -7,6 +7,7 @@ phrase names, for the place of a photo credit.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,10 @@ PLACE_KINDS = frozenset({"country", "region", "city"})
 _PLACE_TABLES = ("countries.tsv", "regions.tsv", "cities.tsv", "aliases.tsv", "blockers.tsv")
 #: Kinds of organisation outside the UN system (their names do not name the regions they contain).
 _EXTERNAL = frozenset({"regional-organization", "international-organization"})
+#: A name joined to the next by a middle dot is part of a transliterated personal name (卢拉·达·西尔瓦:
+#: Lula da Silva, not the Yemeni town 西尔瓦), not a place.
+_NAME_DOT_BEFORE = re.compile(r"[·•・‧]\s*$")
+_NAME_DOT_AFTER = re.compile(r"\s*[·•・‧]")
 
 
 @lru_cache(maxsize=8)
@@ -56,6 +61,8 @@ def find_places(text: str, gazetteer: Any, places: Any | None = None) -> list[tu
     """
     out = []
     for m in gazetteer.find(text):
+        if _in_personal_name(text, m.start, m.end):
+            continue
         if m.kind in PLACE_KINDS:
             out.append((m.start, m.end, m.ref, m.surface))
         elif m.kind == "organization":
@@ -64,6 +71,15 @@ def find_places(text: str, gazetteer: Any, places: Any | None = None) -> list[tu
                 if n.kind in PLACE_KINDS and _nested_ok(gazetteer, n.ref, m.ref):
                     out.append((m.start + n.start, m.start + n.end, n.ref, n.surface))
     return out
+
+
+def _in_personal_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is joined by a middle dot to the name before or after it.
+
+    >>> _in_personal_name("卢拉·达·西尔瓦", 5, 8), _in_personal_name("一名来自西尔瓦的妇女", 4, 7)
+    (True, False)
+    """
+    return bool(_NAME_DOT_BEFORE.search(text[max(0, start - 3):start]) or _NAME_DOT_AFTER.match(text, end, end + 3))
 
 
 def resolve_place(phrase: str, gazetteer: Any) -> Ref | None:
