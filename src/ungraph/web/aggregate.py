@@ -70,6 +70,7 @@ import numpy as np
 import pyoxigraph as ox
 
 from ungraph.sparql import Answer, Job, bindings_answer, run_job  # noqa: F401 - run_job: the doctest
+from ungraph.web.query_cost import tokens
 
 __all__ = ["Aggregate", "Columns", "MAX_QUADS", "answer", "columns_for", "parse"]
 
@@ -107,16 +108,7 @@ class Aggregate:
 
 
 def _tokens(text: str) -> list[tuple[str, str]] | None:
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        if kind == "skip":
-            continue
-        if kind == "other":
-            return None
-        value = m.group(kind)
-        out.append((kind, value.upper() if kind == "word" else value))
-    return out
+    return tokens(text, _TOKEN)
 
 
 class _Reader:

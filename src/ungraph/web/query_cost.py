@@ -43,22 +43,24 @@ import re
 
 from ungraph.web.sparql_check import unescape_codepoints
 
-__all__ = ["bounded"]
+__all__ = ["bounded", "tokens"]
 
 _TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)"""
                     r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*])|(?P<other>.)""", re.S)
 
 
-def _tokens(text: str) -> list[tuple[str, str]] | None:
-    """``(kind, text)`` of every token but whitespace and comments; None on any other character."""
+def tokens(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[tuple[str, str]] | None:
+    """``(kind, text)`` of every token of ``pattern`` but whitespace and comments (its ``skip`` group);
+    None on any other character (its ``other`` group). The text is the named group's (a pattern may
+    leave a sigil out of it); words in upper case. :mod:`ungraph.web.aggregate` reads with its own pattern."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in pattern.finditer(text):
         kind = m.lastgroup or "other"
         if kind == "skip":
             continue
         if kind == "other":
             return None
-        value = m.group(0)
+        value = m.group(kind)
         out.append((kind, value.upper() if kind == "word" else value))
     return out
 
@@ -72,23 +74,23 @@ def bounded(query: str, *, max_rows: int) -> bool:
     """True when ``query`` is the bounded shape above (see the module's docstring)."""
     if len(query) > 4096:
         return False
-    tokens = _tokens(unescape_codepoints(query))
-    if not tokens:
+    toks = tokens(unescape_codepoints(query))
+    if not toks:
         return False
-    if tokens[0] != ("word", "SELECT"):
+    if toks[0] != ("word", "SELECT"):
         return False
     i = 1
-    if i < len(tokens) and tokens[i] == ("punct", "*"):
+    if i < len(toks) and toks[i] == ("punct", "*"):
         i += 1
     else:
         start = i
-        while i < len(tokens) and tokens[i][0] == "var":
+        while i < len(toks) and toks[i][0] == "var":
             i += 1
         if i == start:
             return False
-    if i < len(tokens) and tokens[i] == ("word", "WHERE"):
+    if i < len(toks) and toks[i] == ("word", "WHERE"):
         i += 1
-    rest = tokens[i:]
+    rest = toks[i:]
     if rest[-1:] and rest[-1][0] == "int" and rest[-2:-1] == [("word", "LIMIT")]:
         limit = int(rest[-1][1])
         rest = rest[:-2]
