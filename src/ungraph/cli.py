@@ -156,13 +156,15 @@ def export(store: str | None, fmt: str, output: str | None) -> None:
 @store_option
 def load(file: str, graph: str | None, store: str | None) -> None:
     """Add an RDF file to a store (format from its extension; N-Quads/TriG keep their graphs)."""
-    from ungraph import store as stores
+    from ungraph import columns, store as stores
 
     settings = _settings(store=store)
+    columns.remove(settings.store)  # stale from here on (open_for would refuse them anyway)
     target = stores.open_store(settings.store)
     added = stores.load_file(target, file, graph=graph)
     del target
     stores.write_snapshot(settings.store)
+    columns.write(settings.store)
     click.echo(f"loaded {added} quads from {file} into {settings.store}")
 
 

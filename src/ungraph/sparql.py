@@ -31,7 +31,7 @@ from ungraph.terms import serialized
 
 __all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
            "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES",
-           "DESCRIBE_LABELLED_OBJECTS"]
+           "DESCRIBE_LABELLED_OBJECTS", "term_json_text", "bindings_answer"]
 
 #: What :func:`execute` gives, by query form: SELECT, ASK, CONSTRUCT/DESCRIBE (a list of triples from
 #: :class:`ungraph.backend.RemoteStore`).
@@ -152,10 +152,10 @@ def _term_json(t: object) -> dict:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
-def _term_json_text(t: object) -> str:
+def term_json_text(t: object) -> str:
     """``json.dumps(_term_json(t))`` (compact, non-ASCII kept), written directly: the JSON writer's hot path.
 
-    >>> _term_json_text(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    >>> term_json_text(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
     '{"type":"literal","value":"1","datatype":"http://www.w3.org/2001/XMLSchema#integer"}'
     """
     if isinstance(t, ox.NamedNode):
@@ -209,7 +209,7 @@ def serialize_bindings(variables: list[str], rows: list[list[object]], fmt: str,
         if link:
             head["link"] = [link]
         keys = [_json_string(v) + ":" for v in variables]
-        bindings = ",".join("{" + ",".join(k + _term_json_text(t) for k, t in zip(keys, row) if t is not None) + "}"
+        bindings = ",".join("{" + ",".join(k + term_json_text(t) for k, t in zip(keys, row) if t is not None) + "}"
                             for row in rows)
         head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
         return ('{"head":' + head_text + ',"results":{"bindings":[' + bindings + "]}}").encode("utf-8")

@@ -262,7 +262,7 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
     """Write ``quads`` as the new store and its dumps, atomically; return the number of quads.
 
     Everything is written under temporary names first; the old store is renamed away and the
-    new one renamed in only after every dump is on disk.
+    new one renamed in only after every dump and the store's columns (:mod:`ungraph.columns`) are on disk.
     """
     store_dir, dump_path = Path(store_dir), Path(dump_path)
     for d in (store_dir.parent, dump_path.parent):
@@ -287,6 +287,9 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         count = len(store)
         del store
         gc.collect()
+        from ungraph import columns
+
+        columns.write(new_store)  # inside the store directory: swapped in with it
         if store_dir.exists():
             store_dir.rename(old_store)
         new_store.rename(store_dir)

@@ -79,6 +79,40 @@ def server(built: Settings) -> Iterator[str]:
         proc.kill()
 
 
+@pytest.fixture(scope="session")
+def enlarged_dump(built: Settings, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build enlarged 3x by the benchmark's generator (``benchmarks/enlarge.py``): three reports as
+    named graphs over shared reference entities, so answers have rows from several graphs."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.enlarge import enlarge
+
+    d = tmp_path_factory.mktemp("x3")
+    enlarge(Path(built.dump), d / "x3.nq", 3)
+    return d / "x3.nq"
+
+
+@pytest.fixture(scope="module")
+def enlarged(enlarged_dump: Path) -> ox.Store:
+    """:func:`enlarged_dump` in an in-memory store."""
+    store = ox.Store()
+    store.bulk_load(path=str(enlarged_dump), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+@pytest.fixture(scope="session")
+def enlarged_on_disk(enlarged_dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:func:`enlarged_dump` as an on-disk store directory with its columns (:mod:`ungraph.columns`)."""
+    from ungraph import columns
+
+    d = tmp_path_factory.mktemp("x3disk") / "store"
+    store = ox.Store(str(d))
+    store.bulk_load(path=str(enlarged_dump), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    columns.write(d)
+    return d
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, str]]:
     """(root URL of an ``oxigraph serve`` holding the sample graph, its triple count, ``ungraph publish``'s output).

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import time
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -20,10 +18,7 @@ from ungraph.store import load_in_memory, open_store
 from ungraph.web import aggregate
 from ungraph.web.aggregate import RDF_TYPE, answer, parse
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
-from benchmarks.enlarge import enlarge  # noqa: E402 - once the repository root is on sys.path
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 ABSENT = "http://example.org/nothing-has-this"
@@ -146,15 +141,6 @@ def small() -> ox.Store:
     s.add(ox.Quad(z, q, z, graphs[1]))
     s.add(ox.Quad(e, e, e, graphs[0]))
     return s
-
-
-@pytest.fixture(scope="module")
-def enlarged(built: Settings, tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    d = tmp_path_factory.mktemp("x3")
-    enlarge(Path(built.dump), d / "x3.nq", 3)
-    store = ox.Store()
-    store.bulk_load(path=str(d / "x3.nq"), format=ox.RdfFormat.N_QUADS)
-    return store
 
 
 def test_the_awkward_cases_in_every_format(small: ox.Store) -> None:

@@ -4,9 +4,7 @@ enlargement, and the endpoint uses it (issue 14, aim 2)."""
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -16,10 +14,7 @@ from ungraph.sparql import Job, run_job
 from ungraph.store import load_in_memory, open_store
 from ungraph.web.label_search import PREDICATES, answer, parse
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
-from benchmarks.enlarge import enlarge  # noqa: E402 - once the repository root is on sys.path
 
 #: The benchmark's words, a Latin one, one nobody uses, the empty string (every label) and a single character.
 WORDS = ["和平", "发展", "人权", "气候", "安全", "妇女", "Secretary", "United Nations", "没有这个词", "", "国"]
@@ -44,15 +39,6 @@ def _same(store, fmt: str = "json") -> int:
                 assert mine.body == engine.body, q
                 checked += 1
     return checked
-
-
-@pytest.fixture(scope="module")
-def enlarged(built: Settings, tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    d = tmp_path_factory.mktemp("x3")
-    enlarge(Path(built.dump), d / "x3.nq", 3)
-    store = ox.Store()
-    store.bulk_load(path=str(d / "x3.nq"), format=ox.RdfFormat.N_QUADS)
-    return store
 
 
 def test_same_answers_as_the_engine_on_the_build_on_disk(built: Settings) -> None:

@@ -60,7 +60,6 @@ True
 
 from __future__ import annotations
 
-import re
 import threading
 from array import array
 from dataclasses import dataclass
@@ -70,18 +69,13 @@ import numpy as np
 import pyoxigraph as ox
 
 from ungraph.sparql import Answer, Job, bindings_answer, run_job  # noqa: F401 - run_job: the doctest
-from ungraph.web.query_cost import tokens
+from ungraph.web.query_cost import STRICT_TOKEN, absolute_iri, tokens
 
 __all__ = ["Aggregate", "Columns", "MAX_QUADS", "answer", "columns_for", "parse"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Stores with more quads are not read into columns (the engine answers): see the module's docstring.
 MAX_QUADS = 5_000_000
-
-# query_cost's tokens, with parentheses; a comment ends at CR or LF, as in the SPARQL grammar
-_TOKEN = re.compile(r"""(?P<skip>[ \t\r\n]+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|[?$](?P<var>[A-Za-z_][A-Za-z0-9_]*)"""
-                    r"""|(?P<int>[0-9]{1,18})(?![0-9])|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*()])|(?P<other>.)""", re.S)
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -108,7 +102,7 @@ class Aggregate:
 
 
 def _tokens(text: str) -> list[tuple[str, str]] | None:
-    return tokens(text, _TOKEN)
+    return tokens(text, STRICT_TOKEN)
 
 
 class _Reader:
@@ -140,17 +134,8 @@ def _position(token: tuple[str, str], predicate: bool) -> tuple[str, str] | None
         return ("var", value)
     if predicate and token == ("word", "A"):
         return ("iri", RDF_TYPE)
-    if kind == "iri":
-        iri = value[1:-1]
-        # absolute, and nothing a base IRI's resolution would change (dot segments) or the parser refuse
-        if not _ABSOLUTE.match(iri) or re.search(r"/\.\.?(?:/|$)", iri):
-            return None
-        try:
-            ox.NamedNode(iri)
-        except ValueError:
-            return None
-        return ("iri", iri)
-    return None
+    iri = absolute_iri(token)
+    return None if iri is None else ("iri", iri)
 
 
 def _count(r: _Reader) -> tuple[str, str | None, bool] | None:

@@ -73,7 +73,7 @@ def routes() -> list[Blueprint]:
 
 def create_app(settings: Settings | None = None, store: ox.Store | None = None) -> Flask:
     """Build the web app; raises :class:`ungraph.errors.StoreError` when the store cannot be opened."""
-    from ungraph import store as stores
+    from ungraph import columns, store as stores
     from ungraph.web import access, errors, fair_use
 
     settings = (settings or Settings.from_env()).resolved()  # every path absolute, once
@@ -86,9 +86,13 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
         built_at = time.time()
     else:
         build_id, built_at = _build_identity(settings, store)
-    reopen = None
+    reopen, mapped = None, None
     if served is None:
+        # the columns must be those of the store opened here: the fingerprint is taken before it is opened
+        # and must still match after (a build may swap the store directory meanwhile)
+        before = columns.fingerprint(settings.store) if Path(settings.store).is_dir() else None
         served, on_disk = stores.open_for_serving(settings.store, settings.store_mode)
+        mapped = columns.open_for(settings.store, expected=before)
         if on_disk:  # each forked query worker opens its own handle (ungraph.web.sparql_pool)
             path = settings.store
 
@@ -102,7 +106,7 @@ def create_app(settings: Settings | None = None, store: ox.Store | None = None) 
     if isinstance(app.json, DefaultJSONProvider):  # Flask's own, unless an extension replaced it
         app.json.ensure_ascii = False
     app.extensions["ungraph"] = Services(settings, served, Namespaces(settings.base), build_id, built_at,
-                                         reopen=reopen)
+                                         reopen=reopen, mapped=mapped)
     errors.register(app)
     access.register(app)
     fair_use.register(app, settings.rate_limit, settings.query_budget)

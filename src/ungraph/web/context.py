@@ -24,6 +24,7 @@ from ungraph.web.cache import AnswerCache, PageCache
 from ungraph.web.urls import Urls
 
 if TYPE_CHECKING:
+    from ungraph.columns import Columns
     from ungraph.web.catalog import Catalog
     from ungraph.web.fair_use import QueryBudget
     from ungraph.web.sparql_pool import WorkerPool
@@ -47,6 +48,9 @@ class Services:
     #: Opens the store again in a forked query worker (set when the store is on disk: a RocksDB handle
     #: must not be used across a fork); None: the workers share the parent's in-memory store.
     reopen: Callable[[], Any] | None = None
+    #: The served store's columns (:mod:`ungraph.columns`), which answer point lookups and group counts;
+    #: None for a store given to ``create_app``, a remote backend, or a store without (fresh) columns.
+    mapped: "Columns | None" = None
     _catalog: "Catalog | None" = field(default=None, repr=False)
     _statistics: "Statistics | None" = field(default=None, repr=False)
     _pool: "WorkerPool | None" = field(default=None, repr=False)
@@ -88,6 +92,10 @@ class Services:
 
                     pool = self._pool = WorkerPool(self.store, size=self.settings.pool_size(), reopen=self.reopen)
         return pool
+
+    def columns(self) -> "Columns | None":
+        """The served store's columns (see :attr:`mapped`)."""
+        return self.mapped
 
     def started_pool(self) -> "WorkerPool | None":
         """The pool if this process has started one (for ``/health``), without starting it."""

@@ -41,12 +41,42 @@ from __future__ import annotations
 
 import re
 
+import pyoxigraph as ox
+
 from ungraph.web.sparql_check import unescape_codepoints
 
-__all__ = ["bounded", "tokens"]
+__all__ = ["bounded", "tokens", "STRICT_TOKEN", "absolute_iri"]
 
 _TOKEN = re.compile(r"""(?P<skip>\s+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|(?P<var>[?$][A-Za-z_][A-Za-z0-9_]*)"""
                     r"""|(?P<int>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*])|(?P<other>.)""", re.S)
+
+
+#: The tokens of the shapes answered outside the engine (:mod:`ungraph.web.aggregate`, :mod:`ungraph.web.lookup`),
+#: with parentheses: apart by SPARQL's white space only (space, tab, CR, LF; not Python's ``\\s``), a
+#: comment ending at CR or LF as in the SPARQL grammar, no backslash anywhere (``other``: not read)
+STRICT_TOKEN = re.compile(r"""(?P<skip>[ \t\r\n]+|\#[^\n\r]*)|(?P<iri><[^<>"{}|^`\\\s]*>)|[?$](?P<var>[A-Za-z_][A-Za-z0-9_]*)"""
+                          r"""|(?P<int>[0-9]{1,18})(?![0-9])|(?P<word>[A-Za-z]+)|(?P<punct>[{}.*()])|(?P<other>.)""", re.S)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def absolute_iri(token: tuple[str, str]) -> str | None:
+    """The IRI of an ``iri`` token of :data:`STRICT_TOKEN` when it is absolute and nothing a base IRI's
+    resolution would change (dot segments) or the parser refuse; else None.
+
+    >>> absolute_iri(("iri", "<http://x/a>")), absolute_iri(("iri", "<a>")), absolute_iri(("iri", "<http://x/./a>"))
+    ('http://x/a', None, None)
+    """
+    kind, value = token
+    if kind != "iri":
+        return None
+    iri = value[1:-1]
+    if not _ABSOLUTE.match(iri) or re.search(r"/\.\.?(?:/|$)", iri):
+        return None
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    return iri
 
 
 def tokens(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[tuple[str, str]] | None:

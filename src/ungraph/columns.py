@@ -1,0 +1,236 @@
+"""The columns of a store: its quads as numpy arrays of term ids, written next to the store at build time
+and mapped (``mmap``) by the server in milliseconds at any size.
+
+A pyoxigraph store answers everything; the columns answer two shapes faster, with the same bytes
+(:mod:`ungraph.web.lookup`: a point lookup ``SELECT ?p ?o WHERE { <s> ?p ?o } LIMIT n``;
+:mod:`ungraph.web.aggregate`: a group count over one triple pattern). They are **an index, not a
+cache**: every request does its query's work on them. Written by :func:`write` into ``<store>/columns/``
+(inside the store directory, so a build's atomic swap of the store carries them, and a copy of the
+store copies them), read by :func:`open_for`:
+
+* ``terms.nt`` / ``terms.json``: every term once, sorted by its N-Triples string (so a term's id is its
+  rank, the aggregate module's tie-break, and finding a term is a binary search); its N-Triples form,
+  and its SPARQL JSON value as a query worker writes it (:func:`ungraph.sparql.term_json_text`),
+  each a blob with an ``.off`` array of ``n + 1`` offsets;
+* ``iri_rank.npy``: the rank of an IRI's string among the IRIs (-1 for other terms: ``ORDER BY ?g``);
+* ``lookup.start.npy`` (``n + 1`` offsets by subject id), ``lookup.p.npy``, ``lookup.o.npy``: the rows of
+  each subject in the order the engine returns them for ``<s> ?p ?o`` over the union default graph
+  (``quads_for_pattern(s, None, None, None)``, checked against the engine for every subject by the tests);
+  a triple in two graphs is two rows, as the engine answers it;
+* ``pos.s.npy``, ``pos.p.npy``, ``pos.o.npy``: every quad, graph ignored, sorted predicate-object-subject
+  (the engine's POS index order: the aggregate module's scans);
+* ``manifest.json``: the format, the counts and the *fingerprint* of the store the columns were read from.
+
+**Never stale.** The fingerprint is the store directory's ``IDENTITY`` and ``CURRENT`` files and the
+name and size of every other file but RocksDB's info log and lock: any write to the store (a new
+write-ahead log, table or manifest) changes it, a read-only open does not (tested). :func:`open_for`
+gives None when it differs, and the engine answers.
+
+>>> import tempfile
+>>> d = Path(tempfile.mkdtemp()) / "store"
+>>> s = ox.Store(str(d))
+>>> s.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b", language="en")))
+>>> del s
+>>> write(d)["quads"]
+1
+>>> c = open_for(d)
+>>> c.term(c.id_of(ox.NamedNode("http://x/p"))), c.id_of(ox.NamedNode("http://x/none"))
+(<NamedNode value=http://x/p>, None)
+>>> c.json(c.id_of(ox.Literal("b", language="en")))
+b'{"type":"literal","value":"b","xml:lang":"en"}'
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import mmap
+import os
+import shutil
+from array import array
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyoxigraph as ox
+
+from ungraph.errors import StoreError
+from ungraph.sparql import term_json_text
+
+__all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write", "remove"]
+
+FORMAT = 1
+#: The columns' directory inside a store directory
+DIRECTORY = "columns"
+_NOT_STORE = ("LOCK",)  # with LOG*: RocksDB's info log is written by every open, read-only ones too
+
+
+def fingerprint(store_dir: str | Path) -> str:
+    """The identity of the store's current contents (see the module's docstring)."""
+    d = Path(store_dir)
+    items = []
+    for f in sorted(d.iterdir(), key=lambda f: f.name):
+        if not f.is_file() or f.name in _NOT_STORE or f.name.startswith("LOG"):
+            continue
+        content = f.read_bytes() if f.name in ("CURRENT", "IDENTITY") else b""
+        items.append([f.name, f.stat().st_size, content.decode("utf-8", "replace")])
+    return hashlib.sha256(json.dumps(items).encode("utf-8")).hexdigest()
+
+
+def remove(store_dir: str | Path) -> None:
+    """Remove a store's columns (a writer that changes the store calls it: they would be stale anyway)."""
+    shutil.rmtree(Path(store_dir) / DIRECTORY, ignore_errors=True)
+
+
+def _blob(path: Path, items: list[bytes]) -> None:
+    offsets = np.zeros(len(items) + 1, dtype=np.uint64)
+    np.cumsum([len(b) for b in items], out=offsets[1:])
+    path.write_bytes(b"".join(items))
+    np.save(path.with_name(path.name + ".off.npy"), offsets)
+
+
+def write(store_dir: str | Path) -> dict:
+    """Read the closed store in ``store_dir`` and write its columns into ``<store_dir>/columns/``
+    (replacing any); return the manifest. The store must not be open for writing meanwhile."""
+    from ungraph.store import open_store  # the only module that opens a store
+
+    d = Path(store_dir)
+    gc.collect()  # let a writer that was just dropped close its files first
+    print_ = fingerprint(d)
+    store = open_store(d, read_only=True)
+    ids: dict[object, int] = {}  # first seen first; renumbered by N-Triples string below
+    terms: list[object] = []
+    cols = (array("I"), array("I"), array("I"))
+    subjects: dict[Any, None] = {}  # pyoxigraph subjects
+    get = ids.get
+    for q in store.quads_for_pattern(None, None, None, None):
+        subjects[q.subject] = None
+        for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
+            i = get(term)
+            if i is None:
+                i = ids[term] = len(terms)
+                terms.append(term)
+            col.append(i)
+    n = len(terms)
+    strings = [str(t) for t in terms]
+    by_string = sorted(range(n), key=strings.__getitem__)
+    rank = np.empty(n, dtype=np.uint32)
+    rank[np.array(by_string, dtype=np.int64)] = np.arange(n, dtype=np.uint32)
+    # a subject's rows in the engine's order for <s> ?p ?o, subjects by (new) id
+    starts = np.zeros(n + 1, dtype=np.uint64)
+    lp, lo = array("I"), array("I")
+    for s in sorted(subjects, key=lambda t: rank[ids[t]]):
+        before = len(lp)
+        for q in store.quads_for_pattern(s, None, None, None):
+            lp.append(ids[q.predicate])
+            lo.append(ids[q.object])
+        starts[rank[ids[s]] + 1] = len(lp) - before
+    np.cumsum(starts, out=starts)
+    del store
+    gc.collect()
+    s_ids, p_ids, o_ids = (rank[np.frombuffer(c, dtype=np.uint32)] for c in cols)
+    order = np.lexsort((s_ids, o_ids, p_ids))
+    terms = [terms[i] for i in by_string]
+    strings = [strings[i] for i in by_string]
+    iri_rank = np.full(n, -1, dtype=np.int64)
+    iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
+    iri_order = sorted(iris, key=lambda i: terms[i].value)  # type: ignore[attr-defined]
+    iri_rank[np.array(iri_order, dtype=np.int64)] = np.arange(len(iri_order), dtype=np.int64)
+    out = d / DIRECTORY
+    tmp = d / (DIRECTORY + f".tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    _blob(tmp / "terms.nt", [t.encode("utf-8") for t in strings])
+    _blob(tmp / "terms.json", [term_json_text(t).encode("utf-8") for t in terms])
+    np.save(tmp / "iri_rank.npy", iri_rank)
+    np.save(tmp / "lookup.start.npy", starts)
+    np.save(tmp / "lookup.p.npy", rank[np.frombuffer(lp, dtype=np.uint32)])
+    np.save(tmp / "lookup.o.npy", rank[np.frombuffer(lo, dtype=np.uint32)])
+    for name, ids_of in (("s", s_ids), ("p", p_ids), ("o", o_ids)):
+        np.save(tmp / f"pos.{name}.npy", ids_of[order])
+    manifest = {"format": FORMAT, "store": print_, "quads": len(s_ids), "terms": n, "subjects": len(subjects)}
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    if fingerprint(d) != print_:  # the store changed while it was read
+        remove(d)
+        raise StoreError(f"{d}: the store changed while its columns were written")
+    return manifest
+
+
+class Columns:
+    """A store's columns, mapped read-only (see the module's docstring). Cheap to open: nothing is read
+    until it is used, and the pages are the operating system's, shared by every process."""
+
+    def __init__(self, directory: Path, manifest: dict) -> None:
+        self.directory, self.manifest = directory, manifest
+
+        def npy(name: str) -> np.ndarray:  # a plain ndarray view: a memmap's own indexing costs more
+            return np.asarray(np.load(directory / name, mmap_mode="r"))
+
+        self._nt, self._json = self._map("terms.nt"), self._map("terms.json")
+        self._nt_off, self._json_off = npy("terms.nt.off.npy"), npy("terms.json.off.npy")
+        self.iri_rank = npy("iri_rank.npy")
+        self.lookup_start, self.lookup_p, self.lookup_o = npy("lookup.start.npy"), npy("lookup.p.npy"), npy("lookup.o.npy")
+        self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")
+        self.n_terms = int(manifest["terms"])
+
+    def _map(self, name: str) -> mmap.mmap | bytes:
+        with open(self.directory / name, "rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                return b""
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def __len__(self) -> int:
+        return int(self.manifest["quads"])
+
+    def nt(self, i: int) -> bytes:
+        """The N-Triples string of term ``i``, UTF-8."""
+        return self._nt[int(self._nt_off[i]):int(self._nt_off[i + 1])]
+
+    def json(self, i: int) -> bytes:
+        """The SPARQL JSON value of term ``i`` as a query worker writes it."""
+        return self._json[int(self._json_off[i]):int(self._json_off[i + 1])]
+
+    def json_offsets(self) -> np.ndarray:
+        return self._json_off
+
+    def json_blob(self) -> mmap.mmap | bytes:
+        return self._json
+
+    def term(self, i: int) -> object:
+        """Term ``i`` as a pyoxigraph term."""
+        text = self.nt(i).decode("utf-8")
+        if text.startswith("<<"):
+            raise ValueError("triple terms are not read back")
+        return next(iter(ox.parse(f"<http://x/s> <http://x/p> {text} .", format=ox.RdfFormat.N_TRIPLES))).object
+
+    def id_of(self, term: object) -> int | None:
+        """The id of ``term`` (None: not in the store), by binary search over the sorted N-Triples strings."""
+        key = str(term).encode("utf-8")
+        lo, hi = 0, self.n_terms
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.nt(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < self.n_terms and self.nt(lo) == key else None
+
+
+def open_for(store_dir: str | Path | None, *, expected: str | None = None) -> Columns | None:
+    """The columns of the store in ``store_dir``, mapped; None when there are none, they are of another
+    format, or the store has changed since they were written; with ``expected``, None as well unless the
+    store's fingerprint is still that one (a caller that opened the store before)."""
+    if store_dir is None:
+        return None
+    d = Path(store_dir)
+    try:
+        manifest = json.loads((d / DIRECTORY / "manifest.json").read_text(encoding="utf-8"))
+        now = fingerprint(d)
+        if manifest.get("format") != FORMAT or manifest.get("store") != now or expected not in (None, now):
+            return None
+        return Columns(d / DIRECTORY, manifest)
+    except (OSError, ValueError, KeyError):
+        return None
