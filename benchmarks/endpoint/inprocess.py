@@ -36,7 +36,8 @@ from run import queries  # noqa: E402
 from ungraph import store as stores  # noqa: E402
 from ungraph.namespaces import Namespaces  # noqa: E402
 from ungraph.sparql import Job, run_job  # noqa: E402
-from ungraph.web import aggregate, label_search  # noqa: E402
+from ungraph import columns  # noqa: E402
+from ungraph.web import aggregate, label_search, lookup  # noqa: E402
 
 
 def store_dir(scale: int, main: Path) -> Path:
@@ -85,10 +86,12 @@ def main() -> None:
     scales = [n for n, _ in named]
     prefixes = tuple(sorted(Namespaces("http://127.0.0.1:8080/").prefixes.items()))
     opened = {}
+    mapped: dict = {}
     for s, d in named:
         t = time.perf_counter()
         st = stores.load_in_memory(d) if args.mode == "memory" else stores.open_store(d, read_only=True)
         opened[s] = (st, queries(st))
+        mapped[s] = columns.open_for(d)  # the store's columns (ungraph.columns): point lookups' path "lookup"
         print(f"{s}: opened {d} ({args.mode}) in {time.perf_counter() - t:.2f} s", file=sys.stderr)
         if "label search" in args.kinds:
             t = time.perf_counter()
@@ -116,6 +119,9 @@ def main() -> None:
                     ms = time_one(lambda: run_job(st, job(q, prefixes)))
                     times.setdefault((kind, s, "run_job"), []).append(ms)
                     times.setdefault((kind, s, "run_job", base), []).append(ms)
+                    if kind.startswith("point lookup") and mapped[s] is not None:
+                        ms = time_one(lambda: lookup.answer(mapped[s], job(q, prefixes)))
+                        times.setdefault((kind, s, "lookup"), []).append(ms)
                     if kind == "label search":
                         ms = time_one(lambda: label_search.answer(st, job(q, prefixes)))
                         times.setdefault((kind, s, "table"), []).append(ms)
@@ -139,7 +145,7 @@ def main() -> None:
     print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw", "table", "columns") if args.raw else ("run_job", "table", "columns"):
+        for path in ("run_job", "raw", "table", "columns", "lookup") if args.raw else ("run_job", "table", "columns", "lookup"):
             if (kind, scales[0], path) not in times:
                 continue
             meds = [statistics.median(times[(kind, s, path)]) for s in scales]
