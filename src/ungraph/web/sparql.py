@@ -42,7 +42,7 @@ from ungraph import formats
 from ungraph.formats import media_types
 from ungraph.sparql import Answer, Job
 from ungraph.web import aggregate, documents, label_search, lookup, sparql_check
-from ungraph.web.context import services
+from ungraph.web.context import get_services, services
 from ungraph.web.errors import error_response
 from ungraph.web.negotiation import negotiate, negotiate_media
 from ungraph.web.query_cost import bounded
@@ -192,23 +192,24 @@ def answer_key(base: str, job: Job) -> str:
 
 
 def _run(job: Job) -> Answer:
-    timeout = services.settings.query_timeout
-    pool = services.pool()
+    svc = get_services()  # once: every ``services.`` is a LocalProxy lookup
+    timeout = svc.settings.query_timeout
+    pool = svc.pool()
     if pool is not None:
+        start = time.perf_counter()
+        # a point lookup: from the store's columns when it has them, byte for byte the engine's answer
+        found = lookup.answer(svc.columns(), job)
+        if found is not None:
+            return dataclasses.replace(found, seconds=time.perf_counter() - start)
         if bounded(job.query, max_rows=job.max_rows):  # no time limit needed: answered here, as a worker would
-            start = time.perf_counter()
-            # a point lookup: from the store's columns when it has them, byte for byte the engine's answer
-            found = lookup.answer(services.columns(), job)
-            if found is not None:
-                return dataclasses.replace(found, seconds=time.perf_counter() - start)
-            answer = checked_run(services.store, job)
+            answer = checked_run(svc.store, job)
             return dataclasses.replace(answer, seconds=time.perf_counter() - start)
         # label search (CONTAINS over skos:prefLabel / rdfs:label): from the in-memory label table, bounded by it
-        found = label_search.answer(services.store, job, wait=False)
+        found = label_search.answer(svc.store, job, wait=False)
         if found is not None:
             return found
         # a group count over one triple pattern (the VoID partitions): a columnar scan, bounded by the columns
-        found = aggregate.answer(services.store, job, wait=False)
+        found = aggregate.answer(svc.store, job, wait=False)
         if found is not None:
             return found
         return pool.run(job, timeout)
@@ -216,7 +217,7 @@ def _run(job: Job) -> Answer:
     from ungraph.backend import BackendError, BackendTimeout
 
     try:
-        return checked_run(services.store, job)
+        return checked_run(svc.store, job)
     except BackendTimeout as e:
         raise QueryTimeout(str(e)) from None
     except BackendError as e:
@@ -246,6 +247,7 @@ def _prefers_page(accept: str | None) -> bool:
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
+    svc = get_services()  # once: every ``services.`` is a LocalProxy lookup
     try:
         query, params = _request_params()
         if query is None:
@@ -266,20 +268,20 @@ def endpoint() -> Response:
         if (graph_form and gfmt is None) or (form in ("SELECT", "ASK") and rfmt is None) or (rfmt is gfmt is None):
             raise _Refused(406, "no acceptable result format; SELECT/ASK: " + ", ".join(media_types(RESULT_FORMATS))
                            + "; CONSTRUCT/DESCRIBE: " + ", ".join(media_types(GRAPH_FORMATS)))
-        settings = services.settings
+        settings = svc.settings
         job = Job(query=query, result_format=rfmt, graph_format=gfmt, base=request.base_url,
                   default_graph=tuple(params.get("default-graph-uri", [])),
                   named_graphs=tuple(params.get("named-graph-uri", [])), max_rows=settings.max_rows,
-                  describe=form == "DESCRIBE", prefixes=services.job_prefixes(),
+                  describe=form == "DESCRIBE", prefixes=svc.job_prefixes(),
                   truncation_link=request.url_root + "sparql#truncated")
-        key = answer_key(services.answer_key_base(), job)
+        key = answer_key(svc.answer_key_base(), job)
         etag = f'"{key}"'
         if documents.not_modified(etag):
             return _validators(Response(status=304), etag)
-        cache = services.answers
+        cache = svc.answers
         answer = cache.get(key)
         if answer is None:
-            budget = services.budget
+            budget = svc.budget
             client = client_key()
             wait = budget.retry_after(client) if budget else None
             if budget and wait is not None:
