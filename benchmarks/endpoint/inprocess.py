@@ -9,9 +9,11 @@ and each query kind of ``benchmarks/endpoint/run.py`` is run ``--n`` times, ever
 trailing comment, as ``mix.lua`` does), through :func:`ungraph.sparql.run_job` (what a query worker
 runs: execute and serialize, SPARQL JSON or Turtle), through plain ``Store.query`` + serialize (``--raw``),
 for label search through the label table (``ungraph.web.label_search``: what the server answers it with)
-and for the aggregates through the columnar scan (``ungraph.web.aggregate``, path ``columns``; the columns
-are read first, and their read time and the memory they add are printed; ``--max-quads`` reads them past
-the server's limit, for measurement).
+and for the aggregates through the columnar scan (``ungraph.web.aggregate``): path ``mapped`` on the
+store's own columns (``ungraph.columns``, what the server scans when the store has them), path
+``columns`` on columns read into memory first (``ungraph.web.aggregate_memory``, what a server on a
+store without them reads; their read time and the memory they add are printed; ``--max-quads`` reads
+them past the server's limit, for measurement); the two take turns first after the engine.
 Scales alternate within each round, so a busy machine slows them alike: the ratio between
 scales is what counts. Prints median and p90 per query (ms), and per subject for the lookups.
 """
@@ -37,7 +39,7 @@ from ungraph import store as stores  # noqa: E402
 from ungraph.namespaces import Namespaces  # noqa: E402
 from ungraph.sparql import Job, run_job  # noqa: E402
 from ungraph import columns  # noqa: E402
-from ungraph.web import aggregate, label_search, lookup  # noqa: E402
+from ungraph.web import aggregate, aggregate_memory, label_search, lookup  # noqa: E402
 
 
 def store_dir(scale: int, main: Path) -> Path:
@@ -79,7 +81,7 @@ def main() -> None:
     ap.add_argument("--main", default=str(ROOT), help="repository whose build/ holds the stores")
     ap.add_argument("--raw", action="store_true", help="also time Store.query + serialize without run_job")
     ap.add_argument("--store", action="append", default=[], help="NAME=DIR: another store to compare (repeatable)")
-    ap.add_argument("--max-quads", type=int, default=aggregate.MAX_QUADS,
+    ap.add_argument("--max-quads", type=int, default=aggregate_memory.MAX_QUADS,
                     help="read the aggregate columns of stores up to this size (default: the server's limit)")
     args = ap.parse_args()
     named = targets(args)
@@ -91,7 +93,7 @@ def main() -> None:
         t = time.perf_counter()
         st = stores.load_in_memory(d) if args.mode == "memory" else stores.open_store(d, read_only=True)
         opened[s] = (st, queries(st))
-        mapped[s] = columns.open_for(d)  # the store's columns (ungraph.columns): point lookups' path "lookup"
+        mapped[s] = columns.open_for(d)  # the store's columns (ungraph.columns): paths "lookup" and "mapped"
         print(f"{s}: opened {d} ({args.mode}) in {time.perf_counter() - t:.2f} s", file=sys.stderr)
         if "label search" in args.kinds:
             t = time.perf_counter()
@@ -100,8 +102,8 @@ def main() -> None:
                   file=sys.stderr)
         if "aggregate" in args.kinds.split(","):
             rss, t = rss_mb(), time.perf_counter()
-            cols = aggregate.Columns(st, max_quads=args.max_quads)
-            aggregate._tables[id(st)] = (st, cols)  # what columns_for keeps (read here with the limit asked for)
+            cols = aggregate_memory.Columns(st, max_quads=args.max_quads)
+            aggregate_memory._tables[id(st)] = (st, cols)  # what columns_for keeps (read here with the limit asked for)
             print(f"{s}: aggregate columns read in {time.perf_counter() - t:.2f} s ({len(cols)} quads, "
                   f"{len(cols.terms)} terms, complete {cols.complete}; arrays {cols.nbytes() / 2**20:.0f} MB, "
                   f"RSS +{rss_mb() - rss:.0f} MB)", file=sys.stderr)
@@ -125,10 +127,14 @@ def main() -> None:
                     if kind == "label search":
                         ms = time_one(lambda: label_search.answer(st, job(q, prefixes)))
                         times.setdefault((kind, s, "table"), []).append(ms)
-                    if kind == "aggregate" and aggregate._tables[id(st)][1].complete:
-                        ms = time_one(lambda: aggregate.answer(st, job(q, prefixes)))
-                        times.setdefault((kind, s, "columns"), []).append(ms)
-                        times.setdefault((kind, s, "columns", base), []).append(ms)
+                    if kind == "aggregate":  # the two column sources in turn first after the engine (its cache misses)
+                        sources = [("columns", None), ("mapped", mapped[s])][::1 if (i // len(qs)) % 2 else -1]
+                        for path, source in sources:
+                            if source is None and (path == "mapped" or not aggregate_memory._tables[id(st)][1].complete):
+                                continue
+                            ms = time_one(lambda: aggregate.answer(st, job(q, prefixes), mapped=source))
+                            times.setdefault((kind, s, path), []).append(ms)
+                            times.setdefault((kind, s, path, base), []).append(ms)
                     if args.raw:
                         def raw():
                             r = st.query(q, use_default_graph_as_union=True)
@@ -145,11 +151,11 @@ def main() -> None:
     print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw", "table", "columns", "lookup") if args.raw else ("run_job", "table", "columns", "lookup"):
-            if (kind, scales[0], path) not in times:
+        for path in ("run_job", "raw", "table", "columns", "mapped", "lookup"):
+            if not any((kind, s, path) in times for s in scales):
                 continue
-            meds = [statistics.median(times[(kind, s, path)]) for s in scales]
-            print(f"| {kind} | {path} | " + " | ".join(fmt(times[(kind, s, path)]) for s in scales) + " | "
+            meds = [statistics.median(times.get((kind, s, path), [float("nan")])) for s in scales]
+            print(f"| {kind} | {path} | " + " | ".join(fmt(times.get((kind, s, path), [float("nan")])) for s in scales) + " | "
                   + " | ".join(f"{m / meds[0]:.2f}" for m in meds[1:]) + " |")
     for kind in kinds:
         print(f"\n{kind}, per query (median ms; answer size at the largest scale):")
@@ -157,9 +163,10 @@ def main() -> None:
             meds = [statistics.median(times.get((kind, s, "run_job", base), [float('nan')])) for s in scales]
             a = run_job(opened[scales[-1]][0], job(base, prefixes))
             print("  " + " ".join(f"{m:8.3f}" for m in meds) + f"  {len(a.body or b''):8d} B  {base[:110]}")
-            if (kind, scales[0], "columns", base) in times:
-                meds = [statistics.median(times.get((kind, s, "columns", base), [float('nan')])) for s in scales]
-                print("  " + " ".join(f"{m:8.3f}" for m in meds) + "  columns")
+            for path in ("columns", "mapped"):
+                if any((kind, s, path, base) in times for s in scales):
+                    meds = [statistics.median(times.get((kind, s, path, base), [float('nan')])) for s in scales]
+                    print("  " + " ".join(f"{m:8.3f}" for m in meds) + f"  {path}")
 
 
 if __name__ == "__main__":

@@ -1,21 +1,26 @@
 """ungraph.web.aggregate: the columnar scan answers the aggregates over one triple pattern as the engine
 does (the same rows, in the same order where the query fixes it, every result format), on a small store
 with the awkward cases, on the real build on disk and in memory and on a 3x enlargement; the endpoint
-uses it; every other shape goes to the engine (issue 14, aim 1)."""
+uses it; every other shape goes to the engine (issue 14, aim 1). The same through the store's mapped
+columns (:mod:`ungraph.columns`), on the build and on the 3x enlargement on disk, byte for byte the
+in-memory columns' answers; a server on a store with columns scans them and reads none of its own."""
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from ungraph import columns
 from ungraph.config import Settings
 from ungraph.sparql import Job, run_job
 from ungraph.store import load_in_memory, open_store
-from ungraph.web import aggregate
+from ungraph.web import aggregate, aggregate_memory
 from ungraph.web.aggregate import RDF_TYPE, answer, parse
 
 
@@ -88,13 +93,14 @@ def _counts(body: bytes, var: str) -> list[str]:
     return [b[var]["value"] for b in json.loads(body)["results"]["bindings"]]
 
 
-def _check(store, q: str, fmt: str = "json", **job) -> None:
+def _check(store, q: str, fmt: str = "json", mapped: columns.Columns | None = None, **job) -> None:
     """The columnar answer is the engine's: byte for byte where the query fixes the order (a key on the
     group variable; every non-JSON format), else the same counts in order and the same rows (rows from
     the engine's whole answer when LIMIT or OFFSET may cut among ties)."""
     agg = parse(q)
     assert agg is not None, q
-    mine, engine = answer(store, Job(q, result_format=fmt, **job)), run_job(store, Job(q, result_format=fmt, **job))
+    mine = answer(store, Job(q, result_format=fmt, **job), mapped=mapped)
+    engine = run_job(store, Job(q, result_format=fmt, **job))
     assert engine.kind == "bindings", (q, engine.error)
     whole = run_job(store, Job(_MODIFIER.sub(" ", q), result_format="json"))
     if any(v == agg.group for v, _ in agg.order) and agg.group in agg.projection and any(
@@ -252,32 +258,86 @@ def test_a_store_past_the_quad_limit_is_not_read(small: ox.Store) -> None:
     assert not columns.complete and len(columns) == 0 and not columns.terms
 
 
-def test_the_endpoint_answers_aggregates_from_the_columns(built: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+def _mapped_same_as_in_memory_and_engine(store_dir: Path, formats: tuple[str, ...] = ("json",)) -> None:
+    store, mapped = open_store(store_dir, read_only=True), columns.open_for(store_dir)
+    assert mapped is not None
+    for q in _queries(store):
+        for fmt in formats:
+            if fmt == "json" or _determined(q):
+                _check(store, q, fmt, mapped=mapped)
+            mine = answer(store, Job(q, result_format=fmt), mapped=mapped)
+            memory = answer(store, Job(q, result_format=fmt))
+            assert (mine and mine.body) == (memory and memory.body), q  # ties broken alike: the same bytes
+
+
+def test_the_mapped_columns_answer_as_the_engine_on_the_build(built: Settings) -> None:
+    _mapped_same_as_in_memory_and_engine(Path(built.store), ("json", "xml", "csv", "tsv"))
+
+
+def test_the_mapped_columns_answer_as_the_engine_on_an_enlargement_on_disk(enlarged_on_disk: Path) -> None:
+    _mapped_same_as_in_memory_and_engine(enlarged_on_disk)
+    store, mapped = open_store(enlarged_on_disk, read_only=True), columns.open_for(enlarged_on_disk)
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert answer(store, Job(q, result_format="csv"), mapped=mapped).body == f"n\r\n{len(store)}\r\n".encode()
+
+
+def test_the_mapped_columns_cut_rows_past_the_row_limit(built: Settings) -> None:
+    store, mapped = open_store(built.store, read_only=True), columns.open_for(built.store)
+    q = "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?s ORDER BY DESC(?n) ?s"
+    for limit in ("", " LIMIT 7", " LIMIT 3"):
+        _check(store, q + limit, mapped=mapped, max_rows=5, truncation_link="http://x/sparql#truncated")
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, str]]:
+    calls: list[tuple[str | None, str]] = []
+    counts = aggregate.counts
+
+    def counted(source, agg):
+        calls.append((agg.group, type(source).__module__))
+        return counts(source, agg)
+
+    monkeypatch.setattr(aggregate, "counts", counted)
+    return calls
+
+
+def test_the_endpoint_answers_aggregates_from_the_mapped_columns(built: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     from ungraph.web.app import create_app
 
-    calls = []
-    counts = aggregate.Columns.counts
+    calls = _counted(monkeypatch)
+    app = create_app(built)
+    services = app.extensions["ungraph"]
+    assert services.columns() is not None
+    q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c\n# 4"
+    client, accept = app.test_client(), {"Accept": "application/sparql-results+json"}
+    resp = client.get("/sparql", query_string={"query": q}, headers=accept)
+    assert resp.status_code == 200 and resp.data == run_job(services.store, Job(q)).body
+    assert calls == [("c", "ungraph.columns")]  # the first query already, in the server process
+    assert id(services.store) not in aggregate_memory._tables  # and no columns of its own read
+    csv = client.get("/sparql", query_string={"query": q + "2", "format": "csv"})
+    assert csv.status_code == 200 and csv.data == run_job(services.store, Job(q, result_format="csv")).body
+    assert len(calls) == 2 and not any(t.name == "ungraph-columns" for t in threading.enumerate())
 
-    def counted(self, agg):
-        calls.append(agg.group)
-        return counts(self, agg)
 
-    monkeypatch.setattr(aggregate.Columns, "counts", counted)
-    app = create_app(Settings(base=built.base, store=built.store, dump=built.dump, store_mode="disk"))
+def test_the_endpoint_reads_columns_of_a_store_without_them(built: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ungraph.web.app import create_app
+
+    calls = _counted(monkeypatch)
+    app = create_app(Settings(base=built.base, store=built.store, dump=built.dump), store=load_in_memory(built.store))
     q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c\n# 3"
     client, store = app.test_client(), app.extensions["ungraph"].store
+    assert app.extensions["ungraph"].columns() is None
     accept = {"Accept": "application/sparql-results+json"}
     first = client.get("/sparql", query_string={"query": q}, headers=accept)
     assert first.status_code == 200  # by a query worker: the first such query starts reading the columns
     deadline = time.monotonic() + 60
-    while aggregate._tables[id(store)][1] is None and time.monotonic() < deadline:
+    while aggregate_memory._tables[id(store)][1] is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert aggregate._tables[id(store)][1] is not None
+    assert aggregate_memory._tables[id(store)][1] is not None
     q += "1"  # another text: not the cached answer
     resp = client.get("/sparql", query_string={"query": q}, headers=accept)
     assert resp.status_code == 200
     assert resp.data == first.data == run_job(store, Job(q)).body
-    assert calls == ["c"]  # the second from the columns, in the server process
+    assert calls == [("c", "ungraph.web.aggregate_memory")]  # the second from the columns, in the server process
     csv = client.get("/sparql", query_string={"query": q + "2", "format": "csv"})
     assert csv.status_code == 200 and csv.data == run_job(store, Job(q, result_format="csv")).body
 

@@ -4,9 +4,9 @@ Every statistics tool sends ``SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a 
 and ``SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p``. oxigraph evaluates them as a scan
 of the union default graph that decodes every quad and hashes it into a group: 28 ms in process at
 1x, seconds at 100x. This module is **an execution path, not a cache**: it does the query's work on
-every request, on a columnar copy of the store (:class:`Columns`: the subject, predicate and object
-of every quad as ``uint32`` ids into one term list, numpy arrays in predicate-object-subject order, as
-the engine's POS index), where a group count over one triple pattern is a slice (a constant predicate)
+every request, on the store's columns (:class:`Source`: the subject, predicate and object of every
+quad as ``uint32`` term ids, numpy arrays in predicate-object-subject order, as the engine's POS
+index), where a group count over one triple pattern is a slice (a constant predicate)
 and a comparison per other constant, then run lengths (groups along that order) or ``np.bincount``
 (``COUNT(*)``, ``COUNT(?v)``), and for ``COUNT(DISTINCT ?v)`` / ``COUNT(DISTINCT *)`` first the runs of
 equal rows, or ``np.unique`` over the (group, value) pairs: vectorized, 0.6-1.1 ms at 1x where the
@@ -38,10 +38,11 @@ Written by :func:`ungraph.sparql.bindings_answer` as a query worker writes them 
 under a top-level LIMIT within the row limit, else :func:`ungraph.sparql.serialize_bindings`): every
 result format is byte for byte the engine's, ``X-Ungraph-Rows`` as it would be.
 
-The server reads the columns once per process, on a thread of its own started by the first such
-query, and the engine answers until they are read (as :mod:`ungraph.web.label_search`). A store
-past :data:`MAX_QUADS` quads is not read (its term list alone would take a gigabyte): the engine
-answers there.
+The columns come from one of two sources, the same arrays and the same answers: the store's own,
+written at build time and mapped by the server (:mod:`ungraph.columns`, ``Services.columns()``: no
+reading, any size), or, for a store without them (one given to ``create_app``, an in-memory store),
+columns read once per process on a thread of their own (:mod:`ungraph.web.aggregate_memory`: the engine
+answers until they are read, and always past its :data:`MAX_QUADS` quads).
 
 >>> s = ox.Store()
 >>> t, a, b, g = ox.NamedNode(RDF_TYPE), ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.NamedNode("http://x/g")
@@ -60,22 +61,19 @@ True
 
 from __future__ import annotations
 
-import threading
-from array import array
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol
 
 import numpy as np
 import pyoxigraph as ox
 
 from ungraph.sparql import Answer, Job, bindings_answer, run_job  # noqa: F401 - run_job: the doctest
+from ungraph.web.aggregate_memory import MAX_QUADS, Columns, columns_for
 from ungraph.web.query_cost import STRICT_TOKEN, absolute_iri, tokens
 
-__all__ = ["Aggregate", "Columns", "MAX_QUADS", "answer", "columns_for", "parse"]
+__all__ = ["Aggregate", "Columns", "MAX_QUADS", "Source", "answer", "columns_for", "counts", "ordered", "parse"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#: Stores with more quads are not read into columns (the engine answers): see the module's docstring.
-MAX_QUADS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -254,104 +252,71 @@ def parse(query: str) -> Aggregate | None:
     return found
 
 
-class Columns:
-    """The subject, predicate and object of every quad as ids into :attr:`terms` (see the module's docstring).
+class Source(Protocol):
+    """What :func:`counts` and :func:`ordered` scan: the mapped columns (:class:`ungraph.columns.Columns`)
+    or the in-memory ones (:class:`ungraph.web.aggregate_memory.Columns`). ``s``, ``p``, ``o``: every quad's
+    term ids in predicate-object-subject order; a term's id is the rank of its N-Triples string (the
+    tie-break); ``iri_rank[i]``: the rank of an IRI's string among the IRIs, -1 for any other term."""
 
-    ``nt_rank[i]``: the rank of term ``i``'s N-Triples string among all terms (the tie-break);
-    ``iri_rank[i]``: the rank of an IRI's string among the IRIs, -1 for any other term (``ORDER BY ?g``).
-    ``complete`` is False when the store had more than ``max_quads`` quads (nothing else is then read).
-    """
+    s: np.ndarray
+    p: np.ndarray
+    o: np.ndarray
+    iri_rank: np.ndarray
+    n_terms: int
 
-    def __init__(self, store, max_quads: int = MAX_QUADS) -> None:
-        ids: dict[Any, int] = {}
-        terms: list[Any] = []
-        cols = (array("I"), array("I"), array("I"))  # 4 bytes an item on every platform numpy runs on
-        get = ids.get
-        self.complete = len(store) <= max_quads  # counted in Rust: 1.9 s at 100x, where reading takes minutes
-        quads = store.quads_for_pattern(None, None, None, None) if self.complete else ()
-        for n, q in enumerate(quads):
-            if n >= max_quads:
-                self.complete = False
-                break
-            for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
-                i = get(term)
-                if i is None:
-                    i = ids[term] = len(terms)
-                    terms.append(term)
-                col.append(i)
-        if not self.complete:
-            ids, terms, cols = {}, [], (array("I"), array("I"), array("I"))
-        self.ids, self.terms = ids, terms
-        s, p, o = (np.frombuffer(c, dtype=np.uint32) for c in cols)
-        order = np.lexsort((s, o, p))  # by predicate, then object, then subject: the engine's POS index order
-        self.s, self.p, self.o = s[order], p[order], o[order]
-        self.nt_rank = _ranks([str(t) for t in terms])
-        iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
-        self.iri_rank = np.full(len(terms), -1, dtype=np.int64)
-        self.iri_rank[np.array(iris, dtype=np.int64)] = _ranks([terms[i].value for i in iris])
+    def id_of(self, term: object) -> int | None: ...
 
-    def __len__(self) -> int:
-        return len(self.s)
+    def term(self, i: int) -> object: ...
 
-    def nbytes(self) -> int:
-        """The bytes of the numpy arrays (the term list and its index come on top)."""
-        return sum(a.nbytes for a in (self.s, self.p, self.o, self.nt_rank, self.iri_rank))
 
-    def counts(self, agg: Aggregate) -> tuple[np.ndarray, np.ndarray]:
-        """(group ids, counts) of ``agg`` (one group id -1 for the ungrouped total), unordered."""
-        lo, hi = 0, len(self.p)
-        kind, value = agg.pattern[1]
-        if kind == "iri":  # the rows are in predicate order: a constant predicate is a slice
-            i = self.ids.get(ox.NamedNode(value))
-            lo, hi = (0, 0) if i is None else (int(np.searchsorted(self.p, i)), int(np.searchsorted(self.p, i, "right")))
-        columns = {"p": self.p[lo:hi], "o": self.o[lo:hi], "s": self.s[lo:hi]}
-        mask = None
-        first: dict[str, np.ndarray] = {}
-        var_at: dict[str, str] = {}
-        for (kind, value), name in zip(agg.pattern, ("s", "p", "o")):
-            col = columns[name]
-            if kind == "iri":
-                if name == "p":
-                    continue
-                i = self.ids.get(ox.NamedNode(value))
-                here = col == i if i is not None else np.zeros(len(col), dtype=bool)
-            elif value in first:  # a repeated variable: the same term in both positions
-                var_at[name] = value
-                here = col == first[value]
-            else:
-                var_at[name] = value
-                first[value] = col
+def counts(columns: Source, agg: Aggregate) -> tuple[np.ndarray, np.ndarray]:
+    """(group ids, counts) of ``agg`` over ``columns`` (one group id -1 for the ungrouped total), unordered."""
+    lo, hi = 0, len(columns.p)
+    kind, value = agg.pattern[1]
+    if kind == "iri":  # the rows are in predicate order: a constant predicate is a slice
+        i = columns.id_of(ox.NamedNode(value))
+        lo, hi = (0, 0) if i is None else (int(np.searchsorted(columns.p, i)), int(np.searchsorted(columns.p, i, "right")))
+    sliced = {"p": columns.p[lo:hi], "o": columns.o[lo:hi], "s": columns.s[lo:hi]}
+    mask = None
+    first: dict[str, np.ndarray] = {}
+    var_at: dict[str, str] = {}
+    for (kind, value), name in zip(agg.pattern, ("s", "p", "o")):
+        col = sliced[name]
+        if kind == "iri":
+            if name == "p":
                 continue
-            mask = here if mask is None else mask & here
-        bound = {v: (c if mask is None else c[mask]) for v, c in first.items()}
-        rows = hi - lo if mask is None else int(np.count_nonzero(mask))
-        kept = None
-        # the rows are sorted by (p, o, s), the constant positions aside: distinct keys that are a prefix of
-        # that order are runs of equal rows, found without sorting, and so are the groups of its first variable
-        order = list(dict.fromkeys(var_at[name] for name in ("p", "o", "s") if name in var_at))
-        if agg.distinct:
-            keys = agg.variables if agg.counted is None else list(dict.fromkeys([v for v in (agg.group, agg.counted) if v]))
-            if set(keys) == set(order[:len(keys)]):
-                kept = _run_starts([bound[v] for v in keys], rows)
-            else:
-                kept = _first_of_each([bound[v] for v in keys], len(self.terms), rows)
-        if agg.group is None:
-            n = rows if kept is None else len(kept)
-            return np.array([-1], dtype=np.int64), np.array([n], dtype=np.int64)
-        g = bound[agg.group] if kept is None else bound[agg.group][kept]
-        if order[:1] == [agg.group]:
-            starts = _run_starts([g], len(g))
-            return g[starts].astype(np.int64), np.diff(np.append(starts, len(g)))
-        counts = np.bincount(g)
-        ids = np.flatnonzero(counts)
-        return ids, counts[ids]
-
-
-def _ranks(strings: list[str]) -> np.ndarray:
-    order = sorted(range(len(strings)), key=strings.__getitem__)
-    ranks = np.empty(len(strings), dtype=np.int64)
-    ranks[np.array(order, dtype=np.int64)] = np.arange(len(strings), dtype=np.int64)
-    return ranks
+            i = columns.id_of(ox.NamedNode(value))
+            here = col == i if i is not None else np.zeros(len(col), dtype=bool)
+        elif value in first:  # a repeated variable: the same term in both positions
+            var_at[name] = value
+            here = col == first[value]
+        else:
+            var_at[name] = value
+            first[value] = col
+            continue
+        mask = here if mask is None else mask & here
+    bound = {v: (c if mask is None else c[mask]) for v, c in first.items()}
+    rows = hi - lo if mask is None else int(np.count_nonzero(mask))
+    kept = None
+    # the rows are sorted by (p, o, s), the constant positions aside: distinct keys that are a prefix of
+    # that order are runs of equal rows, found without sorting, and so are the groups of its first variable
+    order = list(dict.fromkeys(var_at[name] for name in ("p", "o", "s") if name in var_at))
+    if agg.distinct:
+        keys = agg.variables if agg.counted is None else list(dict.fromkeys([v for v in (agg.group, agg.counted) if v]))
+        if set(keys) == set(order[:len(keys)]):
+            kept = _run_starts([bound[v] for v in keys], rows)
+        else:
+            kept = _first_of_each([bound[v] for v in keys], columns.n_terms, rows)
+    if agg.group is None:
+        n = rows if kept is None else len(kept)
+        return np.array([-1], dtype=np.int64), np.array([n], dtype=np.int64)
+    g = bound[agg.group] if kept is None else bound[agg.group][kept]
+    if order[:1] == [agg.group]:
+        starts = _run_starts([g], len(g))
+        return g[starts].astype(np.int64), np.diff(np.append(starts, len(g)))
+    found = np.bincount(g)
+    ids = np.flatnonzero(found)
+    return ids, found[ids]
 
 
 def _run_starts(cols: list[np.ndarray], rows: int) -> np.ndarray:
@@ -379,13 +344,13 @@ def _first_of_each(cols: list[np.ndarray], size: int, rows: int) -> np.ndarray:
     return np.sort(np.unique(key, return_index=True)[1])  # in row order, as the rows were sorted
 
 
-def ordered(columns: Columns, agg: Aggregate, ids: np.ndarray, counts: np.ndarray) -> np.ndarray | None:
+def ordered(columns: Source, agg: Aggregate, ids: np.ndarray, counts: np.ndarray) -> np.ndarray | None:
     """The positions of the rows in the query's order, after OFFSET and LIMIT; None if the order is
     one this module leaves to the engine (``ORDER BY ?g`` over groups that are not all IRIs)."""
     if agg.group is None:
         perm = np.arange(len(ids))
     else:
-        keys = [columns.nt_rank[ids]]  # the tie-break, last: np.lexsort sorts by its last key first
+        keys = [ids]  # the tie-break (ids are N-Triples ranks), last: np.lexsort sorts by its last key first
         for var, desc in reversed(agg.order):
             if var == agg.count:
                 key = counts
@@ -399,59 +364,33 @@ def ordered(columns: Columns, agg: Aggregate, ids: np.ndarray, counts: np.ndarra
     return perm[agg.offset:stop]
 
 
-#: id(store) -> (store, its columns; None while they are being read)
-_tables: dict[int, tuple[object, Columns | None]] = {}
-_lock = threading.Lock()
-
-
-def columns_for(store, wait: bool = True) -> Columns | None:
-    """The :class:`Columns` of ``store``, read once per process; with ``wait`` False the first call starts
-    reading them on a thread of its own and every call returns None until they are read (the server
-    answers with the engine meanwhile), as :func:`ungraph.web.label_search.table_for` does."""
-    found = _tables.get(id(store))
-    if found is not None and found[0] is store and (found[1] is not None or not wait):
-        return found[1]
-    with _lock:
-        found = _tables.get(id(store))
-        if found is None or found[0] is not store:
-            if wait:
-                found = _tables[id(store)] = (store, Columns(store))
-                return found[1]
-            _tables[id(store)] = (store, None)
-            threading.Thread(target=_read, args=(store,), name="ungraph-columns", daemon=True).start()
-            return None
-    if found[1] is None and wait:  # being read on the thread: read them here too (the data do not change)
-        return Columns(store)
-    return found[1]
-
-
-def _read(store) -> None:
-    table = Columns(store)
-    with _lock:
-        _tables[id(store)] = (store, table)
-
-
-def answer(store, job: Job, wait: bool = True) -> Answer | None:
-    """The answer to ``job`` from the columns, or None when the query is not the shape above (or, with
-    ``wait`` False, while the columns are still being read: see :func:`columns_for`)."""
+def answer(store, job: Job, wait: bool = True, mapped: Source | None = None) -> Answer | None:
+    """The answer to ``job`` from ``mapped`` (the store's mapped columns, :mod:`ungraph.columns`) or, without
+    them, from the store's in-memory columns (:func:`ungraph.web.aggregate_memory.columns_for`; with
+    ``wait`` False None while they are being read); None when the query is not the shape above."""
     if job.default_graph or job.named_graphs or job.result_format is None:
         return None
     agg = parse(job.query)
     if agg is None:
         return None
-    columns = columns_for(store, wait)
-    if columns is None or not columns.complete:
-        return None
-    ids, counts = columns.counts(agg)
-    perm = ordered(columns, agg, ids, counts)
+    columns: Source | None = mapped
+    if columns is None:
+        found = columns_for(store, wait)
+        if found is None or not found.complete:
+            return None
+        columns = found
+    ids, n = counts(columns, agg)
+    perm = ordered(columns, agg, ids, n)
     if perm is None:
         return None
     perm = perm[:job.max_rows + 1]  # one more than the row limit: the answer says it was cut
     rows: list[list[object]] = []
-    terms = columns.terms
     for k in perm.tolist():
-        values: dict[str, object] = {agg.count: ox.Literal(int(counts[k]))}
+        values: dict[str, object] = {agg.count: ox.Literal(int(n[k]))}
         if agg.group is not None:
-            values[agg.group] = terms[int(ids[k])]
+            try:
+                values[agg.group] = columns.term(int(ids[k]))
+            except ValueError:  # a triple term, which the mapped columns do not read back: the engine answers
+                return None
         rows.append([values[v] for v in agg.projection])
     return bindings_answer(job, list(agg.projection), rows)

@@ -209,7 +209,7 @@ def _run(job: Job) -> Answer:
         if found is not None:
             return found
         # a group count over one triple pattern (the VoID partitions): a columnar scan, bounded by the columns
-        found = aggregate.answer(svc.store, job, wait=False)
+        found = aggregate.answer(svc.store, job, wait=False, mapped=svc.columns())
         if found is not None:
             return found
         return pool.run(job, timeout)
