@@ -394,3 +394,16 @@ def test_what_the_recogniser_accepts_out_of_mutated_queries_the_engine_answers_t
             assert sorted(_bindings(mine.body)) == sorted(_bindings(engine.body)), q
         assert len(_bindings(mine.body)) == len(_bindings(engine.body)), q
     assert accepted > 150, accepted  # 190 with this seed
+
+
+@pytest.mark.parametrize(("rows", "groups"), [(0, 1), (1, 1), (5, 3), (100_000, 2), (200_000, 40), (1_000_000, 30),
+                                              (1_000_000, 300_000), (2_000_000, 1)])
+def test_runs_of_a_sorted_column_by_binary_search_are_the_runs(rows: int, groups: int) -> None:
+    """``_sorted_starts`` (a search per run while runs are few, then a pass) finds the runs a pass finds."""
+    import numpy as np
+
+    g = np.sort(np.random.default_rng(rows + groups).integers(0, groups, rows).astype(np.uint32))
+    assert aggregate._sorted_starts(g).tolist() == aggregate._run_starts([g], rows).tolist()
+    # runs the sample misses: the searches stop part way and the pass does the rest
+    skewed = np.concatenate([np.zeros(rows, dtype=np.uint32), np.arange(1, 500, dtype=np.uint32)])
+    assert aggregate._sorted_starts(skewed).tolist() == aggregate._run_starts([skewed], len(skewed)).tolist()
