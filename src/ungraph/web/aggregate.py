@@ -9,8 +9,8 @@ quad as ``uint32`` term ids, numpy arrays in predicate-object-subject order, as 
 index), where a group count over one triple pattern is a slice (a constant predicate)
 and a comparison per other constant, then run lengths (groups along that order) or ``np.bincount``
 (``COUNT(*)``, ``COUNT(?v)``), and for ``COUNT(DISTINCT ?v)`` / ``COUNT(DISTINCT *)`` first the runs of
-equal rows, or ``np.unique`` over the (group, value) pairs: vectorized, 0.6-1.1 ms at 1x where the
-engine takes 19-39 ms (``benchmarks/endpoint/README.md``).
+equal rows, or ``np.unique`` over the (group, value) pairs: vectorized, 0.8-1.3 ms at 1x where the
+engine takes 14-50 ms, 3.7-23 ms at 100x where it takes 2.3-5.2 s (``benchmarks/endpoint/README.md``).
 
 The columns hold every quad of ``quads_for_pattern(None, None, None, None)``, graph ignored: the
 engine's queries run over ``use_default_graph_as_union=True``, where a triple in two named graphs and
