@@ -202,6 +202,8 @@ class Columns:
     def term(self, i: int) -> object:
         """Term ``i`` as a pyoxigraph term."""
         text = self.nt(i).decode("utf-8")
+        if text.startswith("<") and not text.startswith("<<"):  # an IRI: N-Triples writes it as it is
+            return ox.NamedNode(text[1:-1])
         if text.startswith("<<"):
             raise ValueError("triple terms are not read back")
         return next(iter(ox.parse(f"<http://x/s> <http://x/p> {text} .", format=ox.RdfFormat.N_TRIPLES))).object
