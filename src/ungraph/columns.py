@@ -49,6 +49,8 @@ import mmap
 import os
 import shutil
 from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,52 @@ def _blob(path: Path, items: list[bytes]) -> None:
     np.save(path.with_name(path.name + ".off.npy"), offsets)
 
 
+@dataclass
+class Terms:
+    """What one scan of a store's quads gives (:func:`read_terms`): ``terms`` sorted by their N-Triples
+    string (a term's id is its rank), ``first_seen`` (term -> its index in the scan) and ``rank`` (that
+    index -> id), the ids of every quad's subject, predicate and object in scan order, ``iri_rank``."""
+
+    terms: list[Any]
+    first_seen: dict[Any, int]
+    rank: np.ndarray
+    s: np.ndarray
+    p: np.ndarray
+    o: np.ndarray
+    iri_rank: np.ndarray
+
+    def id_of(self, term: object) -> int | None:
+        i = self.first_seen.get(term)
+        return None if i is None else int(self.rank[i])
+
+
+def read_terms(quads: Iterable[Any]) -> Terms:
+    """Number the terms of ``quads`` by their N-Triples string, in one pass (the written columns and the
+    in-memory copy of :mod:`ungraph.web.aggregate_memory` both read a store this way)."""
+    ids: dict[Any, int] = {}  # first seen first; renumbered by N-Triples string below
+    terms: list[Any] = []
+    cols = (array("I"), array("I"), array("I"))  # 4 bytes an item on every platform numpy runs on
+    get = ids.get
+    for q in quads:
+        for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
+            i = get(term)
+            if i is None:
+                i = ids[term] = len(terms)
+                terms.append(term)
+            col.append(i)
+    n = len(terms)
+    by_string = sorted(range(n), key=[str(t) for t in terms].__getitem__)
+    rank = np.empty(n, dtype=np.uint32)
+    rank[np.array(by_string, dtype=np.int64)] = np.arange(n, dtype=np.uint32)
+    s, p, o = (rank[np.frombuffer(c, dtype=np.uint32)] for c in cols)
+    terms = [terms[i] for i in by_string]
+    iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
+    by_value = sorted(iris, key=lambda i: terms[i].value)
+    iri_rank = np.full(n, -1, dtype=np.int64)
+    iri_rank[np.array(by_value, dtype=np.int64)] = np.arange(len(by_value), dtype=np.int64)
+    return Terms(terms, ids, rank, s, p, o, iri_rank)
+
+
 def write(store_dir: str | Path) -> dict:
     """Read the closed store in ``store_dir`` and write its columns into ``<store_dir>/columns/``
     (replacing any); return the manifest. The store must not be open for writing meanwhile."""
@@ -99,28 +147,13 @@ def write(store_dir: str | Path) -> dict:
     gc.collect()  # let a writer that was just dropped close its files first
     print_ = fingerprint(d)
     store = open_store(d, read_only=True)
-    ids: dict[object, int] = {}  # first seen first; renumbered by N-Triples string below
-    terms: list[object] = []
-    cols = (array("I"), array("I"), array("I"))
-    subjects: dict[Any, None] = {}  # pyoxigraph subjects
-    get = ids.get
-    for q in store.quads_for_pattern(None, None, None, None):
-        subjects[q.subject] = None
-        for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
-            i = get(term)
-            if i is None:
-                i = ids[term] = len(terms)
-                terms.append(term)
-            col.append(i)
-    n = len(terms)
-    strings = [str(t) for t in terms]
-    by_string = sorted(range(n), key=strings.__getitem__)
-    rank = np.empty(n, dtype=np.uint32)
-    rank[np.array(by_string, dtype=np.int64)] = np.arange(n, dtype=np.uint32)
+    read = read_terms(store.quads_for_pattern(None, None, None, None))
+    ids, rank, terms, n = read.first_seen, read.rank, read.terms, len(read.terms)
+    subjects = [terms[i] for i in np.unique(read.s).tolist()]  # by id
     # a subject's rows in the engine's order for <s> ?p ?o, subjects by (new) id
     starts = np.zeros(n + 1, dtype=np.uint64)
     lp, lo = array("I"), array("I")
-    for s in sorted(subjects, key=lambda t: rank[ids[t]]):
+    for s in subjects:
         before = len(lp)
         for q in store.quads_for_pattern(s, None, None, None):
             lp.append(ids[q.predicate])
@@ -129,21 +162,16 @@ def write(store_dir: str | Path) -> dict:
     np.cumsum(starts, out=starts)
     del store
     gc.collect()
-    s_ids, p_ids, o_ids = (rank[np.frombuffer(c, dtype=np.uint32)] for c in cols)
+    s_ids, p_ids, o_ids = read.s, read.p, read.o
     order = np.lexsort((s_ids, o_ids, p_ids))
-    terms = [terms[i] for i in by_string]
-    strings = [strings[i] for i in by_string]
-    iri_rank = np.full(n, -1, dtype=np.int64)
-    iris = [i for i, t in enumerate(terms) if type(t) is ox.NamedNode]
-    iri_order = sorted(iris, key=lambda i: terms[i].value)  # type: ignore[attr-defined]
-    iri_rank[np.array(iri_order, dtype=np.int64)] = np.arange(len(iri_order), dtype=np.int64)
+    strings = [str(t) for t in terms]
     out = d / DIRECTORY
     tmp = d / (DIRECTORY + f".tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     _blob(tmp / "terms.nt", [t.encode("utf-8") for t in strings])
     _blob(tmp / "terms.json", [term_json_text(t).encode("utf-8") for t in terms])
-    np.save(tmp / "iri_rank.npy", iri_rank)
+    np.save(tmp / "iri_rank.npy", read.iri_rank)
     np.save(tmp / "lookup.start.npy", starts)
     np.save(tmp / "lookup.p.npy", rank[np.frombuffer(lp, dtype=np.uint32)])
     np.save(tmp / "lookup.o.npy", rank[np.frombuffer(lo, dtype=np.uint32)])

@@ -20,11 +20,12 @@ list alone would take a gigabyte).
 from __future__ import annotations
 
 import threading
-from array import array
-from typing import Any
+from itertools import islice
 
 import numpy as np
-import pyoxigraph as ox
+import pyoxigraph as ox  # noqa: F401 - the doctest
+
+from ungraph.columns import read_terms
 
 __all__ = ["Columns", "MAX_QUADS", "columns_for"]
 
@@ -37,35 +38,16 @@ class Columns:
     ``complete`` is False when the store had more than ``max_quads`` quads (nothing else is then read)."""
 
     def __init__(self, store, max_quads: int = MAX_QUADS) -> None:
-        ids: dict[Any, int] = {}
-        terms: list[Any] = []
-        cols = (array("I"), array("I"), array("I"))  # 4 bytes an item on every platform numpy runs on
-        get = ids.get
         self.complete = len(store) <= max_quads  # counted in Rust: 1.9 s at 100x, where reading takes minutes
         quads = store.quads_for_pattern(None, None, None, None) if self.complete else ()
-        for n, q in enumerate(quads):
-            if n >= max_quads:
-                self.complete = False
-                break
-            for term, col in ((q.subject, cols[0]), (q.predicate, cols[1]), (q.object, cols[2])):
-                i = get(term)
-                if i is None:
-                    i = ids[term] = len(terms)
-                    terms.append(term)
-                col.append(i)
-        if not self.complete:
-            ids, terms, cols = {}, [], (array("I"), array("I"), array("I"))
-        by_string = sorted(range(len(terms)), key=[str(t) for t in terms].__getitem__)
-        self._rank = np.empty(len(terms), dtype=np.uint32)  # first-seen index -> id
-        self._rank[np.array(by_string, dtype=np.int64)] = np.arange(len(terms), dtype=np.uint32)
-        self._ids, self.terms, self.n_terms = ids, [terms[i] for i in by_string], len(terms)
-        s, p, o = (self._rank[np.frombuffer(c, dtype=np.uint32)] for c in cols)
-        order = np.lexsort((s, o, p))  # by predicate, then object, then subject: the engine's POS index order
-        self.s, self.p, self.o = s[order], p[order], o[order]
-        iris = [i for i, t in enumerate(self.terms) if type(t) is ox.NamedNode]
-        by_value = sorted(iris, key=lambda i: self.terms[i].value)
-        self.iri_rank = np.full(self.n_terms, -1, dtype=np.int64)
-        self.iri_rank[np.array(by_value, dtype=np.int64)] = np.arange(len(by_value), dtype=np.int64)
+        read = read_terms(islice(quads, max_quads + 1))
+        if len(read.s) > max_quads:
+            self.complete = False
+            read = read_terms(())
+        self._ids, self._rank, self.terms, self.n_terms = read.first_seen, read.rank, read.terms, len(read.terms)
+        order = np.lexsort((read.s, read.o, read.p))  # predicate, object, subject: the engine's POS order
+        self.s, self.p, self.o = read.s[order], read.p[order], read.o[order]
+        self.iri_rank = read.iri_rank
 
     def __len__(self) -> int:
         return len(self.s)
