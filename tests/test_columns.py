@@ -104,7 +104,7 @@ def test_missing_or_foreign_columns_are_not_used(built: Settings, tmp_path: Path
     if damage == "manifest":
         manifest.unlink()
     else:
-        manifest.write_text(manifest.read_text().replace('"format": 1', '"format": 99'))
+        manifest.write_text(manifest.read_text().replace(f'"format": {columns.FORMAT}', '"format": 99'))
     assert columns.open_for(d) is None
 
 

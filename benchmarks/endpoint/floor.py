@@ -71,7 +71,7 @@ def main() -> None:
         prof.enable()
         run("lookup", args.n, 999)
         prof.disable()
-        pstats.Stats(prof, stream=sys.__stdout__).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(prof, stream=sys.__stdout__).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "30")))
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from ungraph import store as stores  # noqa: E402
 from ungraph.namespaces import Namespaces  # noqa: E402
 from ungraph.sparql import Job, run_job  # noqa: E402
 from ungraph import columns  # noqa: E402
-from ungraph.web import aggregate, aggregate_memory, label_search, lookup  # noqa: E402
+from ungraph.web import aggregate, aggregate_memory, describe, label_search, lookup  # noqa: E402
 
 
 def store_dir(scale: int, main: Path) -> Path:
@@ -124,6 +124,9 @@ def main() -> None:
                     if kind.startswith("point lookup") and mapped[s] is not None:
                         ms = time_one(lambda: lookup.answer(mapped[s], job(q, prefixes)))
                         times.setdefault((kind, s, "lookup"), []).append(ms)
+                    if kind.startswith("DESCRIBE") and mapped[s] is not None:
+                        ms = time_one(lambda: describe.answer(mapped[s], job(q, prefixes)))
+                        times.setdefault((kind, s, "describe"), []).append(ms)
                     if kind == "label search":
                         ms = time_one(lambda: label_search.answer(st, job(q, prefixes)))
                         times.setdefault((kind, s, "table"), []).append(ms)
@@ -151,7 +154,7 @@ def main() -> None:
     print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw", "table", "columns", "mapped", "lookup"):
+        for path in ("run_job", "raw", "table", "columns", "mapped", "lookup", "describe"):
             if not any((kind, s, path) in times for s in scales):
                 continue
             meds = [statistics.median(times.get((kind, s, path), [float("nan")])) for s in scales]

@@ -1,9 +1,10 @@
 """The columns of a store: its quads as numpy arrays of term ids, written next to the store at build time
 and mapped (``mmap``) by the server in milliseconds at any size.
 
-A pyoxigraph store answers everything; the columns answer two shapes faster, with the same bytes
+A pyoxigraph store answers everything; the columns answer three shapes faster, with the same bytes
 (:mod:`ungraph.web.lookup`: a point lookup ``SELECT ?p ?o WHERE { <s> ?p ?o } LIMIT n``;
-:mod:`ungraph.web.aggregate`: a group count over one triple pattern). They are **an index, not a
+:mod:`ungraph.web.describe`: ``DESCRIBE <s>``; :mod:`ungraph.web.aggregate`: a group count over one
+triple pattern). They are **an index, not a
 cache**: every request does its query's work on them. Written by :func:`write` into ``<store>/columns/``
 (inside the store directory, so a build's atomic swap of the store carries them, and a copy of the
 store copies them), read by :func:`open_for`:
@@ -19,6 +20,11 @@ store copies them), read by :func:`open_for`:
   a triple in two graphs is two rows, as the engine answers it;
 * ``pos.s.npy``, ``pos.p.npy``, ``pos.o.npy``: every quad, graph ignored, sorted predicate-object-subject
   (the engine's POS index order: the aggregate module's scans);
+* ``labels.start.npy`` (``n + 1`` offsets by subject id), ``labels.p.npy``, ``labels.o.npy``: each subject's
+  *distinct* labels (:data:`ungraph.sparql.LABEL_PREDICATES`, in any graph), sorted by predicate and
+  object: what a DESCRIBE adds for the IRIs it links to (:mod:`ungraph.web.describe`). A shared entity's
+  labels are repeated in every report graph (200 rows for a country's two labels at the 100x
+  enlargement); here they are two, so the labels a DESCRIBE adds cost the same at every size;
 * ``manifest.json``: the format, the counts and the *fingerprint* of the store the columns were read from.
 
 **Never stale.** The fingerprint is the store directory's ``IDENTITY`` and ``CURRENT`` files and the
@@ -58,11 +64,11 @@ import numpy as np
 import pyoxigraph as ox
 
 from ungraph.errors import StoreError
-from ungraph.sparql import term_json_text
+from ungraph.sparql import LABEL_PREDICATES, term_json_text
 
 __all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write", "remove"]
 
-FORMAT = 1
+FORMAT = 2  # 2: the labels index
 #: The columns' directory inside a store directory
 DIRECTORY = "columns"
 _NOT_STORE = ("LOCK",)  # with LOG*: RocksDB's info log is written by every open, read-only ones too
@@ -177,6 +183,8 @@ def write(store_dir: str | Path) -> dict:
     np.save(tmp / "lookup.o.npy", rank[np.frombuffer(lo, dtype=np.uint32)])
     for name, ids_of in (("s", s_ids), ("p", p_ids), ("o", o_ids)):
         np.save(tmp / f"pos.{name}.npy", ids_of[order])
+    for name, array_ in zip(("start", "p", "o"), _labels(read, n)):
+        np.save(tmp / f"labels.{name}.npy", array_)
     manifest = {"format": FORMAT, "store": print_, "quads": len(s_ids), "terms": n, "subjects": len(subjects)}
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
@@ -185,6 +193,23 @@ def write(store_dir: str | Path) -> dict:
         remove(d)
         raise StoreError(f"{d}: the store changed while its columns were written")
     return manifest
+
+
+def _labels(read: Terms, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The labels index: (offsets by subject id, predicate ids, object ids) of every subject's distinct
+    label triples, sorted by subject, predicate and object id (their N-Triples order)."""
+    wanted = [i for p in LABEL_PREDICATES if (i := read.id_of(ox.NamedNode(p))) is not None]
+    mask = np.isin(read.p, np.array(wanted, dtype=np.uint32))
+    s, p, o = read.s[mask], read.p[mask], read.o[mask]
+    order = np.lexsort((o, p, s))
+    s, p, o = s[order], p[order], o[order]
+    if len(s):
+        keep = np.ones(len(s), dtype=bool)
+        keep[1:] = (s[1:] != s[:-1]) | (p[1:] != p[:-1]) | (o[1:] != o[:-1])
+        s, p, o = s[keep], p[keep], o[keep]
+    starts = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(np.bincount(s, minlength=n), out=starts[1:])
+    return starts, p.astype(np.uint32), o.astype(np.uint32)
 
 
 class Columns:
@@ -202,6 +227,8 @@ class Columns:
         self.iri_rank = npy("iri_rank.npy")
         self.lookup_start, self.lookup_p, self.lookup_o = npy("lookup.start.npy"), npy("lookup.p.npy"), npy("lookup.o.npy")
         self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")
+        self.labels_start, self.labels_p, self.labels_o = npy("labels.start.npy"), npy("labels.p.npy"), npy("labels.o.npy")
+        self._nt_bytes = np.frombuffer(self._nt, dtype=np.uint8)  # a view: nothing is read until indexed
         self.n_terms = int(manifest["terms"])
 
     def _map(self, name: str) -> mmap.mmap | bytes:
@@ -220,6 +247,18 @@ class Columns:
     def json(self, i: int) -> bytes:
         """The SPARQL JSON value of term ``i`` as a query worker writes it."""
         return self._json[int(self._json_off[i]):int(self._json_off[i + 1])]
+
+    def kinds(self, ids: np.ndarray) -> np.ndarray:
+        """The first two bytes of each term's N-Triples string, as one ``uint16`` (first byte high): ``<``
+        an IRI, ``<<`` a triple term, ``_`` a blank node, ``"`` a literal. Reads only those terms' pages."""
+        at = self._nt_off[ids].astype(np.int64)
+        return (self._nt_bytes[at].astype(np.uint16) << 8) | self._nt_bytes[np.minimum(at + 1, len(self._nt_bytes) - 1)]
+
+    def nt_offsets(self) -> np.ndarray:
+        return self._nt_off
+
+    def nt_blob(self) -> mmap.mmap | bytes:
+        return self._nt
 
     def json_offsets(self) -> np.ndarray:
         return self._json_off

@@ -31,7 +31,7 @@ from ungraph.terms import serialized
 
 __all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
            "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES",
-           "DESCRIBE_LABELLED_OBJECTS", "term_json_text", "bindings_answer"]
+           "DESCRIBE_LABELLED_OBJECTS", "term_json_text", "bindings_answer", "graph_answer", "prefixes_of"]
 
 #: What :func:`execute` gives, by query form: SELECT, ASK, CONSTRUCT/DESCRIBE (a list of triples from
 #: :class:`ungraph.backend.RemoteStore`).
@@ -378,6 +378,15 @@ def used_prefixes(triples: list[ox.Triple], prefixes: Iterable[tuple[str, str]])
                     add(dt)
         elif not isinstance(o, blank):
             return _used_prefixes_in_text(triples, prefixes)
+    return prefixes_of(iris, prefixes)
+
+
+def prefixes_of(iris: Iterable[str], prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The ``prefixes`` whose namespace begins one of ``iris`` (:func:`used_prefixes` of the IRIs it found).
+
+    >>> prefixes_of({"http://x/a"}, [("x", "http://x/"), ("y", "http://y/")])
+    {'x': 'http://x/'}
+    """
     ordered = sorted(iris)
     found = {}
     for name, ns in prefixes:
@@ -428,6 +437,27 @@ def bindings_answer(job: Job, variables: list[str], rows: list[list[object]]) ->
                   len(rows), truncated)
 
 
+def graph_answer(job: Job, triples: list[ox.Triple], truncated: bool = False, *,
+                 iris: Iterable[str] | None = None) -> Answer:
+    """The :class:`Answer` a query worker gives for these triples of ``job`` (a CONSTRUCT or DESCRIBE),
+    written in its ``graph_format`` with the prefixes they use (Turtle, TriG); also for a DESCRIBE
+    answered elsewhere (``ungraph.web.describe``), byte for byte. ``iris``: the IRIs of the triples
+    as :func:`used_prefixes` finds them, when the caller knows them already.
+
+    >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b"))
+    >>> graph_answer(Job("DESCRIBE <http://x/a>", graph_format="ttl", prefixes=(("x", "http://x/"),)), [t]).body
+    b'@prefix x: <http://x/> .\nx:a x:p "b" .\n'
+    """
+    if job.graph_format is None:  # the client accepts no graph format: no body
+        return Answer("graph")
+    fmt = _graph_format(job.graph_format)
+    prefixes = None
+    if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        prefixes = used_prefixes(triples, job.prefixes) if iris is None else prefixes_of(iris, job.prefixes)
+    body = serialized(ox.serialize(triples, format=fmt, prefixes=prefixes))
+    return Answer("graph", job.graph_format, body, len(triples), truncated)
+
+
 def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Answer:
     """Execute ``job`` on ``store`` (a pyoxigraph Store or anything with its ``query``) and serialize;
     ``labels`` remembers the labels a DESCRIBE adds (only for a store that does not change).
@@ -474,12 +504,7 @@ def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Ans
             room = job.max_rows - len(triples)
             found = [t for t in _label_triples(store, objects[:DESCRIBE_LABELLED_OBJECTS], labels) if t not in seen]
             triples += found[:room]  # the labels come sorted
-        fmt = _graph_format(job.graph_format)
-        prefixes = None
-        if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-            prefixes = used_prefixes(triples, job.prefixes)
-        body = serialized(ox.serialize(triples, format=fmt, prefixes=prefixes))
-        return Answer("graph", job.graph_format, body, len(triples), truncated)
+        return graph_answer(job, triples, truncated)
     except QueryError as e:
         return Answer("error", error=str(e))
     except ValueError as e:  # evaluation errors pyoxigraph reports for the client's input (e.g. a bad graph IRI)

@@ -41,7 +41,7 @@ from werkzeug.exceptions import HTTPException
 from ungraph import formats
 from ungraph.formats import media_types
 from ungraph.sparql import Answer, Job
-from ungraph.web import aggregate, documents, label_search, lookup, sparql_check
+from ungraph.web import aggregate, describe, documents, label_search, lookup, sparql_check
 from ungraph.web.context import get_services, services
 from ungraph.web.errors import error_response
 from ungraph.web.negotiation import negotiate, negotiate_media
@@ -198,7 +198,8 @@ def _run(job: Job) -> Answer:
     if pool is not None:
         start = time.perf_counter()
         # a point lookup: from the store's columns when it has them, byte for byte the engine's answer
-        found = lookup.answer(svc.columns(), job)
+        mapped = svc.columns()
+        found = lookup.answer(mapped, job) or describe.answer(mapped, job)  # and DESCRIBE <s>: the same, with its labels
         if found is not None:
             return dataclasses.replace(found, seconds=time.perf_counter() - start)
         if bounded(job.query, max_rows=job.max_rows):  # no time limit needed: answered here, as a worker would
@@ -209,7 +210,7 @@ def _run(job: Job) -> Answer:
         if found is not None:
             return found
         # a group count over one triple pattern (the VoID partitions): a columnar scan, bounded by the columns
-        found = aggregate.answer(svc.store, job, wait=False, mapped=svc.columns())
+        found = aggregate.answer(svc.store, job, wait=False, mapped=mapped)
         if found is not None:
             return found
         return pool.run(job, timeout)
