@@ -1,8 +1,10 @@
 -- wrk script: cycle through the request paths in $MIX_FILE (one per line, thread offset so the 2 wrk
 -- threads do not move in lock-step). With $UNIQUE=1 every request gets a distinct trailing comment in
--- its query ("%0A%23<n>"), so no server can answer from a cache of earlier answers.
+-- its query ("%0A%23<run>-<thread>-<n>"), so no server can answer from a cache of earlier answers; $RUN
+-- is a nonce of the wrk run (run.py gives each its own), so a run does not repeat the texts of the last.
 local paths, i, n = {}, 0, 0
 local unique = os.getenv("UNIQUE") == "1"
+local run = os.getenv("RUN") or "0"
 local accept = os.getenv("ACCEPT") or "application/sparql-results+json, text/turtle;q=0.9"
 
 function setup(thread)
@@ -22,7 +24,7 @@ function request()
   i = i % #paths + 1
   counter = counter + 1
   local p = paths[i]
-  if unique then p = p .. "%0A%23" .. tostring(offset or 0) .. "-" .. tostring(counter) end
+  if unique then p = p .. "%0A%23" .. run .. "-" .. tostring(offset or 0) .. "-" .. tostring(counter) end
   return wrk.format("GET", p, { ["Accept"] = accept })
 end
 

@@ -27,6 +27,7 @@ start of each server and the machine's load average) and prints a Markdown table
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -124,8 +125,14 @@ def wait(url: str, proc: subprocess.Popen, seconds: float = 900) -> None:
     raise RuntimeError(f"{url}: no answer in {seconds} s")
 
 
+#: One nonce per wrk run (``RUN``, in every "uncached" request's comment): without it every run on one
+#: server sent the texts of the run before, and the server answered them from its answer cache
+#: (``tests/regressions/test_uncached_benchmark_requests_repeat_across_runs.py``)
+_RUNS = itertools.count(1)
+
+
 def wrk(port: int, mix: Path, duration: int, connections: int, unique: bool) -> dict:
-    env = {**os.environ, "MIX_FILE": str(mix), "UNIQUE": "1" if unique else "0"}
+    env = {**os.environ, "MIX_FILE": str(mix), "UNIQUE": "1" if unique else "0", "RUN": f"{os.getpid()}.{next(_RUNS)}"}
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "15s", "-s",
                           str(HERE / "mix.lua"), f"http://127.0.0.1:{port}/"], env=env, capture_output=True,
                          text=True, timeout=duration + 60)

@@ -24,7 +24,7 @@ PY
   server=$!
   until curl -s "localhost:$PORT/health" > /dev/null; do sleep 0.2; done
   for i in 1 2 3 4; do
-    echo "x$scale run $i $(MIX_FILE=$mix UNIQUE=1 wrk -t2 -c8 -d6s -s benchmarks/endpoint/mix.lua "http://127.0.0.1:$PORT/" | grep RESULT)"
+    echo "x$scale run $i $(MIX_FILE=$mix UNIQUE=1 RUN=$scale.$i wrk -t2 -c8 -d6s -s benchmarks/endpoint/mix.lua "http://127.0.0.1:$PORT/" | grep RESULT)"
   done
   kill "$server"; wait "$server" 2>/dev/null || true
   rm -f "$mix"
