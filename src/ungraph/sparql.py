@@ -13,6 +13,7 @@ b'o\\r\\n1\\r\\n'
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -401,6 +402,7 @@ def _used_prefixes_in_text(triples: list[ox.Triple], prefixes: Iterable[tuple[st
     return {p: ns for p, ns in prefixes if "<" + ns in blob}
 
 
+@functools.lru_cache(maxsize=64)
 def _graph_format(name: str) -> ox.RdfFormat:
     found = formats.by_name(name, "graph")
     if found is None or found.rdf is None:
@@ -438,11 +440,11 @@ def bindings_answer(job: Job, variables: list[str], rows: list[list[object]]) ->
 
 
 def graph_answer(job: Job, triples: list[ox.Triple], truncated: bool = False, *,
-                 iris: Iterable[str] | None = None) -> Answer:
+                 used: dict[str, str] | None = None) -> Answer:
     """The :class:`Answer` a query worker gives for these triples of ``job`` (a CONSTRUCT or DESCRIBE),
     written in its ``graph_format`` with the prefixes they use (Turtle, TriG); also for a DESCRIBE
-    answered elsewhere (``ungraph.web.describe``), byte for byte. ``iris``: the IRIs of the triples
-    as :func:`used_prefixes` finds them, when the caller knows them already.
+    answered elsewhere (``ungraph.web.describe``), byte for byte. ``used``: :func:`used_prefixes` of the
+    triples, when the caller knows them already.
 
     >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b"))
     >>> graph_answer(Job("DESCRIBE <http://x/a>", graph_format="ttl", prefixes=(("x", "http://x/"),)), [t]).body
@@ -453,7 +455,7 @@ def graph_answer(job: Job, triples: list[ox.Triple], truncated: bool = False, *,
     fmt = _graph_format(job.graph_format)
     prefixes = None
     if job.prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        prefixes = used_prefixes(triples, job.prefixes) if iris is None else prefixes_of(iris, job.prefixes)
+        prefixes = used_prefixes(triples, job.prefixes) if used is None else used
     body = serialized(ox.serialize(triples, format=fmt, prefixes=prefixes))
     return Answer("graph", job.graph_format, body, len(triples), truncated)
 

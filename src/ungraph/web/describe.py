@@ -36,16 +36,18 @@ The shape, and nothing else (any doubt: None, and a query worker answers):
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+
 import numpy as np
 import pyoxigraph as ox
 
 from ungraph.columns import Columns
-from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, Answer, Job, graph_answer
+from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, Answer, Job, graph_answer, prefixes_of
 from ungraph.web.query_cost import STRICT_TOKEN, absolute_iri, tokens
 
 __all__ = ["parse", "answer"]
 
-_IRI, _IRI_END, _BLANK = ord("<"), ord(">"), ord("_")
+_IRI, _IRI_END, _BLANK, _QUOTE = ord("<"), ord(">"), ord("_"), ord('"')
 _TRIPLE_TERM = (ord("<") << 8) | ord("<")
 
 
@@ -98,30 +100,36 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
     off, blob = columns.nt_offsets(), columns.nt_blob()
     ss = np.concatenate((np.full(len(p), sid, dtype=np.int64), ls))
     pp, oo = np.concatenate((p, lp)), np.concatenate((o, lo))
-    lines: list[bytes] = []
-    put = lines.append
-    for a, b, c, d, e, f in zip(off[ss].tolist(), off[ss + 1].tolist(), off[pp].tolist(), off[pp + 1].tolist(),
-                                off[oo].tolist(), off[oo + 1].tolist()):
-        put(blob[a:b] + b" " + blob[c:d] + b" " + blob[e:f] + b" .\n")
-    text = b"".join(lines)
+    # the lines "s p o .": the three columns of slices, interleaved with their separators by C iterators
+    cut = blob.__getitem__
+    columns_of = [list(map(cut, map(slice, off[ids].tolist(), off[ids + 1].tolist()))) for ids in (ss, pp, oo)]
+    text = b"".join(chain.from_iterable(zip(columns_of[0], repeat(b" "), columns_of[1], repeat(b" "), columns_of[2],
+                                            repeat(b" .\n"))))
+    rows = len(ss)
     if job.graph_format == "nt":  # N-Triples: the lines are what pyoxigraph's writer writes
-        return Answer("graph", "nt", text, len(lines))
+        return Answer("graph", "nt", text, rows)
     # lenient: the text is pyoxigraph's own N-Triples of valid terms, not the client's (half the parse time)
     triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
-    return graph_answer(job, triples, iris=_iris(columns, np.concatenate((ss[:1], pp, oo))))
+    return graph_answer(job, triples, used=_used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job))
 
 
-def _iris(columns: Columns, ids: np.ndarray) -> set[str]:
-    """The IRIs :func:`ungraph.sparql.used_prefixes` finds in triples of the terms ``ids`` (no blank
-    node, no triple term): the IRIs, and the datatypes of typed literals (a plain string is written
-    without its ``xsd:string``, a language-tagged one with its tag)."""
-    out = set()
+def _used_prefixes(columns: Columns, ids: np.ndarray, job: Job) -> dict[str, str]:
+    """What :func:`ungraph.sparql.used_prefixes` finds in triples of the distinct terms ``ids`` (sorted; no
+    blank node, no triple term), from the ids: a namespace is used when an IRI among them begins with it
+    (its ids are a range: :meth:`~ungraph.columns.Columns.namespace_ranges`) or the datatype of a typed
+    literal does (a plain string is written without its ``xsd:string``, a language-tagged one with its tag)."""
+    if not job.prefixes:
+        return {}
+    los, his = columns.namespace_ranges(job.prefixes)
+    at = np.searchsorted(ids, los)
+    hit = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] < his)
+    found = {name: ns for (name, ns), used in zip(job.prefixes, hit.tolist()) if used}
     off, blob = columns.nt_offsets(), columns.nt_blob()
-    unique = np.unique(ids)
-    for a, b in zip(off[unique].tolist(), off[unique + 1].tolist()):
+    typed = ids[((columns.kinds(ids) >> 8) == _QUOTE) & (columns.last_bytes(ids) == _IRI_END)]  # "..."^^<datatype>
+    datatypes = set()
+    for a, b in zip(off[typed].tolist(), off[typed + 1].tolist()):
         text = blob[a:b]
-        if text[0] == _IRI:
-            out.add(text[1:-1].decode("utf-8"))
-        elif text[-1] == _IRI_END:  # "..."^^<datatype>
-            out.add(text[text.rindex(b"^^<") + 3:-1].decode("utf-8"))
-    return out
+        datatypes.add(text[text.rindex(b"^^<") + 3:-1].decode("utf-8"))
+    if datatypes:
+        found.update(prefixes_of(datatypes, job.prefixes))
+    return {name: ns for name, ns in job.prefixes if name in found}  # in the order used_prefixes gives them

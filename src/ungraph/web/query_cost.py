@@ -13,11 +13,14 @@ one such shape, and nothing else (any doubt: the worker answers):
   ``ORDER BY``, ``OFFSET``, ``FILTER`` or anything else. oxigraph evaluates a triple pattern as a
   lazy index scan and stops after ``n`` solutions, so the work is at most ``n`` index steps.
 
-``DESCRIBE <iri>`` is bounded too, but it was measured slower here with one server process
-(``benchmarks/endpoint/README.md``: 941 -> 493 req/s): its serialization and the labels of what
-it links to then run on the one core of the process that also serves HTTP, where the workers
-spread them over every core. Point lookups gain (1,054 -> 1,118 req/s with one server process,
-1,819 -> 2,380 with ``UNGRAPH_WORKERS=2``), so only they are answered here.
+``DESCRIBE <iri>`` is bounded too, but through the engine it was measured slower here with one
+server process (``benchmarks/endpoint/README.md``: 941 -> 493 req/s): its serialization and the
+labels of what it links to then ran on the one core of the process that also serves HTTP, where the
+workers spread them over every core. Point lookups gain (1,054 -> 1,118 req/s with one server
+process, 1,819 -> 2,380 with ``UNGRAPH_WORKERS=2``), so only they are answered here by the engine.
+Both are now answered in the server process from the store's columns when it has them
+(:mod:`ungraph.web.lookup`, :mod:`ungraph.web.describe`): bounded by the row limit and, for a
+DESCRIBE, the labels of at most :data:`~ungraph.sparql.DESCRIBE_LABELLED_OBJECTS` objects.
 
 Comments and whitespace are allowed anywhere (a trailing ``# 17`` is how clients defeat caches).
 The text is read after undoing ``\\uXXXX`` escapes, as a SPARQL parser does. The answer is made by
