@@ -94,7 +94,7 @@ def parse(query: str) -> Lookup | None:
 
 def answer(columns: Columns | None, job: Job) -> Answer | None:
     """The answer to ``job`` from ``columns``, or None (see the module's docstring)."""
-    if columns is None or job.default_graph or job.named_graphs or job.result_format != "json":
+    if columns is None or job.describe or job.default_graph or job.named_graphs or job.result_format != "json":
         return None
     found = parse(job.query)
     # the LIMIT as a query worker reads it, which decides how it writes the answer (its rows not counted)
