@@ -1,8 +1,10 @@
 #!/bin/bash
-# How a fresh server warms up: DESCRIBE of a report's own entity (run.py's row of that name, every
-# request distinct), four 6 s wrk runs in a row on a fresh `ungraph serve`, at 1x (in memory, the
-# default) and at 100x (on disk). Needs `make build`, wrk, and the 100x store of
-# `run.py --scale 100` (build/bench-x100/). Prints wrk's RESULT line of each run.
+# Whether a fresh server speeds up over its first seconds: DESCRIBE of a report's own entity (run.py's
+# row of that name, every request distinct, each run with its own nonce RUN), four 6 s wrk runs in a row
+# on a fresh `ungraph serve`, at 1x (in memory, the default) and at 100x (on disk). Needs `make build`,
+# wrk, and the 100x store of `run.py --scale 100` (build/bench-x100/). Prints wrk's RESULT line of each
+# run. (It seemed to, 2026-12-02 01:32 UTC: that was the runs repeating each other's request texts,
+# answered from the answer cache; with the nonce the runs are flat. benchmarks/endpoint/README.md.)
 #
 #     bash benchmarks/endpoint/warmup.sh
 set -euo pipefail
