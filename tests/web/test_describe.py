@@ -153,6 +153,7 @@ def test_what_the_engine_must_answer(tmp_path: Path) -> None:
     assert answer(found, _job(none)) == run_job(store, _job(none))  # not in the store: an empty graph, as the engine's
 
 
+
 @pytest.mark.parametrize("query", [
     "DESCRIBE <http://x/a> <http://x/b>",
     "DESCRIBE ?s WHERE { ?s ?p ?o }",

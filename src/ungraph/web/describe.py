@@ -79,6 +79,8 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
     if sid is None:
         return graph_answer(job, [])
     start, stop = int(columns.lookup_start[sid]), int(columns.lookup_start[sid + 1])
+    if start == stop:  # in the store only as an object (or a predicate): nothing to describe, as the engine says
+        return graph_answer(job, [])
     if stop - start > job.max_rows:
         return None
     p = columns.lookup_p[start:stop].astype(np.int64)
