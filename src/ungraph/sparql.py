@@ -448,7 +448,7 @@ def graph_answer(job: Job, triples: list[ox.Triple], truncated: bool = False, *,
 
     >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("b"))
     >>> graph_answer(Job("DESCRIBE <http://x/a>", graph_format="ttl", prefixes=(("x", "http://x/"),)), [t]).body
-    b'@prefix x: <http://x/> .\nx:a x:p "b" .\n'
+    b'@prefix x: <http://x/> .\\nx:a x:p "b" .\\n'
     """
     if job.graph_format is None:  # the client accepts no graph format: no body
         return Answer("graph")
