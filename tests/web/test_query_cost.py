@@ -49,7 +49,12 @@ def test_a_bounded_query_is_answered_without_a_worker_and_others_are_not(client,
     monkeypatch.setattr(sparql_pool.WorkerPool, "run", no_worker)
     lookup = client.get("/sparql", query_string={"query": f"SELECT ?p ?o WHERE {{ {S} ?p ?o }} LIMIT 200 # t1"})
     assert lookup.status_code == 200 and lookup.get_json()["results"]["bindings"]
+    # DESCRIBE <iri> too, from the store's columns (ungraph.web.describe); the engine's DESCRIBE of a query
+    # that is not that shape needs a worker
     describe = client.get("/sparql", query_string={"query": f"DESCRIBE {S} # t1"}, headers={"Accept": "text/turtle"})
+    assert describe.status_code == 200 and describe.data
+    describe = client.get("/sparql", query_string={"query": f"DESCRIBE ?s WHERE {{ BIND({S} AS ?s) }} # t1"},
+                          headers={"Accept": "text/turtle"})
     assert describe.status_code == 503
     join = client.get("/sparql", query_string={"query": f"SELECT * WHERE {{ {S} ?p ?o . ?o ?q ?r }} LIMIT 5 # t1"})
     assert join.status_code == 503
