@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,6 +11,7 @@ from ungraph import columns
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
 from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, LABEL_PREDICATES, LabelCache, Job, run_job
+from tests.web.mutations import mutants
 from ungraph.store import load_in_memory, open_store
 from ungraph.web.describe import answer, parse
 
@@ -178,20 +178,9 @@ def test_mutated_describes_are_the_engines_or_left_to_it(built: Settings) -> Non
     store = open_store(built.store, read_only=True)
     base = "DESCRIBE <http://127.0.0.1:8080/id/organization/UNGA> # 1"
     alphabet = list(" \t\r\n{}.*?$<>#:/()") + ["DESCRIBE", "WHERE", "?s", "a", "\\", "x:", "LIMIT 1"]
-    rng = random.Random(15)
     accepted = 0
-    for _ in range(1500):
-        text = list(base)
-        for _ in range(rng.randint(1, 3)):
-            i = rng.randrange(len(text) + 1)
-            op = rng.random()
-            if op < 0.4:
-                text.insert(i, rng.choice(alphabet))
-            elif op < 0.8 and i < len(text):
-                del text[i]
-            elif i < len(text):
-                text[i] = rng.choice(alphabet)
-        job = Job("".join(text), describe=True, prefixes=PREFIXES)
+    for text in mutants(base, alphabet, seed=15, n=1500):
+        job = Job(text, describe=True, prefixes=PREFIXES)
         ours = answer(found, job)
         if ours is not None:
             accepted += 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,6 +10,7 @@ import pytest
 from ungraph import columns
 from ungraph.config import Settings
 from ungraph.sparql import Job, run_job
+from tests.web.mutations import mutants
 from ungraph.store import load_in_memory, open_store
 from ungraph.web.lookup import answer, parse
 
@@ -128,20 +128,9 @@ def test_mutated_lookups_are_the_engines_or_left_to_it(built: Settings) -> None:
     store = open_store(built.store, read_only=True)
     base = "SELECT ?p ?o WHERE { <http://127.0.0.1:8080/id/organization/UN> ?p ?o } LIMIT 20"
     alphabet = list(" \t\r\n{}.*?$<>#:/()") + ["LIMIT", "OFFSET", "SELECT", "WHERE", "?p", "?o", "2", "a", "\\"]
-    rng = random.Random(14)
     accepted = 0
-    for _ in range(3000):
-        text = list(base)
-        for _ in range(rng.randint(1, 3)):
-            i = rng.randrange(len(text) + 1)
-            op = rng.random()
-            if op < 0.4:
-                text.insert(i, rng.choice(alphabet))
-            elif op < 0.8 and i < len(text):
-                del text[i]
-            elif i < len(text):
-                text[i] = rng.choice(alphabet)
-        job = Job("".join(text))
+    for text in mutants(base, alphabet, seed=14, n=3000):
+        job = Job(text)
         ours = answer(found, job)
         if ours is not None:
             accepted += 1
