@@ -255,6 +255,7 @@ def prepare(args: argparse.Namespace) -> tuple[Path, Path, Path, dict]:
     """(N-Quads file, store directory, dump for the build identity, timings) of the data at ``args.scale``."""
     from benchmarks.enlarge import enlarge
     from ungraph import columns, store as stores
+    from ungraph.namespaces import Namespaces
 
     timings: dict = {}
     if args.scale == 1:
@@ -286,7 +287,7 @@ def prepare(args: argparse.Namespace) -> tuple[Path, Path, Path, dict]:
         print(f"store compacted in {timings['store_optimize_s']:.1f} s", file=sys.stderr)
     if columns.open_for(store_dir) is None:  # as the build writes them (ungraph.columns): once, after compaction
         t = time.perf_counter()
-        columns.write(store_dir)
+        columns.write(store_dir, Namespaces("http://127.0.0.1:8080/").prefixes.items())  # the servers' base
         timings["columns_write_s"] = time.perf_counter() - t
         (cache / "done").write_text(json.dumps(timings))
         print(f"columns written in {timings['columns_write_s']:.1f} s", file=sys.stderr)

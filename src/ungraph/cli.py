@@ -157,6 +157,7 @@ def export(store: str | None, fmt: str, output: str | None) -> None:
 def load(file: str, graph: str | None, store: str | None) -> None:
     """Add an RDF file to a store (format from its extension; N-Quads/TriG keep their graphs)."""
     from ungraph import columns, store as stores
+    from ungraph.namespaces import Namespaces
 
     settings = _settings(store=store)
     columns.remove(settings.store)  # stale from here on (open_for would refuse them anyway)
@@ -164,7 +165,7 @@ def load(file: str, graph: str | None, store: str | None) -> None:
     added = stores.load_file(target, file, graph=graph)
     del target
     stores.write_snapshot(settings.store)
-    columns.write(settings.store)
+    columns.write(settings.store, Namespaces(settings.base).prefixes.items())
     click.echo(f"loaded {added} quads from {file} into {settings.store}")
 
 

@@ -25,6 +25,9 @@ store copies them), read by :func:`open_for`:
   object: what a DESCRIBE adds for the IRIs it links to (:mod:`ungraph.web.describe`). A shared entity's
   labels are repeated in every report graph (200 rows for a country's two labels at the 100x
   enlargement); here they are two, so the labels a DESCRIBE adds cost the same at every size;
+* ``terms.ttl``: each term's Turtle form for the app's prefixes (:func:`ungraph.turtle.term`), when the
+  writer was given them (a build is); the manifest says which (``turtle_prefixes``): what a DESCRIBE
+  answered in Turtle joins (:mod:`ungraph.web.describe`);
 * ``manifest.json``: the format, the counts and the *fingerprint* of the store the columns were read from.
 
 **Never stale.** The fingerprint is the store directory's ``IDENTITY`` and ``CURRENT`` files and the
@@ -63,12 +66,13 @@ from typing import Any
 import numpy as np
 import pyoxigraph as ox
 
+from ungraph import turtle
 from ungraph.errors import StoreError
 from ungraph.sparql import LABEL_PREDICATES, term_json_text
 
 __all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write", "remove"]
 
-FORMAT = 2  # 2: the labels index
+FORMAT = 3  # 2: the labels index; 3: the terms' Turtle forms
 #: The columns' directory inside a store directory
 DIRECTORY = "columns"
 _NOT_STORE = ("LOCK",)  # with LOG*: RocksDB's info log is written by every open, read-only ones too
@@ -144,9 +148,10 @@ def read_terms(quads: Iterable[Any]) -> Terms:
     return Terms(terms, ids, rank, s, p, o, iri_rank)
 
 
-def write(store_dir: str | Path) -> dict:
+def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> dict:
     """Read the closed store in ``store_dir`` and write its columns into ``<store_dir>/columns/``
-    (replacing any); return the manifest. The store must not be open for writing meanwhile."""
+    (replacing any); return the manifest. The store must not be open for writing meanwhile.
+    ``prefixes`` (name, namespace): the app's, for the terms' Turtle forms (none: not written)."""
     from ungraph.store import open_store  # the only module that opens a store
 
     d = Path(store_dir)
@@ -177,6 +182,10 @@ def write(store_dir: str | Path) -> dict:
     tmp.mkdir()
     _blob(tmp / "terms.nt", [t.encode("utf-8") for t in strings])
     _blob(tmp / "terms.json", [term_json_text(t).encode("utf-8") for t in terms])
+    prefixes = tuple(sorted(prefixes))
+    if prefixes:
+        tried = turtle.prefix_order(prefixes)
+        _blob(tmp / "terms.ttl", [turtle.term(t, tried).encode("utf-8") for t in strings])
     np.save(tmp / "iri_rank.npy", read.iri_rank)
     np.save(tmp / "lookup.start.npy", starts)
     np.save(tmp / "lookup.p.npy", rank[np.frombuffer(lp, dtype=np.uint32)])
@@ -185,7 +194,8 @@ def write(store_dir: str | Path) -> dict:
         np.save(tmp / f"pos.{name}.npy", ids_of[order])
     for name, array_ in zip(("start", "p", "o"), _labels(read, n)):
         np.save(tmp / f"labels.{name}.npy", array_)
-    manifest = {"format": FORMAT, "store": print_, "quads": len(s_ids), "terms": n, "subjects": len(subjects)}
+    manifest = {"format": FORMAT, "store": print_, "quads": len(s_ids), "terms": n, "subjects": len(subjects),
+                "turtle_prefixes": [list(p) for p in prefixes]}
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
@@ -224,6 +234,10 @@ class Columns:
 
         self._nt, self._json = self._map("terms.nt"), self._map("terms.json")
         self._nt_off, self._json_off = npy("terms.nt.off.npy"), npy("terms.json.off.npy")
+        #: the prefixes of the terms' Turtle forms (``ttl_blob``), sorted; () when they were not written
+        self.turtle_prefixes = tuple(tuple(p) for p in manifest.get("turtle_prefixes", ()))
+        if self.turtle_prefixes:
+            self._ttl, self._ttl_off = self._map("terms.ttl"), npy("terms.ttl.off.npy")
         self.iri_rank = npy("iri_rank.npy")
         self.lookup_start, self.lookup_p, self.lookup_o = npy("lookup.start.npy"), npy("lookup.p.npy"), npy("lookup.o.npy")
         self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")
@@ -264,6 +278,13 @@ class Columns:
 
     def nt_blob(self) -> mmap.mmap | bytes:
         return self._nt
+
+    def ttl_offsets(self) -> np.ndarray:
+        return self._ttl_off
+
+    def ttl_blob(self) -> mmap.mmap | bytes:
+        """Every term's Turtle form for :attr:`turtle_prefixes` (:func:`ungraph.turtle.term`), by id."""
+        return self._ttl
 
     def json_offsets(self) -> np.ndarray:
         return self._json_off

@@ -289,7 +289,7 @@ def write_build(quads: Iterable[ox.Quad], store_dir: str | Path, dump_path: str 
         gc.collect()
         from ungraph import columns
 
-        columns.write(new_store)  # inside the store directory: swapped in with it
+        columns.write(new_store, (prefixes or {}).items())  # inside the store directory: swapped in with it
         if store_dir.exists():
             store_dir.rename(old_store)
         new_store.rename(store_dir)

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 import pytest
 
 from ungraph.config import Settings
+from ungraph.namespaces import Namespaces
 
 from tests.web.sample_graph import BASE, sample_quads, sample_store
 from tests.web.servers import ARTIFACTS, ROOT, free_port, oxigraph_server
@@ -109,7 +110,7 @@ def enlarged_on_disk(enlarged_dump: Path, tmp_path_factory: pytest.TempPathFacto
     store.bulk_load(path=str(enlarged_dump), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
-    columns.write(d)
+    columns.write(d, Namespaces("http://127.0.0.1:8080/").prefixes.items())  # as a build writes them
     return d
 
 

@@ -47,6 +47,7 @@ def _same(found: columns.Columns, store: object, subjects: list[ox.NamedNode], e
 def test_same_bytes_as_the_engine_for_every_subject_of_the_build(built: Settings) -> None:
     found = columns.open_for(built.store)
     assert found is not None
+    assert found.turtle_prefixes == PREFIXES  # the build writes the terms' Turtle forms: Turtle and TriG join them
     subjects = _subjects(found)
     assert len(subjects) > 30000
     assert _same(found, open_store(built.store, read_only=True), subjects, every_format=10) > len(subjects)
@@ -56,7 +57,7 @@ def test_same_bytes_as_the_engine_on_an_enlargement(enlarged_on_disk: Path) -> N
     """A shared entity's triples and labels are in several report graphs: its own triples come as many
     times as the engine gives them, the labels it links to once."""
     found = columns.open_for(enlarged_on_disk)
-    assert found is not None
+    assert found is not None and found.turtle_prefixes == PREFIXES
     store = open_store(enlarged_on_disk, read_only=True)
     un = "http://127.0.0.1:8080/id/organization/UN"
     assert _same(found, store, [ox.NamedNode(un), *_subjects(found, every=9)], every_format=20)
@@ -109,7 +110,7 @@ def _store(tmp_path: Path, quads: list[ox.Quad]) -> tuple[columns.Columns, ox.St
     s.extend(quads)
     s.flush()
     del s
-    columns.write(d)
+    columns.write(d, PREFIXES)
     found = columns.open_for(d)
     assert found is not None
     return found, open_store(d, read_only=True)
@@ -135,6 +136,26 @@ def test_a_resource_that_links_to_itself_and_to_many(tmp_path: Path) -> None:
     small = _job(a.value, max_rows=DESCRIBE_LABELLED_OBJECTS + 30)  # the labels cut at the row limit, as the engine cuts them
     assert answer(found, small) == run_job(store, small)
     assert answer(found, _job(a.value, max_rows=10)) is None  # more triples than rows: the engine cuts and says so
+
+
+def test_columns_without_the_apps_turtle_forms(tmp_path: Path) -> None:
+    """Columns written without prefixes, or for another base's: Turtle is written by pyoxigraph's writer
+    from the N-Triples, the same bytes (a server started with another ``UNGRAPH_BASE`` than the build's)."""
+    a, p = ox.NamedNode("http://127.0.0.1:8080/id/a"), ox.NamedNode(SKOS + "prefLabel")
+    quads = [ox.Quad(a, p, ox.Literal("A", language="en")), ox.Quad(a, ox.NamedNode(SKOS + "related"), a)]
+    d = tmp_path / "store"
+    s = ox.Store(str(d))
+    s.extend(quads)
+    s.flush()
+    del s
+    store = open_store(d, read_only=True)
+    for prefixes in ((), (("x", "http://x/"),), PREFIXES):
+        columns.write(d, prefixes)
+        found = columns.open_for(d)
+        assert found is not None and found.turtle_prefixes == prefixes
+        for fmt in ("ttl", "trig"):
+            job = _job(a.value, fmt)
+            assert answer(found, job) == run_job(store, job), (prefixes, fmt)
 
 
 def test_what_the_engine_must_answer(tmp_path: Path) -> None:
