@@ -25,9 +25,10 @@ store copies them), read by :func:`open_for`:
   object: what a DESCRIBE adds for the IRIs it links to (:mod:`ungraph.web.describe`). A shared entity's
   labels are repeated in every report graph (200 rows for a country's two labels at the 100x
   enlargement); here they are two, so the labels a DESCRIBE adds cost the same at every size;
-* ``terms.ttl``: each term's Turtle form for the app's prefixes (:func:`ungraph.turtle.term`), when the
-  writer was given them (a build is); the manifest says which (``turtle_prefixes``): what a DESCRIBE
-  answered in Turtle joins (:mod:`ungraph.web.describe`);
+* ``terms.ttl``: each term's Turtle form for the app's prefixes (:func:`ungraph.turtle.term`), and
+  ``terms.prefixes.npy``, the prefixes each term needs declared (a bit each), when the writer was given
+  the prefixes (a build is; the manifest says which, ``turtle_prefixes``): what a DESCRIBE answered in
+  Turtle joins (:mod:`ungraph.web.describe`);
 * ``manifest.json``: the format, the counts and the *fingerprint* of the store the columns were read from.
 
 **Never stale.** The fingerprint is the store directory's ``IDENTITY`` and ``CURRENT`` files and the
@@ -51,6 +52,7 @@ b'{"type":"literal","value":"b","xml:lang":"en"}'
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import json
@@ -75,6 +77,7 @@ __all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write",
 FORMAT = 3  # 2: the labels index; 3: the terms' Turtle forms
 #: The columns' directory inside a store directory
 DIRECTORY = "columns"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"  # written without its datatype
 _NOT_STORE = ("LOCK",)  # with LOG*: RocksDB's info log is written by every open, read-only ones too
 
 
@@ -183,9 +186,12 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
     _blob(tmp / "terms.nt", [t.encode("utf-8") for t in strings])
     _blob(tmp / "terms.json", [term_json_text(t).encode("utf-8") for t in terms])
     prefixes = tuple(sorted(prefixes))
+    if len(prefixes) > 64:  # one bit each in a term's prefix mask
+        prefixes = ()
     if prefixes:
         tried = turtle.prefix_order(prefixes)
         _blob(tmp / "terms.ttl", [turtle.term(t, tried).encode("utf-8") for t in strings])
+        np.save(tmp / "terms.prefixes.npy", _prefix_masks(strings, prefixes))
     np.save(tmp / "iri_rank.npy", read.iri_rank)
     np.save(tmp / "lookup.start.npy", starts)
     np.save(tmp / "lookup.p.npy", rank[np.frombuffer(lp, dtype=np.uint32)])
@@ -203,6 +209,28 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
         remove(d)
         raise StoreError(f"{d}: the store changed while its columns were written")
     return manifest
+
+
+def _prefix_masks(strings: list[str], prefixes: tuple[tuple[str, str], ...]) -> np.ndarray:
+    """For each term (``strings``: the N-Triples strings, sorted), bit ``i`` set when ``prefixes[i]`` is one
+    a Turtle document holding the term declares (:func:`ungraph.sparql.used_prefixes`): its namespace
+    begins the IRI, or the datatype of a typed literal other than ``xsd:string``. The IRIs of a namespace
+    are one range of the sorted strings."""
+    masks = np.zeros(len(strings), dtype=np.uint64)
+    for bit, (_, ns) in enumerate(prefixes):
+        key = "<" + ns
+        lo = bisect.bisect_left(strings, key)
+        masks[lo:bisect.bisect_left(strings, key + "\U0010ffff", lo)] |= np.uint64(1 << bit)  # not in an IRI
+    by_datatype: dict[str, int] = {}
+    for i, text in enumerate(strings):
+        if text[0] == '"' and text[-1] == ">":  # "..."^^<datatype>
+            dt = text[text.rindex('"^^<') + 4:-1]
+            found = by_datatype.get(dt)
+            if found is None:
+                found = by_datatype[dt] = 0 if dt == _XSD_STRING else sum(
+                    1 << bit for bit, (_, ns) in enumerate(prefixes) if dt.startswith(ns))
+            masks[i] |= np.uint64(found)
+    return masks
 
 
 def _labels(read: Terms, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -238,6 +266,7 @@ class Columns:
         self.turtle_prefixes = tuple(tuple(p) for p in manifest.get("turtle_prefixes", ()))
         if self.turtle_prefixes:
             self._ttl, self._ttl_off = self._map("terms.ttl"), npy("terms.ttl.off.npy")
+            self.prefix_masks = npy("terms.prefixes.npy")  #: by id: the prefixes a term needs, one bit each
         self.iri_rank = npy("iri_rank.npy")
         self.lookup_start, self.lookup_p, self.lookup_o = npy("lookup.start.npy"), npy("lookup.p.npy"), npy("lookup.o.npy")
         self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")

@@ -221,3 +221,23 @@ def test_the_server_answers_describe_from_the_columns(built: Settings) -> None:
     expected = run_job(open_store(built.store, read_only=True), Job(f"DESCRIBE <{iri}>", describe=True, prefixes=svc.job_prefixes()))
     assert got.data == expected.body
     assert got.headers["X-Ungraph-Rows"] == str(expected.rows)
+
+
+def test_every_terms_prefix_mask_is_what_used_prefixes_finds(enlarged_on_disk: Path) -> None:
+    """The columns' prefix masks (one bit a prefix) against :func:`ungraph.sparql.used_prefixes` of a
+    triple holding the term as object, for every IRI and literal of the enlargement."""
+    from ungraph.sparql import used_prefixes
+
+    found = columns.open_for(enlarged_on_disk)
+    assert found is not None
+    s, p = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
+    checked = 0
+    for i in range(found.n_terms):
+        t = found.term(i) if not found.nt(i).startswith((b"_", b"<<")) else None
+        if t is None:
+            continue
+        wanted = used_prefixes([ox.Triple(s, p, t)], PREFIXES)  # type: ignore[arg-type]
+        mask = int(found.prefix_masks[i])
+        assert [name for bit, (name, _) in enumerate(PREFIXES) if mask >> bit & 1] == list(wanted), t
+        checked += 1
+    assert checked > 50000

@@ -121,6 +121,8 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
         return Answer("graph", "nt", text, rows)
     # lenient: the text is pyoxigraph's own N-Triples of valid terms, not the client's (half the parse time)
     triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
+    if job.graph_format not in _TURTLE:  # the other formats declare no prefixes
+        return graph_answer(job, triples)
     return graph_answer(job, triples, used=_used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job))
 
 
@@ -128,7 +130,9 @@ def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.n
     """The triples ``ss``, ``pp``, ``oo`` (ids) in Turtle (TriG: its default graph is written the same),
     from the terms' Turtle forms in the columns (:func:`ungraph.turtle.term`, written for the app's
     prefixes): byte for byte pyoxigraph's writer, at the cost of a join."""
-    used = _used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job)
+    masks = columns.prefix_masks
+    needed = int(masks[ss[0]]) | int(np.bitwise_or.reduce(masks[pp])) | int(np.bitwise_or.reduce(masks[oo]))
+    used = tuple(p for bit, p in enumerate(job.prefixes) if needed >> bit & 1)  # as used_prefixes finds them
     off, blob = columns.ttl_offsets(), columns.ttl_blob()
 
     def forms(ids: np.ndarray) -> list[bytes]:
@@ -137,7 +141,7 @@ def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.n
     predicates = forms(pp)
     for i in np.flatnonzero(pp == _rdf_type(columns)).tolist():  # rdf:type as predicate is "a"
         predicates[i] = b"a"
-    body = turtle.document(turtle.prefix_order(tuple(used.items())), zip(forms(ss), predicates, forms(oo)))
+    body = turtle.document(turtle.prefix_order(used), zip(forms(ss), predicates, forms(oo)))
     return Answer("graph", job.graph_format, body, len(ss))
 
 
