@@ -59,38 +59,3 @@ def test_top_level_limit_after_order_and_comments() -> None:
     assert top_level_limit("SELECT ?s WHERE { ?s ?p ?o } ORDER BY DESC(?s) ?p OFFSET 10 LIMIT 50\n#3-17") == 50
 
 
-def test_used_prefixes_are_those_the_text_search_found_for_every_describe_of_the_sample_graph() -> None:
-    """``used_prefixes`` (distinct IRIs, one sorted lookup per namespace) declares what searching the
-    N-Triples text for each namespace declared, for every subject of the sample graph (issue 14)."""
-    from tests.web.sample_graph import BASE, sample_store
-    from ungraph.namespaces import Namespaces
-    from ungraph.sparql import _label_triples, _used_prefixes_in_text, used_prefixes
-
-    store = sample_store()
-    prefixes = tuple(sorted(Namespaces(BASE).prefixes.items()))
-    subjects = sorted({q.subject for q in store if isinstance(q.subject, ox.NamedNode)}, key=str)
-    assert len(subjects) > 20
-    for s in subjects:
-        triples = list(store.query(f"DESCRIBE {s}", use_default_graph_as_union=True))
-        triples += _label_triples(store, {t.object for t in triples if isinstance(t.object, ox.NamedNode)})
-        assert used_prefixes(triples, prefixes) == _used_prefixes_in_text(triples, prefixes), s
-
-
-def test_a_label_cache_gives_the_same_describes_and_stays_within_its_size() -> None:
-    """``LabelCache`` (one per query worker, issue 14): every DESCRIBE of the sample graph is byte for byte
-    what it is without the cache, the second time too, and the cache never holds more than its size."""
-    from tests.web.sample_graph import BASE, sample_store
-    from ungraph.namespaces import Namespaces
-    from ungraph.sparql import LabelCache
-
-    store = sample_store()
-    prefixes = tuple(sorted(Namespaces(BASE).prefixes.items()))
-    subjects = sorted({q.subject for q in store if isinstance(q.subject, ox.NamedNode)}, key=str)
-    cache = LabelCache(size=7)
-    sizes = []
-    for _ in range(2):
-        for s in subjects:
-            job = Job(f"DESCRIBE {s}", graph_format="ttl", describe=True, prefixes=prefixes)
-            assert run_job(store, job, cache).body == run_job(store, job).body, s
-            sizes.append(len(cache.known))
-    assert max(sizes) <= 7 and any(sizes)

@@ -1,7 +1,7 @@
 """ungraph.turtle: the terms' Turtle forms, joined, are pyoxigraph's writer's output byte for byte.
 
 Each test writes triples both ways: pyoxigraph's ``serialize`` with the prefixes the triples use
-(:func:`ungraph.sparql.used_prefixes`, as a query worker writes an answer), and :func:`turtle.document`
+(:func:`ungraph.turtle.used_prefixes`, as a query worker writes an answer), and :func:`turtle.document`
 of every term's form made once with *all* the prefixes (as the columns hold them).
 """
 
@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from ungraph import turtle
-from ungraph.sparql import used_prefixes
+from ungraph.turtle import used_prefixes
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -118,3 +118,21 @@ def test_random_documents_seeded() -> None:
             p = triples[-1].predicate if triples and rng.random() < 0.3 else rng.choice([RDF_TYPE, *iris[:8]])
             triples.append(ox.Triple(s, p, rng.choice([*iris, *LITERALS])))
         assert _ours(triples, prefixes) == _theirs(triples, prefixes), triples
+
+
+def test_used_prefixes_are_those_the_text_search_found_for_every_describe_of_the_sample_graph() -> None:
+    """``used_prefixes`` (distinct IRIs, one sorted lookup per namespace) declares what searching the
+    N-Triples text for each namespace declared, for every subject of the sample graph (issue 14)."""
+    from tests.web.sample_graph import BASE, sample_store
+    from ungraph.namespaces import Namespaces
+    from ungraph.describe_labels import label_triples
+    from ungraph.turtle import _used_prefixes_in_text
+
+    store = sample_store()
+    prefixes = tuple(sorted(Namespaces(BASE).prefixes.items()))
+    subjects = sorted({q.subject for q in store if isinstance(q.subject, ox.NamedNode)}, key=str)
+    assert len(subjects) > 20
+    for s in subjects:
+        triples = list(store.query(f"DESCRIBE {s}", use_default_graph_as_union=True))
+        triples += label_triples(store, {t.object for t in triples if isinstance(t.object, ox.NamedNode)})
+        assert used_prefixes(triples, prefixes) == _used_prefixes_in_text(triples, prefixes), s

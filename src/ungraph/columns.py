@@ -21,7 +21,7 @@ store copies them), read by :func:`open_for`:
 * ``pos.s.npy``, ``pos.p.npy``, ``pos.o.npy``: every quad, graph ignored, sorted predicate-object-subject
   (the engine's POS index order: the aggregate module's scans);
 * ``labels.start.npy`` (``n + 1`` offsets by subject id), ``labels.p.npy``, ``labels.o.npy``: each subject's
-  *distinct* labels (:data:`ungraph.sparql.LABEL_PREDICATES`, in any graph), sorted by predicate and
+  *distinct* labels (:data:`ungraph.describe_labels.LABEL_PREDICATES`, in any graph), sorted by predicate and
   object: what a DESCRIBE adds for the IRIs it links to (:mod:`ungraph.web.describe`). A shared entity's
   labels are repeated in every report graph (200 rows for a country's two labels at the 100x
   enlargement); here they are two, so the labels a DESCRIBE adds cost the same at every size;
@@ -70,7 +70,8 @@ import pyoxigraph as ox
 
 from ungraph import turtle
 from ungraph.errors import StoreError
-from ungraph.sparql import LABEL_PREDICATES, term_json_text
+from ungraph.describe_labels import LABEL_PREDICATES
+from ungraph.sparql import term_json_text
 
 __all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write", "remove"]
 
@@ -213,7 +214,7 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
 
 def _prefix_masks(strings: list[str], prefixes: tuple[tuple[str, str], ...]) -> np.ndarray:
     """For each term (``strings``: the N-Triples strings, sorted), bit ``i`` set when ``prefixes[i]`` is one
-    a Turtle document holding the term declares (:func:`ungraph.sparql.used_prefixes`): its namespace
+    a Turtle document holding the term declares (:func:`ungraph.turtle.used_prefixes`): its namespace
     begins the IRI, or the datatype of a typed literal other than ``xsd:string``. The IRIs of a namespace
     are one range of the sorted strings."""
     masks = np.zeros(len(strings), dtype=np.uint64)

@@ -12,11 +12,9 @@ b'o\\r\\n1\\r\\n'
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -27,8 +25,10 @@ import pyoxigraph as ox
 
 from ungraph import formats
 from ungraph.errors import FormatError, UngraphError
+from ungraph.describe_labels import DESCRIBE_LABELLED_OBJECTS, LABEL_PREDICATES, LabelCache, label_triples
 from ungraph.store import ReadStore
 from ungraph.terms import serialized
+from ungraph.turtle import prefixes_of, used_prefixes
 
 __all__ = ["QueryError", "Results", "execute", "select", "serialize", "run_query",
            "Job", "Answer", "run_job", "serialize_bindings", "top_level_limit", "used_prefixes", "LabelCache", "LABEL_PREDICATES",
@@ -94,7 +94,6 @@ def run_query(store: ox.Store, query: str, fmt: str | None = None, *, base: str 
 # --- one query, run to an answer with the row limit applied (used by the web endpoint) ----------
 
 #: Predicates whose values label what a DESCRIBE result links to.
-LABEL_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -285,123 +284,6 @@ def top_level_limit(query: str) -> int | None:
     return int(limits[-1]) if len(limits) == 1 else None
 
 
-_LABEL_NODES = tuple(ox.NamedNode(p) for p in LABEL_PREDICATES)
-
-
-#: A DESCRIBE adds the labels of at most this many of the IRIs it links to (the first in IRI order):
-#: a hub links to thousands (``organization/UNGA`` to 8,905 passages at the 100x enlargement), and
-#: two index scans per object made nine tenths of its answer's time
-#: (``tests/regressions/test_describe_labels_bounded.py``).
-DESCRIBE_LABELLED_OBJECTS = 500
-
-
-class LabelCache:
-    """The labels of objects looked up before, for one store that does not change while it is served
-    (each query worker keeps one: ``ungraph.web.sparql_pool``). The objects a DESCRIBE links to recur
-    from one entity to the next (its types, bodies, countries, the report's parts), and looking up
-    their labels was a third of a DESCRIBE's Python in a worker (``benchmarks/endpoint/README.md``).
-    At most ``size`` objects; past that it starts again, empty.
-    """
-
-    def __init__(self, size: int = 10_000) -> None:
-        self.size = size
-        self.known: dict[ox.NamedNode, tuple[ox.Triple, ...]] = {}
-
-    def labels(self, store: ox.Store, o: ox.NamedNode) -> tuple[ox.Triple, ...]:
-        found = self.known.get(o)
-        if found is None:
-            found = tuple(q.triple for p in _LABEL_NODES for q in store.quads_for_pattern(o, p, None, None))
-            if len(self.known) >= self.size:
-                self.known.clear()
-            self.known[o] = found
-        return found
-
-
-def _label_triples(store: ReadStore, objects: Iterable[ox.NamedNode],
-                   cache: LabelCache | None = None) -> list[ox.Triple]:
-    """The labels (rdfs:label, skos:prefLabel) of ``objects``, sorted, in any graph.
-
-    On a pyoxigraph store by index lookups (two per object: measured 0.3 ms for the 173 objects of
-    the largest DESCRIBE of the benchmark, where one SPARQL join took 11 ms and a ``VALUES`` list 46
-    ms), remembered in ``cache`` when one is given; on any other store by one SPARQL query.
-    """
-    if isinstance(store, ox.Store):
-        found: set[ox.Triple] = set()
-        if cache is not None:
-            for o in objects:
-                found.update(cache.labels(store, o))
-            return sorted(found, key=str)
-        add = found.add
-        for o in objects:
-            for p in _LABEL_NODES:
-                for q in store.quads_for_pattern(o, p, None, None):
-                    add(q.triple)
-        return sorted(found, key=str)
-    values = " ".join(sorted(map(str, objects)))
-    if not values:
-        return []
-    iris = " ".join(f"<{p}>" for p in LABEL_PREDICATES)
-    query = f"CONSTRUCT {{ ?o ?p ?l }} WHERE {{ VALUES ?o {{ {values} }} VALUES ?p {{ {iris} }} ?o ?p ?l }}"
-    return list(store.query(query, use_default_graph_as_union=True))
-
-
-def used_prefixes(triples: list[ox.Triple], prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The ``prefixes`` whose namespace begins an IRI of ``triples`` (a subject, predicate or object,
-    or a literal's datatype that N-Triples writes out): the ones a Turtle document of them may use.
-
-    Finds the distinct IRIs once and looks each namespace up in their sorted list, instead of
-    searching the N-Triples text of the triples for every namespace (0.57 ms for a 200-triple
-    DESCRIBE, now 0.2 ms). A literal's text is not searched (the text search also declared a prefix
-    for a ``<http://...`` inside a string); a quoted triple is searched as text, as before.
-
-    >>> a, p = ox.NamedNode("http://x/a"), ox.NamedNode("http://y/p")
-    >>> t = [ox.Triple(a, p, ox.Literal("1", datatype=ox.NamedNode("http://z/int"))), ox.Triple(a, p, ox.Literal("s"))]
-    >>> used_prefixes(t, [("x", "http://x/"), ("y", "http://y/"), ("z", "http://z/"), ("w", "http://w/"),
-    ...                   ("xsd", "http://www.w3.org/2001/XMLSchema#")])
-    {'x': 'http://x/', 'y': 'http://y/', 'z': 'http://z/'}
-    """
-    iris: set[str] = set()
-    add = iris.add
-    named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
-    for t in triples:
-        s, o = t.subject, t.object
-        if isinstance(s, named):
-            add(s.value)
-        elif not isinstance(s, blank):  # a quoted triple
-            return _used_prefixes_in_text(triples, prefixes)
-        add(t.predicate.value)
-        if isinstance(o, named):
-            add(o.value)
-        elif isinstance(o, literal):
-            if not o.language:
-                dt = o.datatype.value
-                if dt != _XSD_STRING:
-                    add(dt)
-        elif not isinstance(o, blank):
-            return _used_prefixes_in_text(triples, prefixes)
-    return prefixes_of(iris, prefixes)
-
-
-def prefixes_of(iris: Iterable[str], prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """The ``prefixes`` whose namespace begins one of ``iris`` (:func:`used_prefixes` of the IRIs it found).
-
-    >>> prefixes_of({"http://x/a"}, [("x", "http://x/"), ("y", "http://y/")])
-    {'x': 'http://x/'}
-    """
-    ordered = sorted(iris)
-    found = {}
-    for name, ns in prefixes:
-        i = bisect.bisect_left(ordered, ns)
-        if i < len(ordered) and ordered[i].startswith(ns):
-            found[name] = ns
-    return found
-
-
-def _used_prefixes_in_text(triples: list[ox.Triple], prefixes: Iterable[tuple[str, str]]) -> dict[str, str]:
-    blob = "\n".join(map(str, triples))
-    return {p: ns for p, ns in prefixes if "<" + ns in blob}
-
-
 @functools.lru_cache(maxsize=64)
 def _graph_format(name: str) -> ox.RdfFormat:
     found = formats.by_name(name, "graph")
@@ -504,7 +386,7 @@ def run_job(store: ReadStore, job: Job, labels: LabelCache | None = None) -> Ans
             seen = set(triples)
             objects = sorted({o for t in triples if type(o := t.object) is ox.NamedNode}, key=str)
             room = job.max_rows - len(triples)
-            found = [t for t in _label_triples(store, objects[:DESCRIBE_LABELLED_OBJECTS], labels) if t not in seen]
+            found = [t for t in label_triples(store, objects[:DESCRIBE_LABELLED_OBJECTS], labels) if t not in seen]
             triples += found[:room]  # the labels come sorted
         return graph_answer(job, triples, truncated)
     except QueryError as e:

@@ -10,7 +10,8 @@ order), so a DESCRIBE costs what its own triples cost.
 
 import pyoxigraph as ox
 
-from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, Job, run_job
+from ungraph.describe_labels import DESCRIBE_LABELLED_OBJECTS
+from ungraph.sparql import Job, run_job
 
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 

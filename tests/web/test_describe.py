@@ -10,7 +10,8 @@ import pytest
 from ungraph import columns
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
-from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, LABEL_PREDICATES, LabelCache, Job, run_job
+from ungraph.describe_labels import DESCRIBE_LABELLED_OBJECTS, LABEL_PREDICATES, LabelCache
+from ungraph.sparql import Job, run_job
 from tests.web.mutations import mutants
 from ungraph.store import load_in_memory, open_store
 from ungraph.web.describe import answer, parse
@@ -224,9 +225,9 @@ def test_the_server_answers_describe_from_the_columns(built: Settings) -> None:
 
 
 def test_every_terms_prefix_mask_is_what_used_prefixes_finds(enlarged_on_disk: Path) -> None:
-    """The columns' prefix masks (one bit a prefix) against :func:`ungraph.sparql.used_prefixes` of a
+    """The columns' prefix masks (one bit a prefix) against :func:`ungraph.turtle.used_prefixes` of a
     triple holding the term as object, for every IRI and literal of the enlargement."""
-    from ungraph.sparql import used_prefixes
+    from ungraph.turtle import used_prefixes
 
     found = columns.open_for(enlarged_on_disk)
     assert found is not None

@@ -3,7 +3,7 @@
 What a linked-data client asks after a lookup: everything about one resource, as RDF. A query worker
 answers it with the engine's DESCRIBE (every triple of the subject over the union default graph, in
 the on-disk index order, a triple in two graphs twice), adds the labels of the IRIs it links to
-(:func:`ungraph.sparql.run_job`: at most :data:`~ungraph.sparql.DESCRIBE_LABELLED_OBJECTS`, the
+(:func:`ungraph.sparql.run_job`: at most :data:`~ungraph.describe_labels.DESCRIBE_LABELLED_OBJECTS`, the
 first in IRI order, each label once) and writes them (:func:`ungraph.sparql.graph_answer`).
 
 Here the same triples come from the columns (:mod:`ungraph.columns`): the subject's rows
@@ -47,7 +47,9 @@ import pyoxigraph as ox
 
 from ungraph import turtle
 from ungraph.columns import Columns
-from ungraph.sparql import DESCRIBE_LABELLED_OBJECTS, Answer, Job, graph_answer, prefixes_of
+from ungraph.describe_labels import DESCRIBE_LABELLED_OBJECTS
+from ungraph.sparql import Answer, Job, graph_answer
+from ungraph.turtle import prefixes_of
 from ungraph.web.query_cost import STRICT_TOKEN, absolute_iri, tokens
 
 __all__ = ["parse", "answer"]
@@ -153,7 +155,7 @@ def _rdf_type(columns: Columns) -> int:
 
 
 def _used_prefixes(columns: Columns, ids: np.ndarray, job: Job) -> dict[str, str]:
-    """What :func:`ungraph.sparql.used_prefixes` finds in triples of the distinct terms ``ids`` (sorted; no
+    """What :func:`ungraph.turtle.used_prefixes` finds in triples of the distinct terms ``ids`` (sorted; no
     blank node, no triple term), from the ids: a namespace is used when an IRI among them begins with it
     (its ids are a range: :meth:`~ungraph.columns.Columns.namespace_ranges`) or the datatype of a typed
     literal does (a plain string is written without its ``xsd:string``, a language-tagged one with its tag)."""

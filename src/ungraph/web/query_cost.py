@@ -20,7 +20,7 @@ workers spread them over every core. Point lookups gain (1,054 -> 1,118 req/s wi
 process, 1,819 -> 2,380 with ``UNGRAPH_WORKERS=2``), so only they are answered here by the engine.
 Both are now answered in the server process from the store's columns when it has them
 (:mod:`ungraph.web.lookup`, :mod:`ungraph.web.describe`): bounded by the row limit and, for a
-DESCRIBE, the labels of at most :data:`~ungraph.sparql.DESCRIBE_LABELLED_OBJECTS` objects.
+DESCRIBE, the labels of at most :data:`~ungraph.describe_labels.DESCRIBE_LABELLED_OBJECTS` objects.
 
 Comments and whitespace are allowed anywhere (a trailing ``# 17`` is how clients defeat caches).
 The text is read after undoing ``\\uXXXX`` escapes, as a SPARQL parser does. The answer is made by

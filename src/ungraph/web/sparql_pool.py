@@ -41,7 +41,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ungraph.sparql import Answer, Job, LabelCache, run_job
+from ungraph.describe_labels import LabelCache
+from ungraph.sparql import Answer, Job, run_job
 from ungraph.web import sparql_check
 
 __all__ = ["QueryTimeout", "WorkerPool", "checked_run", "encode", "decode"]
