@@ -53,6 +53,7 @@ b'{"type":"literal","value":"b","xml:lang":"en"}'
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import hashlib
 import json
@@ -284,6 +285,12 @@ class Columns:
 
     def __len__(self) -> int:
         return int(self.manifest["quads"])
+
+    @functools.cached_property
+    def rdf_type(self) -> int:
+        """The id of ``rdf:type`` (-1: not in the store), found once."""
+        found = self.id_of(ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+        return -1 if found is None else found
 
     def nt(self, i: int) -> bytes:
         """The N-Triples string of term ``i``, UTF-8."""

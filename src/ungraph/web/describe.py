@@ -15,7 +15,7 @@ reading them all, for every IRI a description links to: a report's own entity to
 (``benchmarks/endpoint/README.md``). It is **an execution path, not a cache**: every request reads
 the rows and writes them. Turtle and TriG (the formats a linked-data client asks for first) are the
 terms' Turtle forms the build wrote into the columns, joined as pyoxigraph's writer joins them
-(:mod:`ungraph.turtle`: 0.30 -> 0.17 ms in process for a report's own entity); the other formats, and
+(:mod:`ungraph.turtle`: 0.46 -> 0.25 ms in process for a report's own entity at 1x); the other formats, and
 columns written for other prefixes than the app's, go through pyoxigraph's parser and writer.
 
 **The order is the on-disk store's**, as for lookups (:mod:`ungraph.web.lookup`): a server holding
@@ -39,7 +39,6 @@ The shape, and nothing else (any doubt: None, and a query worker answers):
 
 from __future__ import annotations
 
-import functools
 from itertools import chain, repeat
 
 import numpy as np
@@ -57,7 +56,6 @@ __all__ = ["parse", "answer"]
 _IRI, _IRI_END, _BLANK, _QUOTE = ord("<"), ord(">"), ord("_"), ord('"')
 _TRIPLE_TERM = (ord("<") << 8) | ord("<")
 _TURTLE = ("ttl", "trig")
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def parse(query: str) -> str | None:
@@ -141,17 +139,10 @@ def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.n
         return [blob[a:b] for a, b in zip(off[ids].tolist(), off[ids + 1].tolist())]
 
     predicates = forms(pp)
-    for i in np.flatnonzero(pp == _rdf_type(columns)).tolist():  # rdf:type as predicate is "a"
+    for i in np.flatnonzero(pp == columns.rdf_type).tolist():  # rdf:type as predicate is "a"
         predicates[i] = b"a"
     body = turtle.document(turtle.prefix_order(used), zip(forms(ss), predicates, forms(oo)))
     return Answer("graph", job.graph_format, body, len(ss))
-
-
-@functools.lru_cache(maxsize=8)
-def _rdf_type(columns: Columns) -> int:
-    """The id of ``rdf:type`` in ``columns`` (-1: none), found once per columns."""
-    found = columns.id_of(ox.NamedNode(_RDF_TYPE))
-    return -1 if found is None else found
 
 
 def _used_prefixes(columns: Columns, ids: np.ndarray, job: Job) -> dict[str, str]:
