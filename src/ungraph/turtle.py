@@ -22,7 +22,8 @@ Turtle, and for TriG's default graph), read in its source:
 * consecutive triples grouped: the same subject ``" ;\\n\\t"``, the same subject and predicate ``" , "``;
   a triple that comes twice is written twice, as pyoxigraph writes it.
 
-Blank nodes and triple terms are not handled (the caller sends those to the engine). Every subject of
+Which prefixes an answer declares is :func:`used_prefixes` (a query worker's answers too). Blank nodes
+and triple terms are not handled (the caller sends those to the engine). Every subject of
 the build, and of an enlargement, is checked against pyoxigraph's writer (``tests/web/test_describe.py``),
 and the rules in ``tests/test_turtle.py``.
 
@@ -44,10 +45,8 @@ import pyoxigraph as ox
 
 __all__ = ["prefix_order", "local_name", "term", "document", "used_prefixes", "prefixes_of"]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"  # a plain string: written without its datatype
 # PN_CHARS_BASE and PN_CHARS_U of the Turtle grammar ([157s], [158s]), as oxttl's lexer has them
 _U = ("A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f"
       "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff_")

@@ -28,8 +28,8 @@ The shape, and nothing else (any doubt: None, and a query worker answers):
   name, no ``BASE`` or ``PREFIX``, no ``WHERE`` (tokens as :data:`~ungraph.web.query_cost.STRICT_TOKEN`);
 * no dataset in the request; a graph format the client accepts;
 * a subject whose objects are IRIs and literals (a blank node object is described further by the
-  engine's concise bounded description), with no more triples than the row limit (the engine cuts
-  them and says so).
+  engine's concise bounded description). One with more triples than the row limit is cut as a query
+  worker cuts it: its first triples, in the engine's order, without labels, and marked truncated.
 
 >>> parse("DESCRIBE <http://x/a> # 7"), parse("describe\\t<http://x/a>")
 ('http://x/a', 'http://x/a')
@@ -88,14 +88,43 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
     start, stop = int(columns.lookup_start[sid]), int(columns.lookup_start[sid + 1])
     if start == stop:  # in the store only as an object (or a predicate): nothing to describe, as the engine says
         return graph_answer(job, [])
-    if stop - start > job.max_rows:
-        return None
     p = columns.lookup_p[start:stop].astype(np.int64)
     o = columns.lookup_o[start:stop].astype(np.int64)
     kinds = columns.kinds(o)
     if np.any((kinds >> 8) == _BLANK) or np.any(kinds == _TRIPLE_TERM):
         return None
-    objects = np.unique(o[(kinds >> 8) == _IRI])[:DESCRIBE_LABELLED_OBJECTS]  # ids sort as N-Triples strings do
+    truncated = len(p) > job.max_rows
+    if truncated:  # the engine's first rows, cut, and no labels: a query worker adds none to a cut answer
+        p, o = p[:job.max_rows], o[:job.max_rows]
+        ls = lp = lo = np.zeros(0, dtype=np.int64)
+    else:
+        ls, lp, lo = _labels(columns, sid, p, o, o[(kinds >> 8) == _IRI], job.max_rows - len(p))
+    ss = np.concatenate((np.full(len(p), sid, dtype=np.int64), ls))
+    pp, oo = np.concatenate((p, lp)), np.concatenate((o, lo))
+    if job.graph_format in _TURTLE and columns.turtle_prefixes and columns.turtle_prefixes == job.prefixes:
+        return _turtle(columns, job, ss, pp, oo, truncated)
+    # the lines "s p o .": the three columns of slices, interleaved with their separators by C iterators
+    off, blob = columns.nt_offsets(), columns.nt_blob()
+    cut = blob.__getitem__
+    columns_of = [list(map(cut, map(slice, off[ids].tolist(), off[ids + 1].tolist()))) for ids in (ss, pp, oo)]
+    text = b"".join(chain.from_iterable(zip(columns_of[0], repeat(b" "), columns_of[1], repeat(b" "), columns_of[2],
+                                            repeat(b" .\n"))))
+    if job.graph_format == "nt":  # N-Triples: the lines are what pyoxigraph's writer writes
+        return Answer("graph", "nt", text, len(ss), truncated)
+    # lenient: the text is pyoxigraph's own N-Triples of valid terms, not the client's (half the parse time)
+    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
+    if job.graph_format not in _TURTLE:  # the other formats declare no prefixes
+        return graph_answer(job, triples, truncated)
+    used = _used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job)
+    return graph_answer(job, triples, truncated, used=used)
+
+
+def _labels(columns: Columns, sid: int, p: np.ndarray, o: np.ndarray, iris: np.ndarray,
+            room: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(subjects, predicates, objects) of the label triples a DESCRIBE of ``sid`` adds (its rows ``p``,
+    ``o``; ``iris``: its IRI objects), at most ``room``: the distinct labels of its first
+    :data:`~ungraph.describe_labels.DESCRIBE_LABELLED_OBJECTS` IRI objects, from the labels index."""
+    objects = np.unique(iris)[:DESCRIBE_LABELLED_OBJECTS]  # ids sort as N-Triples strings do
     at = _ranges(columns.labels_start[objects], columns.labels_start[objects + 1])
     ls = np.repeat(objects, (columns.labels_start[objects + 1] - columns.labels_start[objects]).astype(np.int64))
     lp, lo = columns.labels_p[at].astype(np.int64), columns.labels_o[at].astype(np.int64)
@@ -104,29 +133,10 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
         keep = np.array([not (s == sid and (a, b) in own) for s, a, b in zip(ls.tolist(), lp.tolist(), lo.tolist())],
                         dtype=bool)
         ls, lp, lo = ls[keep], lp[keep], lo[keep]
-    room = job.max_rows - (stop - start)
-    ls, lp, lo = ls[:room], lp[:room], lo[:room]
-    off, blob = columns.nt_offsets(), columns.nt_blob()
-    ss = np.concatenate((np.full(len(p), sid, dtype=np.int64), ls))
-    pp, oo = np.concatenate((p, lp)), np.concatenate((o, lo))
-    if job.graph_format in _TURTLE and columns.turtle_prefixes and columns.turtle_prefixes == job.prefixes:
-        return _turtle(columns, job, ss, pp, oo)
-    # the lines "s p o .": the three columns of slices, interleaved with their separators by C iterators
-    cut = blob.__getitem__
-    columns_of = [list(map(cut, map(slice, off[ids].tolist(), off[ids + 1].tolist()))) for ids in (ss, pp, oo)]
-    text = b"".join(chain.from_iterable(zip(columns_of[0], repeat(b" "), columns_of[1], repeat(b" "), columns_of[2],
-                                            repeat(b" .\n"))))
-    rows = len(ss)
-    if job.graph_format == "nt":  # N-Triples: the lines are what pyoxigraph's writer writes
-        return Answer("graph", "nt", text, rows)
-    # lenient: the text is pyoxigraph's own N-Triples of valid terms, not the client's (half the parse time)
-    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
-    if job.graph_format not in _TURTLE:  # the other formats declare no prefixes
-        return graph_answer(job, triples)
-    return graph_answer(job, triples, used=_used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job))
+    return ls[:room], lp[:room], lo[:room]
 
 
-def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.ndarray) -> Answer:
+def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.ndarray, truncated: bool) -> Answer:
     """The triples ``ss``, ``pp``, ``oo`` (ids) in Turtle (TriG: its default graph is written the same),
     from the terms' Turtle forms in the columns (:func:`ungraph.turtle.term`, written for the app's
     prefixes): byte for byte pyoxigraph's writer, at the cost of a join."""
@@ -142,7 +152,7 @@ def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.n
     for i in np.flatnonzero(pp == columns.rdf_type).tolist():  # rdf:type as predicate is "a"
         predicates[i] = b"a"
     body = turtle.document(turtle.prefix_order(used), zip(forms(ss), predicates, forms(oo)))
-    return Answer("graph", job.graph_format, body, len(ss))
+    return Answer("graph", job.graph_format, body, len(ss), truncated)
 
 
 def _used_prefixes(columns: Columns, ids: np.ndarray, job: Job) -> dict[str, str]:
