@@ -257,7 +257,7 @@ def test_the_endpoint_answers_aggregates_from_the_mapped_columns(built: Settings
     calls = _counted(monkeypatch)
     app = create_app(built)
     services = app.extensions["ungraph"]
-    assert services.columns() is not None
+    assert services.mapped is not None
     q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c\n# 4"
     client, accept = app.test_client(), {"Accept": "application/sparql-results+json"}
     resp = client.get("/sparql", query_string={"query": q}, headers=accept)
@@ -276,7 +276,7 @@ def test_the_endpoint_reads_columns_of_a_store_without_them(built: Settings, mon
     app = create_app(Settings(base=built.base, store=built.store, dump=built.dump), store=load_in_memory(built.store))
     q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c\n# 3"
     client, store = app.test_client(), app.extensions["ungraph"].store
-    assert app.extensions["ungraph"].columns() is None
+    assert app.extensions["ungraph"].mapped is None
     accept = {"Accept": "application/sparql-results+json"}
     first = client.get("/sparql", query_string={"query": q}, headers=accept)
     assert first.status_code == 200  # by a query worker: the first such query starts reading the columns

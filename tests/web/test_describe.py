@@ -238,7 +238,7 @@ def test_the_server_answers_describe_from_the_columns(built: Settings) -> None:
 
     app = create_app(built)
     svc = app.extensions["ungraph"]
-    assert svc.columns() is not None
+    assert svc.mapped is not None
     iri = "http://127.0.0.1:8080/id/organization/UNGA"
     got = app.test_client().get("/sparql", query_string={"query": f"DESCRIBE <{iri}>"}, headers={"Accept": "text/turtle"})
     assert got.status_code == 200 and got.mimetype == "text/turtle"

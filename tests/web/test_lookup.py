@@ -142,7 +142,7 @@ def test_the_server_answers_lookups_from_the_columns(built: Settings) -> None:
     from ungraph.web.app import create_app
 
     app = create_app(built)
-    assert app.extensions["ungraph"].columns() is not None
+    assert app.extensions["ungraph"].mapped is not None
     q = "SELECT ?p ?o WHERE { <http://127.0.0.1:8080/id/organization/UNGA> ?p ?o } LIMIT 50"
     got = app.test_client().get("/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"})
     assert got.status_code == 200
@@ -161,7 +161,7 @@ def test_a_server_on_a_store_with_stale_columns_asks_the_engine(built: Settings,
     store.flush()
     del store
     app = create_app(built.replace(store=str(d), store_mode="disk"))
-    assert app.extensions["ungraph"].columns() is None
+    assert app.extensions["ungraph"].mapped is None
     q = "SELECT ?p ?o WHERE { <http://127.0.0.1:8080/id/organization/UNGA> ?p ?o } LIMIT 10000"
     got = app.test_client().get("/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+json"})
     assert got.status_code == 200 and b'"new"' in got.data

@@ -28,7 +28,7 @@ under a top-level LIMIT within the row limit, else :func:`ungraph.sparql.seriali
 result format is byte for byte the engine's, ``X-Ungraph-Rows`` as it would be.
 
 The columns come from one of two sources, the same arrays and the same answers: the store's own,
-written at build time and mapped by the server (:mod:`ungraph.columns`, ``Services.columns()``: no
+written at build time and mapped by the server (:mod:`ungraph.columns`, ``Services.mapped``: no
 reading, any size), or, for a store without them (one given to ``create_app``, an in-memory store),
 columns read once per process on a thread of their own (:mod:`ungraph.web.aggregate_memory`: the engine
 answers until they are read, and always past its :data:`MAX_QUADS` quads).

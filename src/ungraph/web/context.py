@@ -48,7 +48,7 @@ class Services:
     #: Opens the store again in a forked query worker (set when the store is on disk: a RocksDB handle
     #: must not be used across a fork); None: the workers share the parent's in-memory store.
     reopen: Callable[[], Any] | None = None
-    #: The served store's columns (:mod:`ungraph.columns`), which answer point lookups and group counts;
+    #: The served store's columns (:mod:`ungraph.columns`), which answer point lookups, DESCRIBE and group counts;
     #: None for a store given to ``create_app``, a remote backend, or a store without (fresh) columns.
     mapped: "Columns | None" = None
     _catalog: "Catalog | None" = field(default=None, repr=False)
@@ -92,10 +92,6 @@ class Services:
 
                     pool = self._pool = WorkerPool(self.store, size=self.settings.pool_size(), reopen=self.reopen)
         return pool
-
-    def columns(self) -> "Columns | None":
-        """The served store's columns (see :attr:`mapped`)."""
-        return self.mapped
 
     def started_pool(self) -> "WorkerPool | None":
         """The pool if this process has started one (for ``/health``), without starting it."""

@@ -199,7 +199,7 @@ def _run(job: Job) -> Answer:
     if pool is not None:
         start = time.perf_counter()
         # a point lookup: from the store's columns when it has them, byte for byte the engine's answer
-        mapped = svc.columns()
+        mapped = svc.mapped
         found = lookup.answer(mapped, job) or describe.answer(mapped, job)  # and DESCRIBE <s>: the same, with its labels
         if found is not None:
             return dataclasses.replace(found, seconds=time.perf_counter() - start)
