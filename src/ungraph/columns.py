@@ -274,7 +274,6 @@ class Columns:
         self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")
         self.labels_start, self.labels_p, self.labels_o = npy("labels.start.npy"), npy("labels.p.npy"), npy("labels.o.npy")
         self._nt_bytes = np.frombuffer(self._nt, dtype=np.uint8)  # a view: nothing is read until indexed
-        self._ranges: dict[tuple[tuple[str, str], ...], tuple[np.ndarray, np.ndarray]] = {}
         self.n_terms = int(manifest["terms"])
 
     def _map(self, name: str) -> mmap.mmap | bytes:
@@ -305,10 +304,6 @@ class Columns:
         an IRI, ``<<`` a triple term, ``_`` a blank node, ``"`` a literal. Reads only those terms' pages."""
         at = self._nt_off[ids].astype(np.int64)
         return (self._nt_bytes[at].astype(np.uint16) << 8) | self._nt_bytes[np.minimum(at + 1, len(self._nt_bytes) - 1)]
-
-    def last_bytes(self, ids: np.ndarray) -> np.ndarray:
-        """The last byte of each term's N-Triples string (``>`` ends an IRI and a typed literal)."""
-        return self._nt_bytes[self._nt_off[ids + 1].astype(np.int64) - 1]
 
     def nt_offsets(self) -> np.ndarray:
         return self._nt_off
@@ -348,18 +343,6 @@ class Columns:
             else:
                 hi = mid
         return lo
-
-    def namespace_ranges(self, prefixes: tuple[tuple[str, str], ...]) -> tuple[np.ndarray, np.ndarray]:
-        """For each namespace of ``prefixes`` (name, namespace), the ids ``[lo, hi)`` of the IRIs that begin
-        with it: the terms sort by their N-Triples string, so they are the ones from ``<namespace`` up to
-        ``<namespace`` and a byte 0xFF, which UTF-8 never holds. Made once per tuple (the app's prefixes)."""
-        found = self._ranges.get(prefixes)
-        if found is None:
-            keys = [b"<" + ns.encode("utf-8") for _, ns in prefixes]
-            found = (np.array([self.first_at_least(k) for k in keys], dtype=np.int64),
-                     np.array([self.first_at_least(k + b"\xff") for k in keys], dtype=np.int64))
-            self._ranges[prefixes] = found
-        return found
 
     def id_of(self, term: object) -> int | None:
         """The id of ``term`` (None: not in the store), by binary search over the sorted N-Triples strings."""

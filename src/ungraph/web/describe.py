@@ -48,12 +48,11 @@ from ungraph import turtle
 from ungraph.columns import Columns
 from ungraph.describe_labels import DESCRIBE_LABELLED_OBJECTS
 from ungraph.sparql import Answer, Job, graph_answer
-from ungraph.turtle import prefixes_of
 from ungraph.web.query_cost import STRICT_TOKEN, absolute_iri, tokens
 
 __all__ = ["parse", "answer"]
 
-_IRI, _IRI_END, _BLANK, _QUOTE = ord("<"), ord(">"), ord("_"), ord('"')
+_IRI, _BLANK = ord("<"), ord("_")
 _TRIPLE_TERM = (ord("<") << 8) | ord("<")
 _TURTLE = ("ttl", "trig")
 
@@ -113,10 +112,8 @@ def answer(columns: Columns | None, job: Job) -> Answer | None:
         return Answer("graph", "nt", text, len(ss), truncated)
     # lenient: the text is pyoxigraph's own N-Triples of valid terms, not the client's (half the parse time)
     triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)]
-    if job.graph_format not in _TURTLE:  # the other formats declare no prefixes
-        return graph_answer(job, triples, truncated)
-    used = _used_prefixes(columns, np.unique(np.concatenate((ss[:1], pp, oo))), job)
-    return graph_answer(job, triples, truncated, used=used)
+    # the other formats; Turtle and TriG when the columns hold no Turtle forms for the app's prefixes
+    return graph_answer(job, triples, truncated)
 
 
 def _labels(columns: Columns, sid: int, p: np.ndarray, o: np.ndarray, iris: np.ndarray,
@@ -153,25 +150,3 @@ def _turtle(columns: Columns, job: Job, ss: np.ndarray, pp: np.ndarray, oo: np.n
         predicates[i] = b"a"
     body = turtle.document(turtle.prefix_order(used), zip(forms(ss), predicates, forms(oo)))
     return Answer("graph", job.graph_format, body, len(ss), truncated)
-
-
-def _used_prefixes(columns: Columns, ids: np.ndarray, job: Job) -> dict[str, str]:
-    """What :func:`ungraph.turtle.used_prefixes` finds in triples of the distinct terms ``ids`` (sorted; no
-    blank node, no triple term), from the ids: a namespace is used when an IRI among them begins with it
-    (its ids are a range: :meth:`~ungraph.columns.Columns.namespace_ranges`) or the datatype of a typed
-    literal does (a plain string is written without its ``xsd:string``, a language-tagged one with its tag)."""
-    if not job.prefixes:
-        return {}
-    los, his = columns.namespace_ranges(job.prefixes)
-    at = np.searchsorted(ids, los)
-    hit = (at < len(ids)) & (ids[np.minimum(at, len(ids) - 1)] < his)
-    found = {name: ns for (name, ns), used in zip(job.prefixes, hit.tolist()) if used}
-    off, blob = columns.nt_offsets(), columns.nt_blob()
-    typed = ids[((columns.kinds(ids) >> 8) == _QUOTE) & (columns.last_bytes(ids) == _IRI_END)]  # "..."^^<datatype>
-    datatypes = set()
-    for a, b in zip(off[typed].tolist(), off[typed + 1].tolist()):
-        text = blob[a:b]
-        datatypes.add(text[text.rindex(b"^^<") + 3:-1].decode("utf-8"))
-    if datatypes:
-        found.update(prefixes_of(datatypes, job.prefixes))
-    return {name: ns for name, ns in job.prefixes if name in found}  # in the order used_prefixes gives them
