@@ -4,8 +4,8 @@ and mapped (``mmap``) by the server in milliseconds at any size.
 A pyoxigraph store answers everything; the columns answer three shapes faster, with the same bytes
 (:mod:`ungraph.web.lookup`: a point lookup ``SELECT ?p ?o WHERE { <s> ?p ?o } LIMIT n``;
 :mod:`ungraph.web.describe`: ``DESCRIBE <s>``; :mod:`ungraph.web.aggregate`: a group count over one
-triple pattern). They are **an index, not a
-cache**: every request does its query's work on them. Written by :func:`write` into ``<store>/columns/``
+triple pattern). They are **an index and materialized views of the build, not a cache**: written
+from the store, never from a request. Written by :func:`write` into ``<store>/columns/``
 (inside the store directory, so a build's atomic swap of the store carries them, and a copy of the
 store copies them), read by :func:`open_for`:
 
@@ -29,6 +29,12 @@ store copies them), read by :func:`open_for`:
   ``terms.prefixes.npy``, the prefixes each term needs declared (a bit each), when the writer was given
   the prefixes (a build is; the manifest says which, ``turtle_prefixes``): what a DESCRIBE answered in
   Turtle joins (:mod:`ungraph.web.describe`);
+* ``lookup.json`` (with ``.off``, by row): each lookup row in SPARQL JSON as a point lookup writes it
+  (``{"p":...,"o":...},``; :data:`ROW_NAMES`), so a lookup's bindings are one slice (:mod:`ungraph.web.lookup`);
+* ``describe.ttl`` (with ``.off``, by term id), ``describe.rows.npy``, ``describe.prefixes.npy``: each
+  subject's ``DESCRIBE`` in Turtle without its ``@prefix`` lines, its triples (-1: not written) and the
+  prefixes it declares, when the Turtle forms are written (``described`` in the manifest;
+  :mod:`ungraph.descriptions`, :mod:`ungraph.web.describe`);
 * ``manifest.json``: the format, the counts and the *fingerprint* of the store the columns were read from.
 
 **Never stale.** The fingerprint is the store directory's ``IDENTITY`` and ``CURRENT`` files and the
@@ -74,9 +80,16 @@ from ungraph.errors import StoreError
 from ungraph.describe_labels import LABEL_PREDICATES
 from ungraph.sparql import term_json_text
 
-__all__ = ["FORMAT", "DIRECTORY", "Columns", "fingerprint", "open_for", "write", "remove"]
+__all__ = ["FORMAT", "DIRECTORY", "DESCRIBED_ROWS", "ROW_NAMES", "Columns", "fingerprint", "open_for", "write", "remove"]
 
-FORMAT = 3  # 2: the labels index; 3: the terms' Turtle forms
+FORMAT = 4  # 2: the labels index; 3: the terms' Turtle forms; 4: the rows' SPARQL JSON, the descriptions
+#: The largest description the build writes (triples; a query worker's default row limit): past it a
+#: DESCRIBE is joined at request time, as it is for a server whose row limit is lower than its length
+DESCRIBED_ROWS = 10_000
+#: The names of a lookup row's two variables in its SPARQL JSON (``lookup.json``), the usual ones; a lookup
+#: that names them otherwise replaces them. ``{"p":`` and ``,"o":`` are nowhere else in the rows: a term's
+#: value has none of these keys, and a quote inside a JSON string is escaped
+ROW_NAMES = (b"p", b"o")
 #: The columns' directory inside a store directory
 DIRECTORY = "columns"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"  # written without its datatype
@@ -186,7 +199,8 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     _blob(tmp / "terms.nt", [t.encode("utf-8") for t in strings])
-    _blob(tmp / "terms.json", [term_json_text(t).encode("utf-8") for t in terms])
+    json_forms = [term_json_text(t).encode("utf-8") for t in terms]
+    _blob(tmp / "terms.json", json_forms)
     prefixes = tuple(sorted(prefixes))
     if len(prefixes) > 64:  # one bit each in a term's prefix mask
         prefixes = ()
@@ -194,6 +208,7 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
         tried = turtle.prefix_order(prefixes)
         _blob(tmp / "terms.ttl", [turtle.term(t, tried).encode("utf-8") for t in strings])
         np.save(tmp / "terms.prefixes.npy", _prefix_masks(strings, prefixes))
+    _row_json(tmp / "lookup.json", json_forms, rank[np.frombuffer(lp, dtype=np.uint32)], rank[np.frombuffer(lo, dtype=np.uint32)])
     np.save(tmp / "iri_rank.npy", read.iri_rank)
     np.save(tmp / "lookup.start.npy", starts)
     np.save(tmp / "lookup.p.npy", rank[np.frombuffer(lp, dtype=np.uint32)])
@@ -203,7 +218,10 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
     for name, array_ in zip(("start", "p", "o"), _labels(read, n)):
         np.save(tmp / f"labels.{name}.npy", array_)
     manifest = {"format": FORMAT, "store": print_, "quads": len(s_ids), "terms": n, "subjects": len(subjects),
-                "turtle_prefixes": [list(p) for p in prefixes]}
+                "turtle_prefixes": [list(p) for p in prefixes], "described": False}
+    if prefixes:  # every subject's description in Turtle, from the columns written so far
+        _descriptions(tmp, Columns(tmp, manifest))
+        manifest["described"] = True
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
@@ -211,6 +229,51 @@ def write(store_dir: str | Path, prefixes: Iterable[tuple[str, str]] = ()) -> di
         remove(d)
         raise StoreError(f"{d}: the store changed while its columns were written")
     return manifest
+
+
+def _row_json(path: Path, forms: list[bytes], p: np.ndarray, o: np.ndarray) -> None:
+    """``lookup.json``: each lookup row as a point lookup writes it in SPARQL JSON, ``{"p":...,"o":...},``,
+    with :data:`ROW_NAMES` for the two variables' names; ``.off`` the row offsets. A subject's rows are
+    one range of it, so a lookup's bindings are one slice (:mod:`ungraph.web.lookup`). ``forms``: each
+    term's SPARQL JSON value, by id; ``p``, ``o``: the rows' ids."""
+    k1, k2 = b'{"' + ROW_NAMES[0] + b'":', b',"' + ROW_NAMES[1] + b'":'
+    sizes = np.array([len(f) for f in forms], dtype=np.uint64)
+    offsets = np.zeros(len(p) + 1, dtype=np.uint64)
+    np.cumsum(sizes[p] + sizes[o] + np.uint64(len(k1) + len(k2) + 2), out=offsets[1:])
+    with open(path, "wb") as f:
+        for a in range(0, len(p), 65536):
+            f.write(b"".join(b"".join((k1, forms[x], k2, forms[y], b"},"))
+                             for x, y in zip(p[a:a + 65536].tolist(), o[a:a + 65536].tolist())))
+    np.save(path.with_name(path.name + ".off.npy"), offsets)
+
+
+def _descriptions(directory: Path, columns: Columns) -> None:
+    """``describe.ttl`` (with ``.off``, by term id): each subject's ``DESCRIBE`` in Turtle without its
+    ``@prefix`` lines (:func:`ungraph.descriptions.turtle_body`), ``describe.rows.npy`` its triples (-1 for a
+    term that is no subject, one with a blank node object, or one past :data:`DESCRIBED_ROWS`), and
+    ``describe.prefixes.npy`` the prefixes it declares. Written uncut: a server uses one only when it is
+    within its row limit, where a query worker cuts nothing either."""
+    from ungraph import descriptions
+
+    n = columns.n_terms
+    rows = np.full(n, -1, dtype=np.int64)
+    masks = np.zeros(n, dtype=np.uint64)
+    sizes = np.zeros(n + 1, dtype=np.uint64)
+    start = columns.lookup_start
+    with open(directory / "describe.ttl", "wb") as f:
+        for sid in np.flatnonzero(start[1:] != start[:-1]).tolist():
+            if int(start[sid + 1] - start[sid]) > DESCRIBED_ROWS:
+                continue
+            found = descriptions.triples(columns, sid, DESCRIBED_ROWS * 1000)  # uncut
+            if found is None or len(found[0]) > DESCRIBED_ROWS:
+                continue
+            body, masks[sid] = descriptions.turtle_body(columns, *found[:3])
+            rows[sid], sizes[sid + 1] = len(found[0]), len(body)
+            f.write(body)
+    np.cumsum(sizes, out=sizes)
+    np.save(directory / "describe.ttl.off.npy", sizes)
+    np.save(directory / "describe.rows.npy", rows)
+    np.save(directory / "describe.prefixes.npy", masks)
 
 
 def _prefix_masks(strings: list[str], prefixes: tuple[tuple[str, str], ...]) -> np.ndarray:
@@ -269,6 +332,12 @@ class Columns:
         if self.turtle_prefixes:
             self._ttl, self._ttl_off = self._map("terms.ttl"), npy("terms.ttl.off.npy")
             self.prefix_masks = npy("terms.prefixes.npy")  #: by id: the prefixes a term needs, one bit each
+        self._rows_json, self._rows_json_off = self._map("lookup.json"), npy("lookup.json.off.npy")
+        #: whether the build wrote every subject's description (``describe.*``; with the Turtle forms)
+        self.described = bool(manifest.get("described"))
+        if self.described:
+            self._described, self._described_off = self._map("describe.ttl"), npy("describe.ttl.off.npy")
+            self.describe_rows, self.describe_masks = npy("describe.rows.npy"), npy("describe.prefixes.npy")
         self.iri_rank = npy("iri_rank.npy")
         self.lookup_start, self.lookup_p, self.lookup_o = npy("lookup.start.npy"), npy("lookup.p.npy"), npy("lookup.o.npy")
         self.s, self.p, self.o = npy("pos.s.npy"), npy("pos.p.npy"), npy("pos.o.npy")
@@ -310,6 +379,16 @@ class Columns:
 
     def nt_blob(self) -> mmap.mmap | bytes:
         return self._nt
+
+    def rows_json(self, start: int, stop: int) -> bytes:
+        """Lookup rows ``start`` to ``stop`` in SPARQL JSON, each ``{...},`` with :data:`ROW_NAMES` for its
+        two variables' names."""
+        return self._rows_json[int(self._rows_json_off[start]):int(self._rows_json_off[stop])]
+
+    def description(self, sid: int) -> bytes:
+        """The Turtle the build wrote for ``DESCRIBE`` of subject ``sid``, without its ``@prefix`` lines
+        (``describe_rows[sid]`` triples, ``describe_masks[sid]`` the prefixes it declares)."""
+        return self._described[int(self._described_off[sid]):int(self._described_off[sid + 1])]
 
     def ttl_offsets(self) -> np.ndarray:
         return self._ttl_off

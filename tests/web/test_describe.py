@@ -49,6 +49,7 @@ def test_same_bytes_as_the_engine_for_every_subject_of_the_build(built: Settings
     found = columns.open_for(built.store)
     assert found is not None
     assert found.turtle_prefixes == PREFIXES  # the build writes the terms' Turtle forms: Turtle and TriG join them
+    assert found.described  # and every subject's description in Turtle: one slice
     subjects = _subjects(found)
     assert len(subjects) > 30000
     assert _same(found, open_store(built.store, read_only=True), subjects, every_format=10) > len(subjects)

@@ -138,6 +138,25 @@ def test_mutated_lookups_are_the_engines_or_left_to_it(built: Settings) -> None:
     assert accepted > 100
 
 
+def test_the_usual_lookups_read_without_tokens_as_with_them() -> None:
+    """``lookup._usual`` (a regular expression for the usual way a lookup is written) reads a text as
+    :func:`parse` and ``top_level_limit`` do, or leaves it to them: on seeded mutants of the usual text."""
+    from ungraph.sparql import top_level_limit
+    from ungraph.web.lookup import _usual
+
+    base = "SELECT ?p ?o WHERE { <http://127.0.0.1:8080/id/organization/UN> ?p ?o } LIMIT 20\n#7.1-2-3"
+    alphabet = list(" \t\r\n{}.*?$<>#:/()") + ["LIMIT", "OFFSET", "SELECT", "WHERE", "?p", "?o", "?x", "2", "a", "\\", "%"]
+    read = 0
+    texts = [base, base.lower(), base.replace(" ", "\t"), *mutants(base, alphabet, seed=16, n=6000),
+             *(shape.format(s="http://x/a") for shape in SHAPES)]
+    for text in texts:
+        fast = _usual(text)
+        if fast is not None:
+            read += 1
+            assert fast == parse(text) and top_level_limit(text) == fast.limit, text
+    assert read > 300
+
+
 def test_the_server_answers_lookups_from_the_columns(built: Settings) -> None:
     from ungraph.web.app import create_app
 
