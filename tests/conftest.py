@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from ungraph import columns
 from ungraph.config import Settings
+from ungraph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -14,6 +17,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def make_settings(tmp: Path, **changes: object) -> Settings:
     return Settings(source_dir=str(ROOT / "data/source"), reference_dir=str(ROOT / "data/reference"),
                     store=str(tmp / "store"), dump=str(tmp / "ungraph.nq")).replace(**changes)
+
+
+def columns_over(tmp: Path, quads: list[ox.Quad], prefixes: tuple[tuple[str, str], ...]) -> tuple[columns.Columns, ox.Store]:
+    """``quads`` written into an on-disk store under ``tmp`` with its columns (as a build writes them for
+    ``prefixes``): the opened columns and the store, read-only."""
+    d = tmp / "store"
+    s = ox.Store(str(d))
+    s.extend(quads)
+    s.flush()
+    del s
+    columns.write(d, prefixes)
+    found = columns.open_for(d)
+    assert found is not None
+    return found, open_store(d, read_only=True)
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,10 @@ import numpy as np
 import pyoxigraph as ox
 import pytest
 
+from tests.conftest import columns_over
 from ungraph import columns, descriptions
 from ungraph.namespaces import Namespaces
 from ungraph.sparql import Job, run_job
-from ungraph.store import open_store
 from ungraph.web.describe import answer
 
 PREFIXES = tuple(sorted(Namespaces("http://127.0.0.1:8080/").prefixes.items()))
@@ -22,15 +22,7 @@ TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def _columns(tmp_path: Path, quads: list[ox.Quad]) -> tuple[columns.Columns, ox.Store]:
-    d = tmp_path / "store"
-    s = ox.Store(str(d))
-    s.extend(quads)
-    s.flush()
-    del s
-    columns.write(d, PREFIXES)
-    found = columns.open_for(d)
-    assert found is not None
-    return found, open_store(d, read_only=True)
+    return columns_over(tmp_path, quads, PREFIXES)
 
 
 def _quads() -> list[ox.Quad]:

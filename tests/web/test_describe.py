@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from tests.conftest import columns_over
 from ungraph import columns
 from ungraph.config import Settings
 from ungraph.namespaces import Namespaces
@@ -107,15 +108,7 @@ def test_in_memory_the_same_triples_in_the_on_disk_order(built: Settings) -> Non
 
 
 def _store(tmp_path: Path, quads: list[ox.Quad]) -> tuple[columns.Columns, ox.Store]:
-    d = tmp_path / "store"
-    s = ox.Store(str(d))
-    s.extend(quads)
-    s.flush()
-    del s
-    columns.write(d, PREFIXES)
-    found = columns.open_for(d)
-    assert found is not None
-    return found, open_store(d, read_only=True)
+    return columns_over(tmp_path, quads, PREFIXES)
 
 
 def test_a_resource_that_links_to_itself_and_to_many(tmp_path: Path) -> None:
