@@ -21,10 +21,6 @@ LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
-def _columns(tmp_path: Path, quads: list[ox.Quad]) -> tuple[columns.Columns, ox.Store]:
-    return columns_over(tmp_path, quads, PREFIXES)
-
-
 def _quads() -> list[ox.Quad]:
     a, b, c = (ox.NamedNode(ID + x) for x in ("a", "b", "c"))
     p = ox.NamedNode(ID + "p")
@@ -38,7 +34,7 @@ def _job(iri: str, **kw: object) -> Job:
 
 
 def test_the_written_descriptions_are_the_engines(tmp_path: Path) -> None:
-    found, store = _columns(tmp_path, _quads())
+    found, store = columns_over(tmp_path, _quads(), PREFIXES)
     assert found.described
     a, b, c = (found.id_of(ox.NamedNode(ID + x)) for x in ("a", "b", "c"))
     assert found.describe_rows[a] == 5  # four triples and b's label (c has none)
@@ -56,7 +52,7 @@ def test_the_written_descriptions_are_the_engines(tmp_path: Path) -> None:
 def test_a_description_past_the_row_limit_is_joined_and_cut(tmp_path: Path) -> None:
     """A description longer than the request's row limit is not the written one: the rows are read and
     cut as a query worker cuts them."""
-    found, store = _columns(tmp_path, _quads())
+    found, store = columns_over(tmp_path, _quads(), PREFIXES)
     for limit in (5, 4, 2):
         job = _job(ID + "a", max_rows=limit)
         ours = answer(found, job)
@@ -66,14 +62,14 @@ def test_a_description_past_the_row_limit_is_joined_and_cut(tmp_path: Path) -> N
 
 def test_past_described_rows_none_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(columns, "DESCRIBED_ROWS", 3)
-    found, store = _columns(tmp_path, _quads())
+    found, store = columns_over(tmp_path, _quads(), PREFIXES)
     a = found.id_of(ox.NamedNode(ID + "a"))
     assert found.describe_rows[a] == -1 and found.description(a) == b""
     assert answer(found, _job(ID + "a")) == run_job(store, _job(ID + "a"))  # joined at request time
 
 
 def test_triples_and_their_turtle(tmp_path: Path) -> None:
-    found, _ = _columns(tmp_path, _quads())
+    found, _ = columns_over(tmp_path, _quads(), PREFIXES)
     a = found.id_of(ox.NamedNode(ID + "a"))
     got = descriptions.triples(found, a, 100)
     assert got is not None

@@ -107,10 +107,6 @@ def test_in_memory_the_same_triples_in_the_on_disk_order(built: Settings) -> Non
     assert reordered
 
 
-def _store(tmp_path: Path, quads: list[ox.Quad]) -> tuple[columns.Columns, ox.Store]:
-    return columns_over(tmp_path, quads, PREFIXES)
-
-
 def test_a_resource_that_links_to_itself_and_to_many(tmp_path: Path) -> None:
     """Its own labels are not repeated; past :data:`DESCRIBE_LABELLED_OBJECTS` objects, the first in IRI
     order are labelled; labels in two graphs come once; typed literals declare their datatype's prefix."""
@@ -124,7 +120,7 @@ def test_a_resource_that_links_to_itself_and_to_many(tmp_path: Path) -> None:
         for g in (g1, g2):
             quads.append(ox.Quad(o, label, ox.Literal(f"o {i}", language="zh"), g))
             quads.append(ox.Quad(o, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(f"o{i}"), g))
-    found, store = _store(tmp_path, quads)
+    found, store = columns_over(tmp_path, quads, PREFIXES)
     for fmt in ("ttl", *FORMATS):
         ours = answer(found, _job(a.value, fmt))
         assert ours is not None and ours == run_job(store, _job(a.value, fmt)), fmt
@@ -178,8 +174,8 @@ def test_columns_without_the_apps_turtle_forms(tmp_path: Path) -> None:
 
 def test_what_the_engine_must_answer(tmp_path: Path) -> None:
     a, p = ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p")
-    found, store = _store(tmp_path, [ox.Quad(a, p, ox.BlankNode("b1")), ox.Quad(ox.BlankNode("b1"), p, ox.Literal("deep")),
-                                     ox.Quad(ox.NamedNode("http://x/c"), p, ox.Literal("c"))])
+    found, store = columns_over(tmp_path, [ox.Quad(a, p, ox.BlankNode("b1")), ox.Quad(ox.BlankNode("b1"), p, ox.Literal("deep")),
+                                           ox.Quad(ox.NamedNode("http://x/c"), p, ox.Literal("c"))], PREFIXES)
     assert answer(found, _job(a.value)) is None  # a blank node: the engine's concise bounded description
     c = "http://x/c"
     assert answer(found, _job(c)) == run_job(store, _job(c))
