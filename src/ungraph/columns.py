@@ -377,6 +377,11 @@ class Columns:
     def nt_offsets(self) -> np.ndarray:
         return self._nt_off
 
+    @property
+    def nt_bytes(self) -> np.ndarray:
+        """The terms' N-Triples forms (``nt_blob``) as a ``uint8`` array, a view (nothing is read until indexed)."""
+        return self._nt_bytes
+
     def nt_blob(self) -> mmap.mmap | bytes:
         return self._nt
 

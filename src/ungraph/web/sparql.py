@@ -41,7 +41,7 @@ from werkzeug.exceptions import HTTPException
 from ungraph import formats
 from ungraph.formats import media_types
 from ungraph.sparql import Answer, Job
-from ungraph.web import aggregate, describe, documents, label_search, lookup, sparql_check
+from ungraph.web import aggregate, bgp, describe, documents, label_search, lookup, sparql_check
 from ungraph.web.context import get_services, services
 from ungraph.web.errors import error_response
 from ungraph.web.negotiation import negotiate, negotiate_media
@@ -214,6 +214,10 @@ def _run(job: Job) -> Answer:
         found = aggregate.answer(svc.store, job, wait=False, mapped=mapped)
         if found is not None:
             return found
+        # a join of triple patterns under a LIMIT: evaluated on the columns, within a budget of rows read
+        found = bgp.answer(mapped, job)
+        if found is not None:
+            return dataclasses.replace(found, seconds=time.perf_counter() - start)
         return pool.run(job, timeout)
     # remote backend: the HTTP client enforces the limit (see ungraph.backend)
     from ungraph.backend import BackendError, BackendTimeout
