@@ -16,6 +16,7 @@ from ungraph.config import Settings
 from ungraph.sparql import Job, run_job
 from ungraph.store import open_store
 from ungraph.web import bgp
+from tests.conftest import columns_over
 from tests.web.mutations import mutants
 
 B = "http://127.0.0.1:8080/"
@@ -170,8 +171,6 @@ def test_what_has_no_index_or_no_budget_goes_to_the_engine(built: Settings) -> N
 
 
 def test_lang_is_read_from_the_terms(tmp_path: Path) -> None:
-    from tests.conftest import columns_over
-
     s, p = ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p")
     objects = [ox.Literal("a", language="zh"), ox.Literal('b"@zh'), ox.Literal("c", language="zh-hant"),
                ox.Literal("@zh"), ox.NamedNode("http://x/@zh"), ox.Literal("", language="zh")]
@@ -218,3 +217,15 @@ def test_the_server_answers_joins_from_the_columns(built: Settings) -> None:
                                 headers={"Accept": "application/sparql-results+json"})
     assert got.status_code == 200
     assert got.data == bgp.answer(columns.open_for(built.store), Job(TWO_HOP)).body
+
+
+@pytest.mark.parametrize("test", ["?o != <http://x/o>", "?o = <http://x/o>", "?o != <http://x/none>", "?o = <http://x/none>",
+                                  "isLiteral(?o)", "!isIRI(?o)", "isBlank(?o)", "!isBlank(?o) && !isLiteral(?o)",
+                                  "LANG(?o) = ''", "LANG(?o) = 'en'"])
+def test_every_test_over_every_kind_of_term(tmp_path: Path, test: str) -> None:
+    s, p = ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p")
+    objects = [ox.Literal("a"), ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+               ox.BlankNode("b"), ox.NamedNode("http://x/o"), ox.Literal("q", language="en")]
+    found, store = columns_over(tmp_path, [ox.Quad(s, p, o) for o in objects]
+                                + [ox.Quad(s, ox.NamedNode(bgp.RDF_TYPE), ox.NamedNode("http://x/C"))], ())
+    assert _check(found, store, f"SELECT ?o WHERE {{ ?s a ?c . ?s <http://x/p> ?o FILTER({test}) }} LIMIT 10") == "all"

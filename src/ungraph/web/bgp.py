@@ -33,9 +33,12 @@ solutions open, and under a ``LIMIT`` which of them come (SPARQL 1.1 §15): this
 ``n`` in the order of its own plan, the same on every request and every build of the same input, a
 different slice than the engine's. :func:`plan` picks, among the orders in which every pattern has
 an index, the one that touches the fewest rows by the columns' counts: a pattern whose subject is
-bound reads that subject's rows (``lookup.*``, the engine's SPOG order), one with a constant predicate
-and a bound object a slice of ``pos.*`` (predicate-object-subject), one with only a constant predicate
-that predicate's slice, one with nothing bound every quad. A pattern that could only be read by its
+bound reads that subject's rows (``S``: ``lookup.*``, the engine's SPOG order), or with a constant
+predicate only that predicate's rows among them (``SP``: the positions of the predicate's rows in
+``lookup.*``, found once per process, :func:`by_predicate`; the same rows in the same order as ``S``
+keeping that predicate's), one with a constant predicate and a bound object a slice of ``pos.*``
+(``PO``: predicate-object-subject), one with only a constant predicate that predicate's slice (``P``),
+one with nothing bound every quad (``ALL``). A pattern that could only be read by its
 object (``?s ?p <o>`` with ``?p`` free) has no index here: a plan that needs one is not taken, and a
 query with no other plan goes to the engine.
 
@@ -313,8 +316,9 @@ def parse(query: str) -> Select | None:
 
 @dataclass(frozen=True)
 class Step:
-    """One pattern of a plan and how it is read: ``S`` (its subject is bound: the subject's rows), ``PO``
-    (a constant predicate and a bound object: a ``pos`` slice), ``P`` (a constant predicate only), ``ALL``."""
+    """One pattern of a plan and how it is read: ``S`` (its subject is bound: the subject's rows), ``SP``
+    (and a constant predicate: that predicate's rows of the subject), ``PO`` (a constant predicate and a
+    bound object: a ``pos`` slice), ``P`` (a constant predicate only), ``ALL`` (see the module's docstring)."""
 
     pattern: tuple[Term, Term, Term]
     access: str
@@ -472,10 +476,13 @@ def _lang_memo(columns: Columns, tag: str) -> np.ndarray:
 
 def _lang_is(c: Columns, ids: np.ndarray, tag: str) -> np.ndarray:
     """Whether ``LANG`` of each term is ``tag``, from the end of its N-Triples form: ``"@tag`` there is a
-    literal with that tag and no other (a tag has no quote; a quote in the value is escaped). A form
-    ending in a base direction (``--ltr``, ``--rtl``: RDF 1.2) is read as a term instead."""
+    literal with that tag and no other (a tag has no quote; a quote in the value is escaped); the empty
+    tag is a literal without one (a plain string or a typed literal). A form ending in a base direction (``--ltr``, ``--rtl``: RDF 1.2) is read as a term instead."""
     off = c.nt_offsets()
     starts, ends = off[ids].astype(np.int64), off[ids + 1].astype(np.int64)
+    if not tag:  # a literal without a tag: its form ends with its closing quote or its datatype's ">"
+        last = c.nt_bytes[ends - 1]
+        return (c.nt_bytes[starts] == ord('"')) & ((last == ord('"')) | (last == ord(">")))
     want = b'"@' + tag.encode("ascii", "replace")
     k = max(len(want), 5)
     # the last k bytes of each form (or its first bytes again, for a shorter one), in one gather
