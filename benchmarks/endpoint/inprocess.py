@@ -171,7 +171,7 @@ def main() -> None:
     print("\n| kind | path | " + " | ".join(f"{s} median / p90 ms" for s in scales) + " | "
           + " | ".join(f"{s}/{scales[0]}" for s in scales[1:]) + " |")
     for kind in kinds:
-        for path in ("run_job", "raw", "table", "columns", "mapped", "lookup", "describe"):
+        for path in ("run_job", "raw", "table", "columns", "mapped", "lookup", "describe", "bgp"):
             if not any((kind, s, path) in times for s in scales):
                 continue
             meds = [statistics.median(times.get((kind, s, path), [float("nan")])) for s in scales]
