@@ -521,6 +521,8 @@ def solutions(columns: Columns, select: Select, budget: int = MAX_WORK) -> dict[
     if steps is None:
         return None
     tester = _Tester(columns)
+    # apart from ``ids``: an absent constant of a pattern means no solution, but ``?v != <absent>`` holds
+    # for every ``?v`` (and ``?v = <absent>`` for none), which the filter decides from None
     eq_targets = {t[2]: (columns.id_of(ox.NamedNode(t[2])) if isinstance(t[2], str) else None)
                   for t in select.tests if t[0] in ("eq", "ne")}
     # each test once, after the step that binds its variable
