@@ -322,7 +322,6 @@ class Step:
 
     pattern: tuple[Term, Term, Term]
     access: str
-    rows: float  #: the rows it is estimated to add per solution before it
 
 
 def _access(pattern: tuple[Term, Term, Term], bound: set[str]) -> str | None:
@@ -378,7 +377,7 @@ def plan(columns: Columns, patterns: tuple[tuple[Term, Term, Term], ...], ids: d
                 rows = float(quads)
             cost += width * rows
             width *= rows if access in ("P", "ALL") else max(rows / 4, 1.0)  # bound rows are mostly filtered
-            steps.append(Step(pattern, access, rows))
+            steps.append(Step(pattern, access))
             bound |= {t[1] for t in pattern if t[0] == "var"}
         else:
             if best is None or cost < best[0]:
