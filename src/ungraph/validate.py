@@ -403,7 +403,8 @@ def _patch_pyshacl() -> None:
 ENGINES = ("auto", "pyshacl", "rust")
 #: From this many quads (data and ontology) ``auto`` validates with the Rust ``shacl``: the size at which
 #: pyshacl's validation passes the build's 10 s budget on this 2-core machine (5.6-8.2 s on the 155,176
-#: quads of the real build, 9.4 s at 2x, 58 s at 10x, at load 3.5-6; ``benchmarks/validation/README.md``).
+#: quads of the real build, 9.4 s at 2x, 58 s at 10x, at load 3.5-6; 3.2 s on its 155,791 and 29 s at 10x
+#: on the idle machine; ``benchmarks/validation/README.md``).
 RUST_FROM_QUADS = 200_000
 
 
